@@ -1,0 +1,273 @@
+//! The command line, as clap derives it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Candor keeps your CV, grades, skills, documents and applications encrypted on your own
+/// machine.
+#[derive(Debug, Parser)]
+#[command(name = "candor", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The vault file [default: the platform data folder, e.g. ~/.local/share/candor/vault.candor]
+    #[arg(long, global = true, env = "CANDOR_VAULT", value_name = "PATH")]
+    pub vault: Option<PathBuf>,
+
+    /// Read the passphrase from the first line of this file instead of asking
+    /// (CANDOR_PASSPHRASE works too)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// Print JSON instead of text, for scripts
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new vault and print its recovery code once
+    Init(InitArgs),
+    /// Change the passphrase (records are not re-encrypted; the recovery code keeps working)
+    Passwd(NewPassphraseArgs),
+    /// Open the vault with its recovery code, set a new passphrase and get a new code
+    Recover(RecoverArgs),
+    /// Show or replace the profile as JSON
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Education, with courses and grades
+    #[command(subcommand)]
+    Education(EducationCommand),
+    /// Skills
+    #[command(subcommand)]
+    Skill(SkillCommand),
+    /// Work experience
+    #[command(subcommand)]
+    Experience(ExperienceCommand),
+    /// Job applications
+    #[command(subcommand)]
+    Apply(ApplyCommand),
+    /// Documents (CVs, diplomas, transcripts…), stored encrypted
+    #[command(subcommand)]
+    Doc(DocCommand),
+    /// Grade point average, the Norwegian way (ECTS A–E, weighted by credits)
+    Gpa,
+    /// Write a copy of the (still encrypted) vault into one file
+    Backup {
+        /// Where to write the backup; must not exist yet
+        file: PathBuf,
+    },
+    /// Restore a backup to the vault path, after checking that it opens
+    Restore {
+        /// The backup file
+        file: PathBuf,
+        /// Replace a vault that already exists at the vault path
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Argon2id memory in MiB (19–1024)
+    #[arg(long, default_value_t = 64, value_name = "MIB")]
+    pub kdf_memory: u32,
+    /// Argon2id passes (2–10)
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub kdf_iterations: u32,
+    /// Argon2id lanes (1–16)
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub kdf_parallelism: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct NewPassphraseArgs {
+    /// Read the new passphrase from the first line of this file (CANDOR_NEW_PASSPHRASE works too)
+    #[arg(long, value_name = "FILE")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RecoverArgs {
+    /// Read the recovery code from this file (CANDOR_RECOVERY_CODE works too)
+    #[arg(long, value_name = "FILE")]
+    pub recovery_code_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub new: NewPassphraseArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Print the whole profile as JSON
+    Show,
+    /// Read a profile JSON document from stdin; the person and every section present replace what is stored
+    Set,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EducationCommand {
+    /// Add an education (a degree or programme at an institution)
+    Add {
+        #[arg(long)]
+        institution: String,
+        #[arg(long)]
+        programme: Option<String>,
+        #[arg(long)]
+        degree: Option<String>,
+        /// Start date: YYYY, YYYY-MM or YYYY-MM-DD
+        #[arg(long)]
+        start: Option<String>,
+        /// End date: YYYY, YYYY-MM or YYYY-MM-DD
+        #[arg(long)]
+        end: Option<String>,
+    },
+    /// List educations with their courses, grades and GPA
+    List,
+    /// Remove an education and its courses
+    Rm { id: String },
+    /// Courses inside an education
+    #[command(subcommand)]
+    Course(CourseCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CourseCommand {
+    /// Add a course (or module group) to an education
+    Add {
+        /// The education's id (or its first characters)
+        education: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        code: Option<String>,
+        /// ECTS credits, e.g. 7.5
+        #[arg(long)]
+        credits: Option<String>,
+        /// The grade as written, e.g. B, bestått, VG
+        #[arg(long)]
+        grade: Option<String>,
+        /// The grade scheme (ects, norwegian-pass-fail, finnish-numeric, finnish-pass-fail,
+        /// swedish-ug-vg, numeric, credit-transfer); guessed from the grade when left out
+        #[arg(long)]
+        scheme: Option<String>,
+        /// Date: YYYY, YYYY-MM or YYYY-MM-DD
+        #[arg(long)]
+        date: Option<String>,
+        /// Put it inside the course or module group with this code
+        #[arg(long, value_name = "CODE")]
+        under: Option<String>,
+    },
+    /// Remove the course with this code (and what is inside it)
+    Rm { education: String, code: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SkillCommand {
+    Add {
+        name: String,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        level: Option<String>,
+    },
+    List,
+    Rm {
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExperienceCommand {
+    Add {
+        #[arg(long)]
+        company: String,
+        #[arg(long)]
+        position: Option<String>,
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long)]
+        end: Option<String>,
+        #[arg(long)]
+        summary: Option<String>,
+        #[arg(long)]
+        industry: Option<String>,
+    },
+    List,
+    Rm {
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApplyCommand {
+    /// Record a new application
+    Add {
+        #[arg(long)]
+        company: String,
+        #[arg(long)]
+        position: String,
+        #[arg(long)]
+        link: Option<String>,
+        #[arg(long)]
+        contact: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+        /// The next thing to do
+        #[arg(long)]
+        next_step: Option<String>,
+        /// When the next step is due, YYYY-MM-DD
+        #[arg(long)]
+        next_date: Option<String>,
+    },
+    /// List applications, newest first; filters combine
+    List {
+        /// Part of the company name
+        #[arg(long)]
+        company: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        /// Created on or after, YYYY-MM-DD
+        #[arg(long)]
+        from: Option<String>,
+        /// Created on or before, YYYY-MM-DD
+        #[arg(long)]
+        to: Option<String>,
+        /// Text anywhere in company, position, contact, notes or next step
+        #[arg(long)]
+        text: Option<String>,
+    },
+    /// Move an application to a new status (draft, applied, interview, offer, hired, rejected, withdrawn)
+    Status {
+        id: String,
+        status: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Show one application with its history
+    Show { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocCommand {
+    /// Encrypt a file into the vault
+    Add {
+        file: PathBuf,
+        /// cv, cover-letter, diploma, transcript, photo or other
+        #[arg(long, default_value = "other")]
+        kind: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    List,
+    /// Decrypt a document to a file you choose (or stdout with --out -)
+    Get {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    Rm {
+        id: String,
+    },
+}

@@ -1,0 +1,139 @@
+//! Documents: encrypt a file in, list, decrypt one out to a place the person chooses.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use candor_model::{Document, DocumentKind};
+use candor_vault::NewDocument;
+
+use super::profile::{print_added, print_removed};
+use super::{CliError, Context};
+use crate::args::DocCommand;
+use crate::output;
+
+/// A media type from the file name, for the few kinds a seeker keeps.
+fn media_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("pdf") => "application/pdf",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("txt" | "md") => "text/plain",
+        Some("xml") => "application/xml",
+        Some("json") => "application/json",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Some("odt") => "application/vnd.oasis.opendocument.text",
+        _ => "application/octet-stream",
+    }
+}
+
+pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
+    let mut vault = ctx.open()?;
+    match cmd {
+        DocCommand::Add { file, kind, note } => {
+            let kind: DocumentKind = kind
+                .parse()
+                .map_err(|e| CliError::new(format!("--kind: {e}")))?;
+            let input = File::open(&file).map_err(|e| {
+                CliError::new(format!(
+                    "cannot read {}: {e}; nothing was added",
+                    file.display()
+                ))
+            })?;
+            let file_name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "document".into());
+            let new = NewDocument {
+                kind,
+                file_name,
+                media_type: media_type(&file).into(),
+                note,
+            };
+            let entry = vault.add_document(new, input)?;
+            print_added(ctx, "document", &entry.id);
+        }
+        DocCommand::List => {
+            let entries = vault.list::<Document>()?;
+            if ctx.json {
+                output::json(&entries);
+            } else {
+                let rows: Vec<Vec<String>> = entries
+                    .iter()
+                    .map(|e| {
+                        vec![
+                            e.id.clone(),
+                            e.value.kind.to_string(),
+                            e.value.file_name.clone(),
+                            e.value.size.to_string(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["ID", "KIND", "FILE", "BYTES"], &rows);
+            }
+        }
+        DocCommand::Get { id, out } => {
+            let id = vault.resolve_id::<Document>(&id)?;
+            if out.as_os_str() == "-" {
+                let stdout = std::io::stdout();
+                let mut lock = stdout.lock();
+                vault.read_document(&id, &mut lock)?;
+                return Ok(());
+            }
+            if out.exists() {
+                return Err(CliError::new(format!(
+                    "{} already exists; choose another --out path",
+                    out.display()
+                )));
+            }
+            // Decrypt beside the destination and rename when every chunk checked out, so a
+            // damaged document never leaves a half-written file behind.
+            let mut partial = out.clone().into_os_string();
+            partial.push(".partial");
+            let partial = std::path::PathBuf::from(partial);
+            let result = (|| {
+                let file = File::create(&partial).map_err(|e| {
+                    CliError::new(format!("cannot write {}: {e}", partial.display()))
+                })?;
+                let mut writer = BufWriter::new(file);
+                let entry = vault.read_document(&id, &mut writer)?;
+                writer
+                    .flush()
+                    .map_err(|e| CliError::new(format!("cannot write {}: {e}", out.display())))?;
+                std::fs::rename(&partial, &out)
+                    .map_err(|e| CliError::new(format!("cannot write {}: {e}", out.display())))?;
+                Ok::<_, CliError>(entry)
+            })();
+            match result {
+                Ok(entry) => {
+                    if ctx.json {
+                        output::json(
+                            &serde_json::json!({ "id": id, "out": out, "bytes": entry.value.size }),
+                        );
+                    } else {
+                        println!(
+                            "Saved {} ({} bytes) to {}.",
+                            entry.value.file_name,
+                            entry.value.size,
+                            out.display()
+                        );
+                    }
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&partial);
+                    return Err(e);
+                }
+            }
+        }
+        DocCommand::Rm { id } => {
+            let id = vault.resolve_id::<Document>(&id)?;
+            vault.remove_document(&id)?;
+            print_removed(ctx, "document", &id);
+        }
+    }
+    Ok(())
+}

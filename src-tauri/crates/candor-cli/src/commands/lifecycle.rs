@@ -1,0 +1,118 @@
+//! Making, unlocking, re-keying, backing up and restoring the vault itself.
+
+use std::path::Path;
+
+use candor_vault::{KdfParams, RecoveryCode, Role, Vault};
+use secrecy::ExposeSecret;
+use serde_json::json;
+
+use super::{CliError, Context};
+use crate::args::{InitArgs, NewPassphraseArgs, RecoverArgs};
+use crate::{output, secrets};
+
+fn print_recovery_code(ctx: &Context, headline: &str, code: &RecoveryCode) {
+    let code = code.display();
+    if ctx.json {
+        output::json(&json!({ "vault": ctx.vault_path, "recoveryCode": code.as_str() }));
+    } else {
+        println!("{headline}");
+        println!();
+        println!("Your recovery code (shown once; write it down and keep it somewhere safe):");
+        println!();
+        println!("    {}", code.as_str());
+        println!();
+        println!("With it you can open the vault and set a new passphrase if you forget yours.");
+    }
+}
+
+pub fn init(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
+    let kdf = KdfParams {
+        memory_kib: args.kdf_memory.saturating_mul(1024),
+        iterations: args.kdf_iterations,
+        parallelism: args.kdf_parallelism,
+    };
+    kdf.check_bounds().map_err(|_| {
+        CliError::new(
+            "--kdf-memory must be 19–1024 MiB, --kdf-iterations 2–10 and --kdf-parallelism 1–16",
+        )
+    })?;
+    if ctx.vault_path.exists() {
+        return Err(candor_vault::VaultError::AlreadyExists {
+            path: ctx.vault_path.clone(),
+        }
+        .into());
+    }
+    let passphrase = secrets::new_passphrase(ctx.passphrase_file.as_deref(), "CANDOR_PASSPHRASE")?;
+    let (vault, code) = Vault::create(&ctx.vault_path, &passphrase, kdf, Role::Seeker)?;
+    let headline = format!(
+        "Created a {} vault at {}.",
+        vault.role(),
+        ctx.vault_path.display()
+    );
+    print_recovery_code(ctx, &headline, &code);
+    Ok(())
+}
+
+pub fn passwd(ctx: &Context, args: NewPassphraseArgs) -> Result<(), CliError> {
+    let (mut vault, current) = ctx.open_returning_passphrase()?;
+    let new =
+        secrets::new_passphrase(args.new_passphrase_file.as_deref(), "CANDOR_NEW_PASSPHRASE")?;
+    vault.change_passphrase(&current, &new)?;
+    if ctx.json {
+        output::json(&json!({ "changed": true }));
+    } else {
+        println!("Passphrase changed. Your recovery code still works.");
+    }
+    Ok(())
+}
+
+pub fn recover(ctx: &Context, args: RecoverArgs) -> Result<(), CliError> {
+    if !ctx.vault_path.exists() {
+        return Err(candor_vault::VaultError::NoVault {
+            path: ctx.vault_path.clone(),
+        }
+        .into());
+    }
+    let typed = secrets::recovery_code(args.recovery_code_file.as_deref())?;
+    let code = RecoveryCode::parse(typed.expose_secret())?;
+    let new = secrets::new_passphrase(
+        args.new.new_passphrase_file.as_deref(),
+        "CANDOR_NEW_PASSPHRASE",
+    )?;
+    let (_vault, fresh) = Vault::recover(&ctx.vault_path, &code, &new)?;
+    print_recovery_code(
+        ctx,
+        "Recovered: the new passphrase is set, and the old recovery code no longer works.",
+        &fresh,
+    );
+    Ok(())
+}
+
+pub fn backup(ctx: &Context, file: &Path) -> Result<(), CliError> {
+    let vault = ctx.open()?;
+    vault.backup(file)?;
+    if ctx.json {
+        output::json(&json!({ "backup": file }));
+    } else {
+        println!(
+            "Backed up to {}. It opens with the passphrase the vault has now.",
+            file.display()
+        );
+    }
+    Ok(())
+}
+
+pub fn restore(ctx: &Context, file: &Path, replace: bool) -> Result<(), CliError> {
+    let passphrase = secrets::passphrase(ctx.passphrase_file.as_deref())?;
+    Vault::restore(file, &ctx.vault_path, &passphrase, replace)?;
+    if ctx.json {
+        output::json(&json!({ "restored": ctx.vault_path }));
+    } else {
+        println!(
+            "Restored {} to {}.",
+            file.display(),
+            ctx.vault_path.display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! What each command does: parse its arguments into model values, call the vault, print.
+
+mod apply;
+mod doc;
+mod lifecycle;
+mod profile;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use candor_vault::{Vault, VaultError};
+use secrecy::SecretString;
+
+use crate::args::{Cli, Command};
+use crate::secrets;
+
+/// A failure to report: one sentence, already phrased for the person at the terminal.
+#[derive(Debug)]
+pub struct CliError(String);
+
+impl CliError {
+    pub fn new(message: impl Into<String>) -> Self {
+        CliError(message.into())
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<VaultError> for CliError {
+    fn from(err: VaultError) -> Self {
+        CliError(err.to_string())
+    }
+}
+
+impl From<candor_model::ValidationErrors> for CliError {
+    fn from(err: candor_model::ValidationErrors) -> Self {
+        CliError(err.to_string())
+    }
+}
+
+impl From<candor_model::ValidationError> for CliError {
+    fn from(err: candor_model::ValidationError) -> Self {
+        CliError(err.to_string())
+    }
+}
+
+/// What every command gets: where the vault is, how to print, where secrets come from.
+pub struct Context {
+    pub vault_path: PathBuf,
+    pub passphrase_file: Option<PathBuf>,
+    pub json: bool,
+}
+
+impl Context {
+    /// Unlocks the vault, asking for the passphrase if need be.
+    pub fn open(&self) -> Result<Vault, CliError> {
+        self.open_returning_passphrase().map(|(vault, _)| vault)
+    }
+
+    /// Unlocks the vault and hands back the passphrase that did it, for commands that
+    /// need it twice (a passphrase change re-checks it).
+    pub fn open_returning_passphrase(&self) -> Result<(Vault, SecretString), CliError> {
+        if !self.vault_path.exists() {
+            return Err(VaultError::NoVault {
+                path: self.vault_path.clone(),
+            }
+            .into());
+        }
+        let passphrase = secrets::passphrase(self.passphrase_file.as_deref())?;
+        let vault = Vault::open(&self.vault_path, &passphrase)?;
+        Ok((vault, passphrase))
+    }
+}
+
+fn default_vault_path() -> Result<PathBuf, CliError> {
+    dirs::data_dir()
+        .map(|dir| dir.join("candor").join("vault.candor"))
+        .ok_or_else(|| {
+            CliError::new("cannot find your data folder; pass --vault PATH or set CANDOR_VAULT")
+        })
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let vault_path = match cli.vault {
+        Some(path) => path,
+        None => default_vault_path()?,
+    };
+    let ctx = Context {
+        vault_path,
+        passphrase_file: cli.passphrase_file,
+        json: cli.json,
+    };
+    match cli.command {
+        Command::Init(args) => lifecycle::init(&ctx, args),
+        Command::Passwd(args) => lifecycle::passwd(&ctx, args),
+        Command::Recover(args) => lifecycle::recover(&ctx, args),
+        Command::Backup { file } => lifecycle::backup(&ctx, &file),
+        Command::Restore { file, replace } => lifecycle::restore(&ctx, &file, replace),
+        Command::Profile(cmd) => profile::profile(&ctx, cmd),
+        Command::Education(cmd) => profile::education(&ctx, cmd),
+        Command::Skill(cmd) => profile::skill(&ctx, cmd),
+        Command::Experience(cmd) => profile::experience(&ctx, cmd),
+        Command::Gpa => profile::gpa_command(&ctx),
+        Command::Apply(cmd) => apply::apply(&ctx, cmd),
+        Command::Doc(cmd) => doc::doc(&ctx, cmd),
+    }
+}
+
+/// Parses an optional argument with `FromStr`, naming the option in the error.
+pub fn parse_opt<T>(value: Option<&str>, option: &str) -> Result<Option<T>, CliError>
+where
+    T: std::str::FromStr,
+    T::Err: fmt::Display,
+{
+    value
+        .map(|v| {
+            v.parse::<T>()
+                .map_err(|e| CliError::new(format!("--{option} {v:?}: {e}")))
+        })
+        .transpose()
+}

@@ -1,0 +1,27 @@
+//! `candor`: the Candor vault from the command line.
+//!
+//! Everything the desktop app does with a vault, for scripts and for people who live in a
+//! terminal. Errors go to stderr as one sentence that says what to do, with exit code 1;
+//! usage mistakes exit with 2.
+
+#![forbid(unsafe_code)]
+
+mod args;
+mod commands;
+mod output;
+mod secrets;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("candor: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

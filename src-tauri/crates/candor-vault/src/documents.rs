@@ -1,0 +1,166 @@
+//! Documents: encrypted attachments streamed in and out in 64 KiB chunks.
+//!
+//! A document is two records and its chunks: the `document` record (what the person sees:
+//! kind, file name, size, hash), a `blob` record under the same id (where the bytes are and
+//! how they were sealed), and the sealed chunks. All three change in one transaction.
+
+use std::io::{Read, Write};
+
+use candor_model::{Document, DocumentKind, Record, Timestamp, Validate, ValidationErrors};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, VaultError};
+use crate::keys::random_bytes;
+use crate::records::{decode, new_id, now_order, Entry};
+use crate::stream::{StreamKey, SALT_LEN};
+use crate::vault::Vault;
+
+/// Where a document's bytes are, and the salt of the key that sealed them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct BlobRef {
+    blob: String,
+    salt: [u8; SALT_LEN],
+    chunks: u64,
+    size: u64,
+}
+
+impl Validate for BlobRef {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+}
+
+impl Record for BlobRef {
+    const KIND: &'static str = "blob";
+}
+
+/// What the person says about a document they add; the vault measures the rest.
+#[derive(Debug, Clone)]
+pub struct NewDocument {
+    pub kind: DocumentKind,
+    pub file_name: String,
+    pub media_type: String,
+    pub note: Option<String>,
+}
+
+impl Vault {
+    /// Encrypts everything `content` yields into the vault as a new document. Nothing is
+    /// stored if reading fails part way.
+    pub fn add_document(
+        &mut self,
+        new: NewDocument,
+        content: impl Read,
+    ) -> Result<Entry<Document>> {
+        let id = new_id();
+        let blob = new_id();
+        let salt = random_bytes::<SALT_LEN>();
+        let stream_key = StreamKey::new(&self.keys.attachments, &salt, blob.as_bytes());
+        let entry = self.write(|w| {
+            let mut insert = w
+                .tx
+                .prepare_cached("INSERT INTO chunks (blob_id, seq, sealed) VALUES (?1, ?2, ?3)")
+                .map_err(VaultError::db("storing a document"))?;
+            let summary = stream_key
+                .seal_reader(content, |seq, sealed| {
+                    insert
+                        .execute(rusqlite::params![blob, seq as i64, sealed])
+                        .map(|_| ())
+                        .map_err(VaultError::db("storing a document chunk"))
+                })
+                .map_err(VaultError::io(format!("cannot read {}", new.file_name)))??;
+            drop(insert);
+            let document = Document {
+                kind: new.kind,
+                file_name: new.file_name,
+                media_type: new.media_type,
+                size: summary.size,
+                sha256: summary.sha256.iter().map(|b| format!("{b:02x}")).collect(),
+                added_at: Timestamp::now(),
+                note: new.note,
+            };
+            let order = now_order();
+            let version = w.put_record(&id, order, &document)?;
+            let blob_ref = BlobRef {
+                blob: blob.clone(),
+                salt,
+                chunks: summary.chunks,
+                size: summary.size,
+            };
+            w.put_record(&id, order, &blob_ref)?;
+            Ok(Entry {
+                id: id.clone(),
+                version,
+                value: document,
+            })
+        })?;
+        Ok(entry)
+    }
+
+    /// Decrypts a document into `out`, checking every chunk. On an error, what was written
+    /// so far is an authentic but incomplete prefix: write to a temporary place and keep it
+    /// only on success.
+    pub fn read_document(&self, id: &str, out: &mut impl Write) -> Result<Entry<Document>> {
+        let entry = self.get::<Document>(id)?;
+        let blob = self.blob_ref(id)?;
+        let damaged = |why: &str| VaultError::tampered(format!("document {id} is damaged: {why}"));
+        let stream_key = StreamKey::new(&self.keys.attachments, &blob.salt, blob.blob.as_bytes());
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT seq, sealed FROM chunks WHERE blob_id = ?1 ORDER BY seq")
+            .map_err(VaultError::db("reading a document"))?;
+        let mut rows = stmt
+            .query([&blob.blob])
+            .map_err(VaultError::db("reading a document"))?;
+        let mut expected = 0u64;
+        while let Some(row) = rows.next().map_err(VaultError::db("reading a document"))? {
+            let seq: i64 = row
+                .get(0)
+                .map_err(VaultError::db("reading a document chunk"))?;
+            let mut buf: Vec<u8> = row
+                .get(1)
+                .map_err(VaultError::db("reading a document chunk"))?;
+            if seq != expected as i64 || expected >= blob.chunks {
+                return Err(damaged("its chunks are out of sequence"));
+            }
+            if !stream_key.open_chunk(expected, blob.chunks, &mut buf) {
+                return Err(damaged(&format!(
+                    "chunk {expected} does not authenticate (edited, reordered or cut short)"
+                )));
+            }
+            out.write_all(&buf)
+                .map_err(VaultError::io("cannot write the decrypted document"))?;
+            expected += 1;
+        }
+        if expected != blob.chunks {
+            return Err(damaged(&format!(
+                "it is cut short ({expected} of {} chunks)",
+                blob.chunks
+            )));
+        }
+        out.flush()
+            .map_err(VaultError::io("cannot write the decrypted document"))?;
+        Ok(entry)
+    }
+
+    /// Removes a document and its bytes.
+    pub fn remove_document(&mut self, id: &str) -> Result<()> {
+        let blob = self.blob_ref(id)?;
+        self.write(|w| {
+            w.remove(Document::KIND, id)?;
+            w.remove(BlobRef::KIND, id)?;
+            w.tx.execute("DELETE FROM chunks WHERE blob_id = ?1", [&blob.blob])
+                .map_err(VaultError::db("removing a document's content"))?;
+            Ok(())
+        })
+    }
+
+    fn blob_ref(&self, id: &str) -> Result<BlobRef> {
+        let (_, plain) =
+            self.read_raw(BlobRef::KIND, id)?
+                .ok_or_else(|| VaultError::RecordNotFound {
+                    kind: Document::KIND,
+                    id: id.to_owned(),
+                })?;
+        Ok(decode::<BlobRef>(BlobRef::KIND, id, &plain)?.1)
+    }
+}

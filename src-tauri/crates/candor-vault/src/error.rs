@@ -1,0 +1,133 @@
+//! The ways a vault operation can fail, each named after the failure.
+
+use std::path::PathBuf;
+
+use candor_model::ValidationErrors;
+
+/// Everything a vault operation can refuse or fail with.
+///
+/// Messages say what happened and what to do. None of them ever carries a passphrase, a
+/// key, a recovery code or any decrypted value.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum VaultError {
+    /// There is no vault at the path.
+    #[error("no vault at {path}; create one with `candor init` or pass the right --vault path")]
+    NoVault { path: PathBuf },
+
+    /// Creating a vault where a file already exists.
+    #[error("a file already exists at {path}; choose another path or remove it first")]
+    AlreadyExists { path: PathBuf },
+
+    /// The file is not a Candor vault (another SQLite database, or not a database at all).
+    #[error("{path} is not a Candor vault ({reason})")]
+    NotAVault { path: PathBuf, reason: String },
+
+    /// The vault was written by a newer Candor whose schema this one does not know.
+    #[error(
+        "this vault uses schema version {found}, but this Candor understands up to version \
+         {supported}; update Candor to open it"
+    )]
+    NewerSchema { found: u32, supported: u32 },
+
+    /// Another Candor process (the app, the CLI or the intake server) holds the vault.
+    #[error("the vault {path} is open in another Candor; close it there first")]
+    OpenElsewhere { path: PathBuf },
+
+    /// The passphrase does not open the vault. A header edited within the KDF bounds
+    /// changes the derived key, so it cannot be told apart from a wrong passphrase.
+    #[error(
+        "wrong passphrase, or the vault header was modified; check the passphrase \
+         (Caps Lock?) or unlock with your recovery code"
+    )]
+    WrongPassphrase,
+
+    /// The recovery code is well formed but does not open this vault.
+    #[error(
+        "this recovery code does not open this vault; it may belong to another vault or \
+         have been replaced when the vault was last recovered"
+    )]
+    WrongRecoveryCode,
+
+    /// The recovery code was mistyped: wrong length, a character outside the alphabet, or
+    /// a checksum that does not match.
+    #[error("the recovery code is mistyped ({reason}); enter it exactly as printed")]
+    MalformedRecoveryCode { reason: &'static str },
+
+    /// The header asks for key-derivation work outside the accepted bounds; refused before
+    /// any key derivation runs, so a hostile header cannot make Candor spend gigabytes.
+    #[error(
+        "the vault header asks for an Argon2 {param} of {value}, outside the accepted \
+         {min}–{max}; the header was modified or the file is damaged: restore from a backup"
+    )]
+    KdfParamsOutOfBounds {
+        param: &'static str,
+        value: u32,
+        min: u32,
+        max: u32,
+    },
+
+    /// Stored data failed authentication: edited, moved, rolled back or deleted.
+    #[error(
+        "the vault has been tampered with or damaged: {what}; nothing was read from it — \
+         restore from a backup"
+    )]
+    Tampered { what: String },
+
+    /// A record id (or prefix) names nothing in the vault.
+    #[error("there is no {kind} with id {id}; list them to see the ids")]
+    RecordNotFound { kind: &'static str, id: String },
+
+    /// A record id prefix matches several records.
+    #[error("the id prefix {prefix} matches {count} {kind} records; type more of the id")]
+    AmbiguousId {
+        kind: &'static str,
+        prefix: String,
+        count: usize,
+    },
+
+    /// The data does not pass the model's validation; nothing was stored.
+    #[error("{0}")]
+    Invalid(#[from] ValidationErrors),
+
+    /// Documents carry their content, so they are added with `add_document`.
+    #[error("documents are added with their content (add_document), not as bare records")]
+    DocumentNeedsContent,
+
+    /// A backup file that would not open as a vault with the given passphrase.
+    #[error("the backup {path} cannot be restored: {reason}; nothing was replaced")]
+    BadBackup { path: PathBuf, reason: String },
+
+    /// Reading or writing a file outside the database failed.
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The database engine reported an error.
+    #[error("database error while {context}: {source}")]
+    Database {
+        context: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+impl VaultError {
+    pub(crate) fn db(context: &'static str) -> impl FnOnce(rusqlite::Error) -> VaultError {
+        move |source| VaultError::Database { context, source }
+    }
+
+    pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> VaultError {
+        let context = context.into();
+        move |source| VaultError::Io { context, source }
+    }
+
+    pub(crate) fn tampered(what: impl Into<String>) -> VaultError {
+        VaultError::Tampered { what: what.into() }
+    }
+}
+
+pub type Result<T, E = VaultError> = std::result::Result<T, E>;

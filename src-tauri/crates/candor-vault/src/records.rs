@@ -1,0 +1,233 @@
+//! Typed records: create, read, update, delete and list any model type.
+//!
+//! A record's plaintext is a small envelope, `{"order": n, "value": {...}}`, so the order
+//! the person gave their sections (CV order) is kept, and kept encrypted with the rest.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use candor_model::{Document, Person, Record, Validate};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, VaultError};
+use crate::keys::random_bytes;
+use crate::vault::{Vault, Writer};
+
+/// A record as stored: its id, version and value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry<T> {
+    pub id: String,
+    pub version: u64,
+    pub value: T,
+}
+
+#[derive(Serialize)]
+struct EnvelopeRef<'a, T> {
+    order: i64,
+    value: &'a T,
+}
+
+#[derive(Deserialize)]
+struct Envelope<T> {
+    order: i64,
+    value: T,
+}
+
+/// The singleton person record's id.
+pub(crate) const PERSON_ID: &str = "person";
+/// Shortest id prefix accepted where a full id is expected.
+pub const MIN_PREFIX: usize = 4;
+
+pub(crate) fn new_id() -> String {
+    random_bytes::<8>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub(crate) fn now_order() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0)
+}
+
+pub(crate) fn encode<T: Serialize>(order: i64, value: &T) -> Vec<u8> {
+    serde_json::to_vec(&EnvelopeRef { order, value }).expect("model types always serialize")
+}
+
+pub(crate) fn decode<T: Record>(kind: &str, id: &str, plain: &[u8]) -> Result<(i64, T)> {
+    let envelope: Envelope<T> = serde_json::from_slice(plain).map_err(|e| {
+        // It authenticated, so we wrote it: a shape we cannot read is a bug or a newer
+        // writer, never an attacker. Say which record, not what it holds.
+        VaultError::tampered(format!(
+            "record {kind}/{id} authenticated but cannot be read ({})",
+            e.classify_name()
+        ))
+    })?;
+    Ok((envelope.order, envelope.value))
+}
+
+trait ClassifyName {
+    fn classify_name(&self) -> &'static str;
+}
+
+impl ClassifyName for serde_json::Error {
+    fn classify_name(&self) -> &'static str {
+        match self.classify() {
+            serde_json::error::Category::Io => "i/o",
+            serde_json::error::Category::Syntax => "bad JSON",
+            serde_json::error::Category::Data => "unexpected shape",
+            serde_json::error::Category::Eof => "cut short",
+        }
+    }
+}
+
+impl Writer<'_> {
+    pub(crate) fn put_record<T: Record>(&mut self, id: &str, order: i64, value: &T) -> Result<u64> {
+        value.validate()?;
+        self.put(T::KIND, id, &encode(order, value))
+    }
+}
+
+impl Vault {
+    /// Adds a record and returns its new id. Validates first; nothing is stored when the
+    /// value is invalid.
+    pub fn insert<T: Record>(&mut self, value: &T) -> Result<String> {
+        refuse_bare_documents::<T>()?;
+        // There is one person: inserting one sets it.
+        let id = if T::KIND == Person::KIND {
+            PERSON_ID.to_owned()
+        } else {
+            new_id()
+        };
+        self.write(|w| w.put_record(&id, now_order(), value))?;
+        Ok(id)
+    }
+
+    /// Adds several records in one transaction, keeping their order.
+    pub fn insert_many<T: Record>(&mut self, values: &[T]) -> Result<Vec<String>> {
+        refuse_bare_documents::<T>()?;
+        for value in values {
+            value.validate()?;
+        }
+        let base = now_order();
+        self.write(|w| {
+            let mut ids = Vec::with_capacity(values.len());
+            for (i, value) in values.iter().enumerate() {
+                let id = new_id();
+                w.put_record(&id, base + i as i64, value)?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Reads one record by its full id.
+    pub fn get<T: Record>(&self, id: &str) -> Result<Entry<T>> {
+        let (version, plain) =
+            self.read_raw(T::KIND, id)?
+                .ok_or_else(|| VaultError::RecordNotFound {
+                    kind: T::KIND,
+                    id: id.to_owned(),
+                })?;
+        let (_, value) = decode::<T>(T::KIND, id, &plain)?;
+        Ok(Entry {
+            id: id.to_owned(),
+            version,
+            value,
+        })
+    }
+
+    /// Replaces a record's value, keeping its place in the list. Returns the new version.
+    pub fn update<T: Record>(&mut self, id: &str, value: &T) -> Result<u64> {
+        let (_, plain) = self
+            .read_raw(T::KIND, id)?
+            .ok_or_else(|| VaultError::RecordNotFound {
+                kind: T::KIND,
+                id: id.to_owned(),
+            })?;
+        let (order, _) = decode::<T>(T::KIND, id, &plain)?;
+        self.write(|w| w.put_record(id, order, value))
+    }
+
+    /// Deletes a record.
+    pub fn delete<T: Record>(&mut self, id: &str) -> Result<()> {
+        refuse_bare_documents::<T>()?;
+        let removed = self.write(|w| w.remove(T::KIND, id))?;
+        if removed {
+            Ok(())
+        } else {
+            Err(VaultError::RecordNotFound {
+                kind: T::KIND,
+                id: id.to_owned(),
+            })
+        }
+    }
+
+    /// Every record of a type, in the order they were added.
+    pub fn list<T: Record>(&self) -> Result<Vec<Entry<T>>> {
+        let mut entries = Vec::new();
+        for (id, version, plain) in self.read_all_raw(T::KIND)? {
+            let (order, value) = decode::<T>(T::KIND, &id, &plain)?;
+            entries.push((order, Entry { id, version, value }));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        Ok(entries.into_iter().map(|(_, e)| e).collect())
+    }
+
+    /// Replaces every record of a type with `values`, in one transaction.
+    pub fn replace_all<T: Record>(&mut self, values: &[T]) -> Result<Vec<String>> {
+        refuse_bare_documents::<T>()?;
+        for value in values {
+            value.validate()?;
+        }
+        self.write(|w| w.replace_kind(values))
+    }
+
+    /// The full id of the record of type `T` that `prefix` names (an id, or its first
+    /// four or more characters).
+    pub fn resolve_id<T: Record>(&self, prefix: &str) -> Result<String> {
+        let not_found = || VaultError::RecordNotFound {
+            kind: T::KIND,
+            id: prefix.to_owned(),
+        };
+        if prefix.len() < MIN_PREFIX && self.read_raw(T::KIND, prefix)?.is_none() {
+            return Err(not_found());
+        }
+        let mut ids = self.ids_with_prefix(T::KIND, prefix)?;
+        if let Some(exact) = ids.iter().position(|id| id == prefix) {
+            return Ok(ids.swap_remove(exact));
+        }
+        match ids.len() {
+            0 => Err(not_found()),
+            1 => Ok(ids.swap_remove(0)),
+            count => Err(VaultError::AmbiguousId {
+                kind: T::KIND,
+                prefix: prefix.to_owned(),
+                count,
+            }),
+        }
+    }
+
+    /// The person the profile is about, if set.
+    pub fn person(&self) -> Result<Option<Person>> {
+        match self.read_raw(Person::KIND, PERSON_ID)? {
+            None => Ok(None),
+            Some((_, plain)) => Ok(Some(decode::<Person>(Person::KIND, PERSON_ID, &plain)?.1)),
+        }
+    }
+
+    /// Sets the person the profile is about.
+    pub fn set_person(&mut self, person: &Person) -> Result<()> {
+        person.validate()?;
+        self.write(|w| w.put_record(PERSON_ID, 0, person))
+            .map(|_| ())
+    }
+}
+
+fn refuse_bare_documents<T: Record>() -> Result<()> {
+    if T::KIND == Document::KIND {
+        return Err(VaultError::DocumentNeedsContent);
+    }
+    Ok(())
+}

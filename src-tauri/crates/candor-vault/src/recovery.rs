@@ -1,0 +1,155 @@
+//! The recovery code: a second way to unwrap the data key, printed once ("emergency kit").
+//!
+//! 160 random bits, written as 32 Crockford base-32 characters plus a 4-character checksum,
+//! in groups of four: `7K2M-…-Q4ZP`. The checksum catches typos before any key work, so a
+//! mistyped code and a code for another vault give different messages. The code is random
+//! and long, so it needs no slow KDF: HKDF turns it into the wrap key.
+
+use std::fmt;
+
+use data_encoding::{Encoding, Specification};
+use sha2::{Digest, Sha256};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use crate::error::{Result, VaultError};
+use crate::keys::{label, random_bytes, Key256};
+
+const SECRET_LEN: usize = 20;
+const BODY_CHARS: usize = 32;
+const CHECK_CHARS: usize = 4;
+
+fn crockford() -> Encoding {
+    let mut spec = Specification::new();
+    spec.symbols.push_str("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+    // Crockford's reading rules: letters that look like digits read as those digits.
+    spec.translate.from.push_str("OoIiLl");
+    spec.translate.to.push_str("001111");
+    spec.encoding().expect("a valid base-32 alphabet")
+}
+
+/// A recovery code.
+///
+/// This should never implement Clone, Debug or Serialize: it is shown to the person once
+/// and then dropped (and wiped).
+#[derive(Zeroize, ZeroizeOnDrop)]
+pub struct RecoveryCode([u8; SECRET_LEN]);
+
+impl RecoveryCode {
+    pub(crate) fn generate() -> Self {
+        RecoveryCode(random_bytes())
+    }
+
+    /// Parses a code as a person typed it: case, spaces and dashes do not matter, and
+    /// O/I/L read as 0/1/1.
+    pub fn parse(typed: &str) -> Result<Self> {
+        let compact: Zeroizing<String> = Zeroizing::new(
+            typed
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
+        );
+        if compact.len() != BODY_CHARS + CHECK_CHARS {
+            return Err(VaultError::MalformedRecoveryCode {
+                reason: "it should have 36 letters and digits in 9 groups of 4",
+            });
+        }
+        let (body, check) = compact.split_at(BODY_CHARS);
+        let decoded = Zeroizing::new(crockford().decode(body.as_bytes()).map_err(|_| {
+            VaultError::MalformedRecoveryCode {
+                reason: "it has a character that is not used in codes",
+            }
+        })?);
+        let mut secret = [0u8; SECRET_LEN];
+        secret.copy_from_slice(&decoded);
+        let code = RecoveryCode(secret);
+        if code.checksum() != check {
+            return Err(VaultError::MalformedRecoveryCode {
+                reason: "its checksum does not match",
+            });
+        }
+        Ok(code)
+    }
+
+    fn checksum(&self) -> String {
+        let digest = Sha256::digest(self.0);
+        let mut text = crockford().encode(&digest[..5]);
+        text.truncate(CHECK_CHARS);
+        text
+    }
+
+    /// The code as it is printed: nine groups of four, separated by dashes. The returned
+    /// string is wiped when dropped.
+    pub fn display(&self) -> Zeroizing<String> {
+        let mut plain = Zeroizing::new(crockford().encode(&self.0));
+        plain.push_str(&self.checksum());
+        let mut grouped = Zeroizing::new(String::with_capacity(45));
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && i % 4 == 0 {
+                grouped.push('-');
+            }
+            grouped.push(c);
+        }
+        grouped
+    }
+
+    /// The key that wraps the data key a second time, bound to the vault's id.
+    pub(crate) fn wrap_key(&self, vault_id: &[u8]) -> Key256 {
+        Key256::hkdf(&self.0, Some(vault_id), label::RECOVERY_WRAP)
+    }
+}
+
+impl fmt::Debug for RecoveryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RecoveryCode(redacted)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_code_parses_back_in_any_case_and_spacing() {
+        let code = RecoveryCode::generate();
+        let printed = code.display();
+        assert_eq!(
+            printed.len(),
+            36 + 8,
+            "nine groups of four with eight dashes"
+        );
+        let sloppy = printed.to_lowercase().replace('-', " ");
+        let parsed = RecoveryCode::parse(&sloppy).expect("a printed code parses");
+        assert_eq!(parsed.0, code.0);
+    }
+
+    #[test]
+    fn a_typo_is_caught_by_the_checksum() {
+        let code = RecoveryCode::generate();
+        let mut printed: Vec<char> = code.display().chars().collect();
+        printed[0] = if printed[0] == 'A' { 'B' } else { 'A' };
+        let typo: String = printed.into_iter().collect();
+        let err = RecoveryCode::parse(&typo).expect_err("a typo must not parse");
+        assert_eq!(
+            err.to_string(),
+            "the recovery code is mistyped (its checksum does not match); enter it exactly as printed"
+        );
+    }
+
+    #[test]
+    fn wrong_length_and_alphabet_are_told_apart() {
+        let short = RecoveryCode::parse("ABCD-EFGH").expect_err("too short");
+        assert!(
+            short.to_string().contains("36 letters and digits"),
+            "{short}"
+        );
+        let odd = RecoveryCode::parse(&"U".repeat(36)).expect_err("U is not in the alphabet");
+        assert!(odd.to_string().contains("not used in codes"), "{odd}");
+    }
+
+    #[test]
+    fn debug_does_not_print_the_code() {
+        let code = RecoveryCode::generate();
+        assert_eq!(format!("{code:?}"), "RecoveryCode(redacted)");
+    }
+}

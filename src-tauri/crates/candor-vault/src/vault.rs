@@ -1,0 +1,468 @@
+//! Creating, unlocking and locking a vault, and the one way to write to it.
+
+use std::fs::OpenOptions;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use secrecy::SecretString;
+
+use crate::error::{Result, VaultError};
+use crate::header::{not_a_vault, Header, Role};
+use crate::index::IndexState;
+use crate::kdf::KdfParams;
+use crate::keys::{label, Key256};
+use crate::lock::VaultLock;
+use crate::recovery::RecoveryCode;
+use crate::schema;
+use crate::seal::{self, RowName};
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Sub-keys of the data key, each for one purpose.
+pub(crate) struct Keys {
+    pub records: Key256,
+    pub attachments: Key256,
+    pub index: Key256,
+}
+
+impl Keys {
+    fn from_dek(dek: &Key256) -> Keys {
+        Keys {
+            records: dek.derive(None, label::RECORDS),
+            attachments: dek.derive(None, label::ATTACHMENTS),
+            index: dek.derive(None, label::INDEX),
+        }
+    }
+}
+
+/// An unlocked vault.
+///
+/// Holds the data key and its sub-keys (wiped when the vault is locked or dropped) and the
+/// lock on the vault file, so no other Candor process can open it meanwhile. Fields drop in
+/// order: the database closes before the file lock is released.
+pub struct Vault {
+    pub(crate) conn: Connection,
+    _lock: VaultLock,
+    path: PathBuf,
+    pub(crate) header: Header,
+    dek: Key256,
+    pub(crate) keys: Keys,
+    index: IndexState,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("path", &self.path)
+            .field("role", &self.header.role)
+            .finish()
+    }
+}
+
+fn connect(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| not_a_vault(path, &e))?;
+    // WAL survives a killed process with every committed transaction; FULL syncs each
+    // commit so a power cut does not lose one either.
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| not_a_vault(path, &e))?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(VaultError::db("configuring"))?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(VaultError::db("configuring"))?;
+    Ok(conn)
+}
+
+impl Vault {
+    /// Creates a new vault at `path` and returns it unlocked, with the recovery code to
+    /// show the person once.
+    pub fn create(
+        path: &Path,
+        passphrase: &SecretString,
+        kdf: KdfParams,
+        role: Role,
+    ) -> Result<(Vault, RecoveryCode)> {
+        kdf.check_bounds()?;
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            create_private_dir(parent)?;
+        }
+        let file = create_new_private(path)?;
+        let lock = VaultLock::hold(file, path)?;
+        let created = Self::initialise(path, lock, passphrase, kdf, role);
+        if created.is_err() {
+            // Nothing half-made stays behind.
+            let _ = std::fs::remove_file(path);
+            for suffix in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(sidecar(path, suffix));
+            }
+        }
+        created
+    }
+
+    fn initialise(
+        path: &Path,
+        lock: VaultLock,
+        passphrase: &SecretString,
+        kdf: KdfParams,
+        role: Role,
+    ) -> Result<(Vault, RecoveryCode)> {
+        let mut conn = connect(path)?;
+        schema::migrate(&mut conn)?;
+        let dek = Key256::random();
+        let code = RecoveryCode::generate();
+        let header = Header::new(role, kdf, &dek, passphrase, &code)?;
+        let keys = Keys::from_dek(&dek);
+        let index = IndexState::default();
+        let tx = conn
+            .transaction()
+            .map_err(VaultError::db("creating the vault"))?;
+        header.store(&tx)?;
+        index.store(&tx, &keys.index)?;
+        tx.commit().map_err(VaultError::db("creating the vault"))?;
+        let vault = Vault {
+            conn,
+            _lock: lock,
+            path: path.to_owned(),
+            header,
+            dek,
+            keys,
+            index,
+        };
+        Ok((vault, code))
+    }
+
+    /// Unlocks the vault at `path` with its passphrase.
+    pub fn open(path: &Path, passphrase: &SecretString) -> Result<Vault> {
+        Self::open_with(path, |header| header.unwrap_with_passphrase(passphrase))
+    }
+
+    /// Unlocks with the recovery code, sets `new_passphrase`, and issues a new recovery
+    /// code; the one used stops working.
+    pub fn recover(
+        path: &Path,
+        code: &RecoveryCode,
+        new_passphrase: &SecretString,
+    ) -> Result<(Vault, RecoveryCode)> {
+        let mut vault = Self::open_with(path, |header| header.unwrap_with_recovery(code))?;
+        let kdf = vault.header.kdf;
+        vault
+            .header
+            .rewrap_passphrase(&vault.dek, new_passphrase, kdf)?;
+        let fresh = RecoveryCode::generate();
+        vault.header.rewrap_recovery(&vault.dek, &fresh);
+        vault.store_header()?;
+        Ok((vault, fresh))
+    }
+
+    fn open_with(path: &Path, unlock: impl FnOnce(&Header) -> Result<Key256>) -> Result<Vault> {
+        if !path.exists() {
+            return Err(VaultError::NoVault {
+                path: path.to_owned(),
+            });
+        }
+        let lock = VaultLock::acquire(path)?;
+        let mut magic = [0u8; 16];
+        let read = lock
+            .file()
+            .read(&mut magic)
+            .map_err(VaultError::io(format!("cannot read {}", path.display())))?;
+        if read < magic.len() || &magic != SQLITE_MAGIC {
+            return Err(VaultError::NotAVault {
+                path: path.to_owned(),
+                reason: "it is not an SQLite database".into(),
+            });
+        }
+        let mut conn = connect(path)?;
+        // Nothing is written before the passphrase is known to be right: a wrong one
+        // leaves the file exactly as it was.
+        if schema::check_not_newer(&conn)? == 0 {
+            return Err(VaultError::NotAVault {
+                path: path.to_owned(),
+                reason: "it is an empty database".into(),
+            });
+        }
+        let header = Header::load(&conn, path)?;
+        let dek = unlock(&header)?;
+        schema::migrate(&mut conn)?;
+        let keys = Keys::from_dek(&dek);
+        let index = IndexState::verify(&conn, &keys.index)?;
+        Ok(Vault {
+            conn,
+            _lock: lock,
+            path: path.to_owned(),
+            header,
+            dek,
+            keys,
+            index,
+        })
+    }
+
+    /// Locks the vault: closes the database, releases the file lock and wipes every key.
+    pub fn lock(self) {
+        drop(self);
+    }
+
+    /// Sets a new passphrase after checking the current one. Only the wrap of the data key
+    /// changes; no record is re-encrypted, and the recovery code keeps working.
+    pub fn change_passphrase(&mut self, current: &SecretString, new: &SecretString) -> Result<()> {
+        self.header.unwrap_with_passphrase(current)?;
+        let kdf = self.header.kdf;
+        self.header.rewrap_passphrase(&self.dek, new, kdf)?;
+        self.store_header()
+    }
+
+    /// Issues a new recovery code after checking the passphrase; the old code stops
+    /// working.
+    pub fn replace_recovery_code(&mut self, passphrase: &SecretString) -> Result<RecoveryCode> {
+        self.header.unwrap_with_passphrase(passphrase)?;
+        let fresh = RecoveryCode::generate();
+        self.header.rewrap_recovery(&self.dek, &fresh);
+        self.store_header()?;
+        Ok(fresh)
+    }
+
+    fn store_header(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(VaultError::db("updating the header"))?;
+        self.header.store(&tx)?;
+        tx.commit().map_err(VaultError::db("updating the header"))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn role(&self) -> Role {
+        self.header.role
+    }
+
+    pub fn kdf_params(&self) -> KdfParams {
+        self.header.kdf
+    }
+
+    /// The vault's random id, in hex: names this vault without saying anything about it.
+    pub fn id(&self) -> String {
+        self.header
+            .vault_id
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Runs `f` in one immediate transaction that also updates the authenticated index.
+    /// Either everything `f` wrote is committed with the new index tag, or nothing is.
+    pub(crate) fn write<R>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<R>) -> Result<R> {
+        let Vault {
+            conn,
+            header,
+            keys,
+            index,
+            ..
+        } = self;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(VaultError::db("starting a write"))?;
+        let mut writer = Writer {
+            tx,
+            vault_id: &header.vault_id,
+            keys,
+            index: *index,
+        };
+        let result = f(&mut writer)?;
+        writer.index.store(&writer.tx, &keys.index)?;
+        let new_index = writer.index;
+        writer
+            .tx
+            .commit()
+            .map_err(VaultError::db("committing a write"))?;
+        *index = new_index;
+        Ok(result)
+    }
+
+    /// The current version and plaintext of a record, or None when there is no such row.
+    pub(crate) fn read_raw(&self, kind: &str, id: &str) -> Result<Option<(u64, Vec<u8>)>> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .conn
+            .prepare_cached("SELECT version, sealed FROM records WHERE kind = ?1 AND id = ?2")
+            .and_then(|mut stmt| {
+                stmt.query_row([kind, id], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()
+            })
+            .map_err(VaultError::db("reading a record"))?;
+        let Some((version, sealed)) = row else {
+            return Ok(None);
+        };
+        let plain = self.open_row(kind, id, version, &sealed)?;
+        Ok(Some((plain.0, plain.1)))
+    }
+
+    /// Every record of `kind`, decrypted, as (id, version, plaintext).
+    pub(crate) fn read_all_raw(&self, kind: &str) -> Result<Vec<(String, u64, Vec<u8>)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, version, sealed FROM records WHERE kind = ?1")
+            .map_err(VaultError::db("listing records"))?;
+        let rows = stmt
+            .query_map([kind], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, i64>(1)?,
+                    row.get::<_, Vec<u8>>(2)?,
+                ))
+            })
+            .map_err(VaultError::db("listing records"))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, version, sealed) = row.map_err(VaultError::db("listing records"))?;
+            let (version, plain) = self.open_row(kind, &id, version, &sealed)?;
+            out.push((id, version, plain));
+        }
+        Ok(out)
+    }
+
+    fn open_row(
+        &self,
+        kind: &str,
+        id: &str,
+        version: i64,
+        sealed: &[u8],
+    ) -> Result<(u64, Vec<u8>)> {
+        let what = || format!("record {kind}/{id} does not authenticate");
+        let version = u64::try_from(version).map_err(|_| VaultError::tampered(what()))?;
+        let row = RowName {
+            vault_id: &self.header.vault_id,
+            kind,
+            id,
+            version,
+        };
+        let plain = seal::open(&self.keys.records, row, sealed)
+            .ok_or_else(|| VaultError::tampered(what()))?;
+        Ok((version, plain))
+    }
+
+    /// Ids of `kind` starting with `prefix`.
+    pub(crate) fn ids_with_prefix(&self, kind: &str, prefix: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM records WHERE kind = ?1 AND substr(id, 1, length(?2)) = ?2",
+            )
+            .map_err(VaultError::db("looking up an id"))?;
+        let ids = stmt
+            .query_map([kind, prefix], |row| row.get(0))
+            .and_then(|rows| rows.collect::<Result<Vec<String>, _>>())
+            .map_err(VaultError::db("looking up an id"))?;
+        Ok(ids)
+    }
+}
+
+/// The one way to change a vault: every write goes through here, so the authenticated
+/// index is always updated with it.
+pub(crate) struct Writer<'v> {
+    pub tx: rusqlite::Transaction<'v>,
+    vault_id: &'v [u8; 16],
+    pub keys: &'v Keys,
+    index: IndexState,
+}
+
+impl Writer<'_> {
+    fn current_version(&self, kind: &str, id: &str) -> Result<Option<u64>> {
+        let version: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT version FROM records WHERE kind = ?1 AND id = ?2")
+            .and_then(|mut stmt| stmt.query_row([kind, id], |row| row.get(0)).optional())
+            .map_err(VaultError::db("reading a record version"))?;
+        Ok(version.map(|v| v.max(0) as u64))
+    }
+
+    /// Writes `plaintext` as the next version of `kind/id` (version 1 for a new row).
+    pub fn put(&mut self, kind: &str, id: &str, plaintext: &[u8]) -> Result<u64> {
+        let previous = self.current_version(kind, id)?;
+        let version = previous.map_or(1, |v| v + 1);
+        let row = RowName {
+            vault_id: self.vault_id,
+            kind,
+            id,
+            version,
+        };
+        let sealed = seal::seal(&self.keys.records, row, plaintext);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO records (kind, id, version, sealed) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, sealed = excluded.sealed",
+            )
+            .and_then(|mut stmt| stmt.execute(rusqlite::params![kind, id, version as i64, sealed]))
+            .map_err(VaultError::db("writing a record"))?;
+        if let Some(previous) = previous {
+            self.index.remove(&self.keys.index, kind, id, previous);
+        }
+        self.index.add(&self.keys.index, kind, id, version);
+        Ok(version)
+    }
+
+    /// Every id of `kind`.
+    pub fn ids(&self, kind: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id FROM records WHERE kind = ?1")
+            .map_err(VaultError::db("listing record ids"))?;
+        let ids = stmt
+            .query_map([kind], |row| row.get(0))
+            .and_then(|rows| rows.collect::<Result<Vec<String>, _>>())
+            .map_err(VaultError::db("listing record ids"))?;
+        Ok(ids)
+    }
+
+    /// Removes `kind/id`; false when there was no such row.
+    pub fn remove(&mut self, kind: &str, id: &str) -> Result<bool> {
+        let Some(version) = self.current_version(kind, id)? else {
+            return Ok(false);
+        };
+        self.tx
+            .execute(
+                "DELETE FROM records WHERE kind = ?1 AND id = ?2",
+                [kind, id],
+            )
+            .map_err(VaultError::db("deleting a record"))?;
+        self.index.remove(&self.keys.index, kind, id, version);
+        Ok(true)
+    }
+}
+
+/// `path` with `suffix` appended to its file name (SQLite's `-wal` and `-shm` files).
+pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Creates a file that must not exist yet, readable by its owner only.
+pub(crate) fn create_new_private(path: &Path) -> Result<std::fs::File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            VaultError::AlreadyExists {
+                path: path.to_owned(),
+            }
+        } else {
+            VaultError::io(format!("cannot create {}", path.display()))(e)
+        }
+    })
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(VaultError::io(format!(
+        "cannot create the folder {}",
+        dir.display()
+    )))
+}

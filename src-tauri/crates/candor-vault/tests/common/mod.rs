@@ -1,0 +1,63 @@
+//! Shared set-up for the vault's integration tests: a vault in a temporary folder, and a
+//! raw SQLite connection to play the attacker with.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use candor_vault::{KdfParams, RecoveryCode, Role, SecretString, Vault};
+use rusqlite::Connection;
+
+pub const PASSPHRASE: &str = "correct horse battery staple";
+
+pub fn passphrase() -> SecretString {
+    SecretString::from(PASSPHRASE)
+}
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl Fixture {
+    /// A new vault with the cheapest accepted KDF, returned unlocked with its code.
+    pub fn new() -> (Fixture, Vault, RecoveryCode) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("vault.candor");
+        let (vault, code) = Vault::create(&path, &passphrase(), KdfParams::minimum(), Role::Seeker)
+            .expect("create");
+        (Fixture { dir, path }, vault, code)
+    }
+
+    pub fn open(&self) -> candor_vault::Result<Vault> {
+        Vault::open(&self.path, &passphrase())
+    }
+
+    /// A connection that bypasses Candor entirely, as someone with the file would.
+    pub fn raw(&self) -> Connection {
+        Connection::open(&self.path).expect("raw connection")
+    }
+
+    /// Every file of the vault (main, -wal, -shm) that exists, with its bytes.
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(self.dir.path()).expect("read dir") {
+            let entry = entry.expect("entry");
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with("vault.candor") {
+                out.push((name, std::fs::read(entry.path()).expect("read file")));
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The message of a vault error, for pinning.
+pub fn message<T: std::fmt::Debug>(result: candor_vault::Result<T>) -> String {
+    result.expect_err("expected an error").to_string()
+}
