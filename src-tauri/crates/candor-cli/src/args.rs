@@ -143,7 +143,9 @@ pub enum CourseCommand {
         #[arg(long)]
         code: Option<String>,
         /// ECTS credits, e.g. 7.5
-        #[arg(long)]
+        // Negative numbers reach the model, which says why they are refused, instead of
+        // clap reading "-5" as an unknown option.
+        #[arg(long, allow_negative_numbers = true)]
         credits: Option<String>,
         /// The grade as written, e.g. B, bestått, VG
         #[arg(long)]

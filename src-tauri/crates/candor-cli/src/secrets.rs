@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 use crate::commands::CliError;
 
 /// Shortest passphrase accepted for a new vault or a passphrase change.
-const MIN_PASSPHRASE: usize = 8;
+const MIN_PASSPHRASE: usize = candor_vault::MIN_PASSPHRASE_CHARS;
 
 fn first_line(path: &Path, what: &str) -> Result<SecretString, CliError> {
     let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {

@@ -95,6 +95,7 @@ impl From<ApplicationStatus> for String {
 }
 
 /// One change of status; `from` is `None` for the creation of the application.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusChange {
@@ -107,6 +108,7 @@ pub struct StatusChange {
 }
 
 /// An application for a position.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Application {

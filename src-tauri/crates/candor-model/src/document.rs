@@ -81,6 +81,7 @@ impl From<DocumentKind> for String {
 
 /// An attachment's metadata: its kind, name, type, size and SHA-256, when it was added. The
 /// bytes are stored, encrypted, elsewhere; `sha256` ties the two together.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Document {

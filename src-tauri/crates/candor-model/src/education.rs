@@ -10,6 +10,7 @@ use crate::validate::{Check, Validate, ValidationErrors};
 
 /// One programme of study. Maps to a JSON Resume `education` entry: `programme` is `area`
 /// and `degree` is `studyType`; `courses` is a tree rather than JSON Resume's list of names.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Education {
@@ -41,6 +42,7 @@ pub struct Education {
 }
 
 /// A degree, module group or course: a node in the tree of what was studied.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LearningOpportunity {
@@ -75,6 +77,7 @@ pub struct LearningOpportunity {
 
 /// A subject code in some classification: `{scheme: "ISCED-F", value: "0613"}`,
 /// `{scheme: "NUS", value: "…"}`, `{scheme: "subject-area", value: "…"}`.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Classification {
@@ -83,6 +86,7 @@ pub struct Classification {
 }
 
 /// How the class was graded: how many got each grade.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GradeDistribution {
@@ -91,6 +95,7 @@ pub struct GradeDistribution {
 }
 
 /// How many in the class got `label`.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DistributionEntry {

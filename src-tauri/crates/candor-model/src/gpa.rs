@@ -8,6 +8,7 @@ use crate::credits::Credits;
 use crate::education::LearningOpportunity;
 
 /// A grade point average: A = 5, B = 4, C = 3, D = 2, E = 1, weighted by credits.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Gpa {

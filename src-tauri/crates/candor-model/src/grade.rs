@@ -155,6 +155,7 @@ impl From<GradeScheme> for String {
 }
 
 /// A grade: the label as written, in a scheme.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Grade {

@@ -9,6 +9,7 @@ use crate::problem::Problem;
 use crate::validate::{Check, Validate, ValidationErrors};
 
 /// A language the seeker speaks; JSON Resume's `languages` entry.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Language {
@@ -19,6 +20,7 @@ pub struct Language {
 }
 
 /// A level of the Common European Framework of Reference for Languages.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum CefrLevel {
     A1,

@@ -63,6 +63,8 @@ mod problem;
 mod profile;
 mod record;
 mod sections;
+#[cfg(feature = "specta")]
+mod specta_types;
 mod timestamp;
 mod validate;
 

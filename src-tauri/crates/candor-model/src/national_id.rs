@@ -25,6 +25,7 @@ const NO_K2_WEIGHTS: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 /// an error message, a share, a notice or the ledger: [`Debug`](fmt::Debug) redacts it, there
 /// is no `Display`, and no [`Problem`] carries it. It is `Serialize` only so the vault can
 /// store it and the seeker's own export can include it when they ask; views leave it out.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NationalId {

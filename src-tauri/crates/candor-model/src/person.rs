@@ -13,6 +13,7 @@ use crate::validate::{Check, Validate, ValidationErrors};
 ///
 /// Only `name` is required. The national identity number is stored only if the seeker wants
 /// it; `Debug` never shows it (see [`NationalId`]).
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
@@ -49,6 +50,7 @@ pub struct Person {
 }
 
 /// A postal address; JSON Resume's `location`.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
@@ -67,6 +69,7 @@ pub struct Address {
 }
 
 /// A profile on another site: `{network: "GitHub", username: "kari", url: "…"}`.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SocialProfile {

@@ -14,6 +14,7 @@ use crate::validate::ValidationError;
 /// Serialized with its [`code`](Problem::code) as `"code"` beside its own fields, so the UI
 /// can translate it. No variant ever carries a national identity number.
 #[non_exhaustive]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(
     tag = "code",
@@ -105,6 +106,7 @@ impl Problem {
 
 /// Why a date was refused.
 #[non_exhaustive]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateReason {
@@ -139,6 +141,7 @@ impl fmt::Display for DateReason {
 
 /// Why a national identity number has the wrong shape. Never carries the number.
 #[non_exhaustive]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NationalIdReason {

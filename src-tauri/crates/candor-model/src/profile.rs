@@ -11,6 +11,7 @@ use crate::{
 /// Everything about the seeker a view can draw from, shaped like a JSON Resume: one person
 /// and a list per section. Documents and applications are not part of it; they are the
 /// seeker's own bookkeeping, stored as separate records.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {

@@ -25,6 +25,7 @@ pub trait Validate {
 }
 
 /// One thing wrong with one field.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidationError {
@@ -64,6 +65,7 @@ impl fmt::Display for ValidationError {
 }
 
 /// Everything wrong with a value; never empty when returned as an error.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ValidationErrors(pub Vec<ValidationError>);

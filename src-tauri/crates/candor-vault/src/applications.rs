@@ -10,7 +10,9 @@ use crate::records::Entry;
 use crate::vault::Vault;
 
 /// What to look for; every field given must match.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default, rename_all = "camelCase")]
 pub struct ApplicationQuery {
     /// Part of the company name, any case.
     pub company: Option<String>,

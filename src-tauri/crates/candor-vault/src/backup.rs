@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use secrecy::SecretString;
 
 use crate::error::{Result, VaultError};
@@ -108,7 +108,15 @@ impl Vault {
                 .map_err(VaultError::io("cannot copy the backup"))?;
         }
         {
-            let vault = Vault::open(&staging.path, passphrase).map_err(|e| bad(e.to_string()))?;
+            // Errors name the backup, not the staging copy they were found in.
+            let vault = Vault::open(&staging.path, passphrase).map_err(|e| {
+                bad(match e {
+                    VaultError::NotAVault { reason, .. } => {
+                        format!("it is not a Candor vault ({reason})")
+                    }
+                    other => other.to_string(),
+                })
+            })?;
             check_integrity(&vault.conn).map_err(bad)?;
         }
         // Checked: now, and only now, put it in place.
@@ -137,14 +145,11 @@ pub(crate) fn check_integrity(conn: &Connection) -> std::result::Result<(), Stri
     if verdict == "ok" {
         Ok(())
     } else {
-        Err(format!("its database structure is damaged ({verdict})"))
+        // SQLite lists every damaged page on its own line; the first says enough.
+        let first = verdict
+            .lines()
+            .find(|l| !l.starts_with("***"))
+            .unwrap_or(&verdict);
+        Err(format!("its database structure is damaged ({first})"))
     }
-}
-
-/// Opens a vault file read-only for inspection (tests and tools): no lock, no keys.
-#[doc(hidden)]
-pub fn integrity_check(path: &Path) -> std::result::Result<(), String> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| format!("cannot open: {e}"))?;
-    check_integrity(&conn)
 }

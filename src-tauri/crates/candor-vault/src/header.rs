@@ -19,7 +19,9 @@ use crate::recovery::RecoveryCode;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Whose vault this is, fixed when it is made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
 pub enum Role {
     /// A job seeker's own data.
     Seeker,

@@ -37,26 +37,31 @@ mod index;
 mod kdf;
 mod keys;
 mod lock;
+mod prefs;
 mod profile;
 mod records;
 mod recovery;
 mod schema;
 mod seal;
+mod session;
 mod stream;
+mod strength;
 mod vault;
 
 pub use applications::ApplicationQuery;
-pub use backup::integrity_check;
 pub use documents::NewDocument;
 pub use error::{Result, VaultError};
 pub use header::Role;
 pub use kdf::KdfParams;
+pub use prefs::Prefs;
 pub use profile::PROFILE_SECTIONS;
 pub use records::{Entry, MIN_PREFIX};
 pub use recovery::RecoveryCode;
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use secrecy::SecretString;
+pub use session::Session;
 pub use stream::{StreamSummary, CHUNK_LEN};
+pub use strength::{passphrase_strength, Strength, MIN_PASSPHRASE_CHARS};
 pub use vault::Vault;
 
 impl Vault {

@@ -14,6 +14,7 @@ use crate::vault::{Vault, Writer};
 
 /// A record as stored: its id, version and value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Entry<T> {
     pub id: String,
     pub version: u64,

@@ -4,7 +4,7 @@ use candor_model::{Application, ApplicationStatus, Day, Timestamp};
 use candor_vault::{ApplicationQuery, Entry};
 
 use super::profile::print_added;
-use super::{parse_opt, CliError, Context};
+use super::{parse_opt, resolve, CliError, Context};
 use crate::args::ApplyCommand;
 use crate::output::{self, or_blank};
 
@@ -36,6 +36,9 @@ pub fn apply(ctx: &Context, cmd: ApplyCommand) -> Result<(), CliError> {
             to,
             text,
         } => {
+            let filtered = [&company, &status, &from, &to, &text]
+                .iter()
+                .any(|filter| filter.is_some());
             let query = ApplicationQuery {
                 company,
                 status: parse_opt::<ApplicationStatus>(status.as_deref(), "status")?,
@@ -46,8 +49,10 @@ pub fn apply(ctx: &Context, cmd: ApplyCommand) -> Result<(), CliError> {
             let found = vault.search_applications(&query)?;
             if ctx.json {
                 output::json(&found);
-            } else if found.is_empty() {
+            } else if found.is_empty() && filtered {
                 println!("No applications match.");
+            } else if found.is_empty() {
+                println!("No applications yet; add one with `candor apply add --company NAME --position TITLE`.");
             } else {
                 let today = Timestamp::now().day().ok();
                 let rows: Vec<Vec<String>> = found
@@ -81,7 +86,7 @@ pub fn apply(ctx: &Context, cmd: ApplyCommand) -> Result<(), CliError> {
         ApplyCommand::Status { id, status, note } => {
             let to: ApplicationStatus =
                 status.parse().map_err(|e| CliError::new(format!("{e}")))?;
-            let id = vault.resolve_id::<Application>(&id)?;
+            let id = resolve::<Application>(&vault, &id)?;
             let entry = vault.move_application(&id, to, note)?;
             if ctx.json {
                 output::json(&entry);
@@ -93,7 +98,7 @@ pub fn apply(ctx: &Context, cmd: ApplyCommand) -> Result<(), CliError> {
             }
         }
         ApplyCommand::Show { id } => {
-            let id = vault.resolve_id::<Application>(&id)?;
+            let id = resolve::<Application>(&vault, &id)?;
             let entry = vault.get::<Application>(&id)?;
             if ctx.json {
                 output::json(&entry);

@@ -8,7 +8,7 @@ use candor_model::{Document, DocumentKind};
 use candor_vault::NewDocument;
 
 use super::profile::{print_added, print_removed};
-use super::{CliError, Context};
+use super::{resolve, CliError, Context};
 use crate::args::DocCommand;
 use crate::output;
 
@@ -61,6 +61,8 @@ pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
             let entries = vault.list::<Document>()?;
             if ctx.json {
                 output::json(&entries);
+            } else if entries.is_empty() {
+                println!("No documents yet; add one with `candor doc add FILE --kind cv`.");
             } else {
                 let rows: Vec<Vec<String>> = entries
                     .iter()
@@ -77,7 +79,7 @@ pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
             }
         }
         DocCommand::Get { id, out } => {
-            let id = vault.resolve_id::<Document>(&id)?;
+            let id = resolve::<Document>(&vault, &id)?;
             if out.as_os_str() == "-" {
                 let stdout = std::io::stdout();
                 let mut lock = stdout.lock();
@@ -95,10 +97,18 @@ pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
             let mut partial = out.clone().into_os_string();
             partial.push(".partial");
             let partial = std::path::PathBuf::from(partial);
-            let result = (|| {
-                let file = File::create(&partial).map_err(|e| {
-                    CliError::new(format!("cannot write {}: {e}", partial.display()))
+            // Never truncate a file of the person's that happens to have that name.
+            let file = File::options()
+                .write(true)
+                .create_new(true)
+                .open(&partial)
+                .map_err(|e| {
+                    CliError::new(format!(
+                        "cannot write {} ({e}); nothing was saved",
+                        partial.display()
+                    ))
                 })?;
+            let result = (|| {
                 let mut writer = BufWriter::new(file);
                 let entry = vault.read_document(&id, &mut writer)?;
                 writer
@@ -130,7 +140,7 @@ pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
             }
         }
         DocCommand::Rm { id } => {
-            let id = vault.resolve_id::<Document>(&id)?;
+            let id = resolve::<Document>(&vault, &id)?;
             vault.remove_document(&id)?;
             print_removed(ctx, "document", &id);
         }

@@ -103,6 +103,13 @@ pub fn backup(ctx: &Context, file: &Path) -> Result<(), CliError> {
 }
 
 pub fn restore(ctx: &Context, file: &Path, replace: bool) -> Result<(), CliError> {
+    // Checked before asking for the passphrase, and with the flag that allows it.
+    if ctx.vault_path.exists() && !replace {
+        return Err(CliError::new(format!(
+            "a vault already exists at {}; pass --replace to replace it with the backup, or restore to another --vault path",
+            ctx.vault_path.display()
+        )));
+    }
     let passphrase = secrets::passphrase(ctx.passphrase_file.as_deref())?;
     Vault::restore(file, &ctx.vault_path, &passphrase, replace)?;
     if ctx.json {

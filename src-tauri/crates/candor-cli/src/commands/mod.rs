@@ -8,7 +8,8 @@ mod profile;
 use std::fmt;
 use std::path::PathBuf;
 
-use candor_vault::{Vault, VaultError};
+use candor_model::Record;
+use candor_vault::{Vault, VaultError, MIN_PREFIX};
 use secrecy::SecretString;
 
 use crate::args::{Cli, Command};
@@ -108,6 +109,36 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Apply(cmd) => apply::apply(&ctx, cmd),
         Command::Doc(cmd) => doc::doc(&ctx, cmd),
     }
+}
+
+/// The command that lists records of `kind`, and what the person calls one.
+fn listing(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        "application" => ("application", "candor apply list"),
+        "document" => ("document", "candor doc list"),
+        "education" => ("education", "candor education list"),
+        "skill" => ("skill", "candor skill list"),
+        "work" => ("experience", "candor experience list"),
+        _ => ("record", "candor profile show"),
+    }
+}
+
+/// The full id of the `T` that `prefix` (an id or its first characters) names, with a
+/// not-found message that says which command shows the ids.
+pub fn resolve<T: Record>(vault: &Vault, prefix: &str) -> Result<String, CliError> {
+    vault.resolve_id::<T>(prefix).map_err(|err| match err {
+        VaultError::RecordNotFound { kind, id } => {
+            let (noun, list) = listing(kind);
+            if id.chars().count() < MIN_PREFIX {
+                CliError::new(format!(
+                    "there is no {noun} with id {id}; type at least {MIN_PREFIX} characters of an id that `{list}` shows"
+                ))
+            } else {
+                CliError::new(format!("there is no {noun} whose id starts with {id}; `{list}` shows the ids"))
+            }
+        }
+        other => other.into(),
+    })
 }
 
 /// Parses an optional argument with `FromStr`, naming the option in the error.

@@ -10,11 +10,11 @@ use candor_model::{
 use candor_vault::{Entry, Vault, PROFILE_SECTIONS};
 use serde_json::json;
 
-use super::{parse_opt, CliError, Context};
+use super::{parse_opt, resolve, CliError, Context};
 use crate::args::{
     CourseCommand, EducationCommand, ExperienceCommand, ProfileCommand, SkillCommand,
 };
-use crate::output;
+use crate::output::{self, or_blank};
 
 pub fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<(), CliError> {
     match cmd {
@@ -35,21 +35,40 @@ pub fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<(), CliError> {
             let object = document
                 .as_object()
                 .ok_or_else(|| CliError::new("the profile must be a JSON object such as {\"skills\": [...]}; nothing was changed"))?;
-            let mut sections = Vec::new();
-            for key in object.keys() {
-                match PROFILE_SECTIONS.iter().find(|s| *s == key) {
-                    Some(section) => sections.push(*section),
-                    None => return Err(CliError::new(format!(
-                        "unknown profile section {key:?}; the sections are {}; nothing was changed",
-                        PROFILE_SECTIONS.join(", ")
-                    ))),
-                }
+            if let Some(key) = object
+                .keys()
+                .find(|k| !PROFILE_SECTIONS.contains(&k.as_str()))
+            {
+                return Err(CliError::new(format!(
+                    "unknown profile section {key:?}; the sections are {}; nothing was changed",
+                    PROFILE_SECTIONS.join(", ")
+                )));
             }
-            let profile: Profile = serde_json::from_value(document).map_err(|e| {
+            // In the profile's own order, whatever order the document has.
+            let sections: Vec<&str> = PROFILE_SECTIONS
+                .iter()
+                .copied()
+                .filter(|section| object.contains_key(*section))
+                .collect();
+            // Read from the text, not the parsed value, so the error can say where.
+            let profile: Profile = serde_json::from_str(&text).map_err(|e| {
+                let message = e.to_string();
+                let place = format!(" at line {} column {}", e.line(), e.column());
+                let problem = message.strip_suffix(&place).unwrap_or(&message);
                 CliError::new(format!(
-                    "the profile does not have the expected shape ({e}); nothing was changed"
+                    "the profile on stdin is refused at line {}, column {}: {problem}; nothing was changed",
+                    e.line(),
+                    e.column()
                 ))
             })?;
+            if sections.is_empty() {
+                if ctx.json {
+                    output::json(&json!({ "replaced": sections }));
+                } else {
+                    println!("Nothing to update: the profile on stdin has no sections.");
+                }
+                return Ok(());
+            }
             let mut vault = ctx.open()?;
             vault.replace_profile(&profile, &sections)?;
             if ctx.json {
@@ -89,7 +108,7 @@ pub fn education(ctx: &Context, cmd: EducationCommand) -> Result<(), CliError> {
         }
         EducationCommand::List => list_education(ctx, &vault)?,
         EducationCommand::Rm { id } => {
-            let id = vault.resolve_id::<Education>(&id)?;
+            let id = resolve::<Education>(&vault, &id)?;
             vault.delete::<Education>(&id)?;
             print_removed(ctx, "education", &id);
         }
@@ -110,7 +129,7 @@ fn course(ctx: &Context, vault: &mut Vault, cmd: CourseCommand) -> Result<(), Cl
             date: when,
             under,
         } => {
-            let id = vault.resolve_id::<Education>(&education)?;
+            let id = resolve::<Education>(vault, &education)?;
             let mut entry = vault.get::<Education>(&id)?;
             let grade = match (grade, scheme) {
                 (None, None) => None,
@@ -151,7 +170,7 @@ fn course(ctx: &Context, vault: &mut Vault, cmd: CourseCommand) -> Result<(), Cl
             }
         }
         CourseCommand::Rm { education, code } => {
-            let id = vault.resolve_id::<Education>(&education)?;
+            let id = resolve::<Education>(vault, &education)?;
             let mut entry = vault.get::<Education>(&id)?;
             if !remove_by_code(&mut entry.value.courses, &code) {
                 return Err(CliError::new(format!(
@@ -190,12 +209,19 @@ fn remove_by_code(nodes: &mut Vec<LearningOpportunity>, code: &str) -> bool {
         .any(|n| remove_by_code(&mut n.children, code))
 }
 
-fn span(start: &Option<PartialDate>, end: &Option<PartialDate>) -> String {
+/// "2019–2020-05", "2019–" or "–2020-05"; empty when neither date is known.
+fn when(start: &Option<PartialDate>, end: &Option<PartialDate>) -> String {
     match (start, end) {
         (None, None) => String::new(),
-        (Some(s), None) => format!(" ({s}–)"),
-        (None, Some(e)) => format!(" (–{e})"),
-        (Some(s), Some(e)) => format!(" ({s}–{e})"),
+        (start, end) => format!("{}–{}", or_blank(start), or_blank(end)),
+    }
+}
+
+/// The dates in brackets after a name, " (2019–2020-05)", or nothing.
+fn span(start: &Option<PartialDate>, end: &Option<PartialDate>) -> String {
+    match when(start, end) {
+        dates if dates.is_empty() => dates,
+        dates => format!(" ({dates})"),
     }
 }
 
@@ -279,6 +305,8 @@ pub fn skill(ctx: &Context, cmd: SkillCommand) -> Result<(), CliError> {
             let entries = vault.list::<Skill>()?;
             if ctx.json {
                 output::json(&entries);
+            } else if entries.is_empty() {
+                println!("No skills yet; add one with `candor skill add NAME`.");
             } else {
                 let rows = entries
                     .iter()
@@ -295,7 +323,7 @@ pub fn skill(ctx: &Context, cmd: SkillCommand) -> Result<(), CliError> {
             }
         }
         SkillCommand::Rm { id } => {
-            let id = vault.resolve_id::<Skill>(&id)?;
+            let id = resolve::<Skill>(&vault, &id)?;
             vault.delete::<Skill>(&id)?;
             print_removed(ctx, "skill", &id);
         }
@@ -330,6 +358,10 @@ pub fn experience(ctx: &Context, cmd: ExperienceCommand) -> Result<(), CliError>
             let entries = vault.list::<Work>()?;
             if ctx.json {
                 output::json(&entries);
+            } else if entries.is_empty() {
+                println!(
+                    "No experience yet; add some with `candor experience add --company NAME`."
+                );
             } else {
                 let rows = entries
                     .iter()
@@ -338,9 +370,7 @@ pub fn experience(ctx: &Context, cmd: ExperienceCommand) -> Result<(), CliError>
                             e.id.clone(),
                             e.value.name.clone(),
                             e.value.position.clone(),
-                            span(&e.value.start_date, &e.value.end_date)
-                                .trim()
-                                .to_owned(),
+                            when(&e.value.start_date, &e.value.end_date),
                         ]
                     })
                     .collect::<Vec<_>>();
@@ -348,7 +378,7 @@ pub fn experience(ctx: &Context, cmd: ExperienceCommand) -> Result<(), CliError>
             }
         }
         ExperienceCommand::Rm { id } => {
-            let id = vault.resolve_id::<Work>(&id)?;
+            let id = resolve::<Work>(&vault, &id)?;
             vault.delete::<Work>(&id)?;
             print_removed(ctx, "experience", &id);
         }
@@ -386,8 +416,9 @@ pub fn gpa_command(ctx: &Context) -> Result<(), CliError> {
             "No graded courses yet: the GPA counts courses with an ECTS grade A–E and credits."
         ),
         Some(g) => {
+            let courses = if g.courses == 1 { "course" } else { "courses" };
             println!(
-                "GPA {g} over {} credits in {} courses",
+                "GPA {g} over {} credits in {} {courses}",
                 g.credits, g.courses
             );
             if entries.len() > 1 {
