@@ -1,35 +1,75 @@
-# Candor: the two commands a newcomer needs are `make run` and `make test`.
-# Both install what is missing first (Debian/Ubuntu packages via apt-get, as root or with sudo).
+# Candor: the two commands a newcomer needs are `make run` (the desktop app) and
+# `make test` (everything). Both install what is missing first: Debian/Ubuntu packages via
+# apt-get (as root or with sudo), npm packages, and tauri-driver.
 
 SHELL := /bin/bash
 CARGO ?= cargo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# What building and testing needs from the system: a C compiler for the bundled SQLite,
-# and the standard tools the benchmarks compare against.
-APT_PACKAGES := build-essential pkg-config argon2
+# Building the app (WebKitGTK, GTK), testing it in a real window (WebKitWebDriver, Xvfb,
+# D-Bus), and the standard tools the benchmarks and interoperability tests compare with.
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
+	libayatana-appindicator3-dev librsvg2-dev webkit2gtk-driver xvfb xauth dbus \
+	imagemagick argon2 age minisign
 
-.PHONY: run test deps lint bench bench-build
+E2E_APP := target/debug/candor-desktop
 
-## Build and run the `candor` command (pass arguments with ARGS="...", e.g. ARGS="init").
-run: deps
+.PHONY: run cli test test-e2e lint ui ui-deps ui-test bindings bench bench-desktop bench-build deps
+
+## The desktop app (release build).
+run: deps ui
+	$(CARGO) run --release -p candor-desktop
+
+## The `candor` command: make cli ARGS="init"
+cli: deps
 	$(CARGO) run --release -p candor-cli --bin candor -- $(ARGS)
 
-## Every check and test: formatting, clippy with warnings as errors, the whole test suite.
-test: deps lint
+## Every check and test: formatting, clippy, the UI's type check and component tests, the
+## whole Rust test suite, and the WebDriver tests of the real app.
+test: deps lint ui ui-test
 	$(CARGO) test --workspace --all-targets
 	$(CARGO) test --workspace --doc
+	$(MAKE) test-e2e
 
-lint:
+## The real app in a real (virtual) window, driven by WebDriver. Screenshots of each main
+## screen land in target/e2e-screenshots/.
+test-e2e: deps ui
+	$(CARGO) build -p candor-desktop --features e2e --bin candor-desktop
+	CANDOR_DESKTOP_BIN=$(CURDIR)/$(E2E_APP) xvfb-run -a -s "-screen 0 1280x900x24" \
+		dbus-run-session -- $(CARGO) test -p candor-tests --features desktop-e2e --test desktop -- --nocapture
+	@echo "screenshots: $(CURDIR)/target/e2e-screenshots/"
+
+lint: ui
 	$(CARGO) fmt --all --check
-	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy --workspace --all-targets --all-features -- -D warnings
 
-## Run the benchmarks (minutes); figures go to BENCHMARKS.md by hand.
+ui-deps:
+	@[ -d ui/node_modules ] && [ ui/node_modules/.package-lock.json -nt ui/package-lock.json ] || (cd ui && npm ci --no-audit --no-fund)
+
+## The web front end, built into ui/dist (embedded in the app binary).
+ui: ui-deps
+	cd ui && npm run build
+
+ui-test: ui-deps
+	cd ui && npm run check && npm test
+
+## Regenerate ui/src/lib/bindings.ts from the Rust commands.
+bindings: ui
+	UPDATE_BINDINGS=1 $(CARGO) test -p candor-desktop --test ipc_surface
+
+## Run the benchmarks (minutes); the figures go to BENCHMARKS.md.
 bench: deps
 	$(CARGO) bench -p candor-vault --bench vault
 
+## Start-up time and memory of the release app beside a bare Tauri window (minutes).
+bench-desktop: deps ui
+	$(CARGO) build --release -p candor-desktop --bins
+	$(CARGO) build --release -p candor-tests --bin desktop-bench
+	xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
+		target/release/desktop-bench target/release/candor-desktop target/release/candor-bare-window 10
+
 ## Compile the benchmarks without running them (CI does this).
-bench-build: deps
+bench-build: deps ui
 	$(CARGO) bench --workspace --no-run
 
 deps:
@@ -38,5 +78,6 @@ deps:
 		echo "installing: $$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
-	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run make again"; exit 1; }
-	@rustup component list --installed 2>/dev/null | grep -q clippy || rustup component add clippy rustfmt 2>/dev/null || true
+	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from https://rustup.rs, then run make again"; exit 1; }
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' 2>/dev/null || { echo "Node.js 20 or newer is needed for the UI: https://nodejs.org"; exit 1; }
+	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --locked

@@ -4,3 +4,5 @@
 
 /// The passphrase the test vaults use.
 pub const TEST_PASSPHRASE: &str = "correct horse battery staple";
+
+pub mod webdriver;

@@ -92,6 +92,8 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub media_type: String,
     /// Size in bytes.
+    // JavaScript numbers hold integers exactly up to 2^53: plenty here.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size: u64,
     /// SHA-256 of the bytes, 64 lower-case hexadecimal digits.
     pub sha256: String,

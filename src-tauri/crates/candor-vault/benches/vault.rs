@@ -176,6 +176,16 @@ fn attachment_cipher(c: &mut Criterion) {
             .expect("seal")
         })
     });
+    group.bench_function("candor_stream_and_sha256_to_sink", |b| {
+        b.iter(|| {
+            let mut reader = candor_vault::bench::HashingReader::new(&data[..]);
+            candor_vault::bench::seal_stream(&mut reader, |chunk| {
+                black_box(chunk);
+            })
+            .expect("seal");
+            black_box(reader.sha256())
+        })
+    });
     group.bench_function("raw_aes256gcm", |b| {
         let cipher = Aes256Gcm::new_from_slice(&[7u8; 32]).expect("key");
         let mut buf = Vec::with_capacity(CHUNK_LEN + 16);

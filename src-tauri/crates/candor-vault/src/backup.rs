@@ -14,6 +14,7 @@ use crate::lock::VaultLock;
 use crate::vault::{create_new_private, sidecar, Vault};
 
 /// A temporary path beside `path`, removed on drop unless kept.
+#[derive(Debug)]
 struct Staging {
     path: PathBuf,
     keep: bool,
@@ -81,6 +82,18 @@ impl Vault {
         passphrase: &SecretString,
         replace: bool,
     ) -> Result<()> {
+        Vault::check_backup(backup, target, passphrase, replace)?.put_in_place()
+    }
+
+    /// The first half of a restore: copies `backup` beside `target` and checks that it
+    /// opens, replacing nothing. The vault at `target` may stay open meanwhile; it must be
+    /// closed before [`CheckedBackup::put_in_place`].
+    pub fn check_backup(
+        backup: &Path,
+        target: &Path,
+        passphrase: &SecretString,
+        replace: bool,
+    ) -> Result<CheckedBackup> {
         if !backup.exists() {
             return Err(VaultError::BadBackup {
                 path: backup.to_owned(),
@@ -97,7 +110,7 @@ impl Vault {
             path: backup.to_owned(),
             reason,
         };
-        let mut staging = Staging::beside(target, "restoring");
+        let staging = Staging::beside(target, "restoring");
         {
             let mut out = create_new_private(&staging.path)?;
             let mut input =
@@ -119,8 +132,28 @@ impl Vault {
             })?;
             check_integrity(&vault.conn).map_err(bad)?;
         }
-        // Checked: now, and only now, put it in place.
-        let _held = if existing {
+        Ok(CheckedBackup {
+            staging,
+            target: target.to_owned(),
+            existing,
+        })
+    }
+}
+
+/// A backup copied beside its target and known to open; dropping it removes the copy.
+#[derive(Debug)]
+pub struct CheckedBackup {
+    staging: Staging,
+    target: PathBuf,
+    existing: bool,
+}
+
+impl CheckedBackup {
+    /// Replaces the target with the checked copy. Fails with `OpenElsewhere` while any
+    /// Candor still has the target open.
+    pub fn put_in_place(mut self) -> Result<()> {
+        let target = &self.target;
+        let _held = if self.existing {
             Some(VaultLock::acquire(target)?)
         } else {
             None
@@ -128,11 +161,11 @@ impl Vault {
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(sidecar(target, suffix));
         }
-        std::fs::rename(&staging.path, target).map_err(VaultError::io(format!(
+        std::fs::rename(&self.staging.path, target).map_err(VaultError::io(format!(
             "cannot move the restored vault into place at {}",
             target.display()
         )))?;
-        staging.keep = true;
+        self.staging.keep = true;
         Ok(())
     }
 }

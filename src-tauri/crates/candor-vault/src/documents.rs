@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Result, VaultError};
 use crate::keys::random_bytes;
 use crate::records::{decode, new_id, now_order, Entry};
-use crate::stream::{StreamKey, SALT_LEN};
+use crate::stream::{HashingReader, StreamKey, SALT_LEN};
 use crate::vault::Vault;
 
 /// Where a document's bytes are, and the salt of the key that sealed them.
@@ -60,8 +60,9 @@ impl Vault {
                 .tx
                 .prepare_cached("INSERT INTO chunks (blob_id, seq, sealed) VALUES (?1, ?2, ?3)")
                 .map_err(VaultError::db("storing a document"))?;
+            let mut hashing = HashingReader::new(content);
             let summary = stream_key
-                .seal_reader(content, |seq, sealed| {
+                .seal_reader(&mut hashing, |seq, sealed| {
                     insert
                         .execute(rusqlite::params![blob, seq as i64, sealed])
                         .map(|_| ())
@@ -74,7 +75,11 @@ impl Vault {
                 file_name: new.file_name,
                 media_type: new.media_type,
                 size: summary.size,
-                sha256: summary.sha256.iter().map(|b| format!("{b:02x}")).collect(),
+                sha256: hashing
+                    .sha256()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect(),
                 added_at: Timestamp::now(),
                 note: new.note,
             };

@@ -49,6 +49,7 @@ mod strength;
 mod vault;
 
 pub use applications::ApplicationQuery;
+pub use backup::CheckedBackup;
 pub use documents::NewDocument;
 pub use error::{Result, VaultError};
 pub use header::Role;
@@ -79,6 +80,7 @@ pub mod bench {
     use std::io::Read;
 
     use crate::keys::{random_bytes, Key256};
+    pub use crate::stream::HashingReader;
     use crate::stream::{StreamKey, StreamSummary};
 
     pub fn seal_stream(

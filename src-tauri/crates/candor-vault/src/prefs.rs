@@ -94,7 +94,10 @@ mod tests {
         let path = dir.path().join("prefs.json");
         std::fs::write(&path, b"{ not json").expect("write");
         assert_eq!(Prefs::load(&path), Prefs::default());
-        let prefs = Prefs { language: "nb".into(), ..Prefs::default() };
+        let prefs = Prefs {
+            language: "nb".into(),
+            ..Prefs::default()
+        };
         prefs.save(&path).expect("save");
         assert_eq!(Prefs::load(&path).language, "nb");
     }

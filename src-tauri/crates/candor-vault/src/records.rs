@@ -17,6 +17,8 @@ use crate::vault::{Vault, Writer};
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Entry<T> {
     pub id: String,
+    // JavaScript numbers hold integers exactly up to 2^53: plenty here.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub version: u64,
     pub value: T,
 }

@@ -38,7 +38,33 @@ fn nonce(seq: u64, last: bool) -> [u8; NONCE_LEN] {
 pub struct StreamSummary {
     pub size: u64,
     pub chunks: u64,
-    pub sha256: [u8; 32],
+}
+
+/// A reader that computes the SHA-256 of everything read through it.
+pub struct HashingReader<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> HashingReader<R> {
+    pub fn new(inner: R) -> Self {
+        HashingReader {
+            inner,
+            hasher: Sha256::new(),
+        }
+    }
+
+    pub fn sha256(self) -> [u8; 32] {
+        self.hasher.finalize().into()
+    }
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
 }
 
 impl StreamKey {
@@ -58,19 +84,19 @@ impl StreamKey {
         mut reader: impl Read,
         mut emit: impl FnMut(u64, &[u8]) -> Result<(), E>,
     ) -> Result<Result<StreamSummary, E>, io::Error> {
-        let mut hasher = Sha256::new();
         let mut current = Vec::with_capacity(CHUNK_LEN + TAG_LEN);
         let mut next = Vec::with_capacity(CHUNK_LEN + TAG_LEN);
         let mut size = 0u64;
         let mut seq = 0u64;
         let mut at_end = fill(&mut reader, &mut current)?;
         loop {
-            if !at_end {
+            if at_end {
+                next.clear();
+            } else {
                 at_end = fill(&mut reader, &mut next)?;
             }
             // The chunk is the last one when nothing follows it.
             let last = at_end && next.is_empty();
-            hasher.update(&current);
             size += current.len() as u64;
             seal_in_place(&self.cipher, &nonce(seq, last), &self.aad, &mut current);
             if let Err(e) = emit(seq, &current) {
@@ -81,13 +107,8 @@ impl StreamKey {
                 break;
             }
             std::mem::swap(&mut current, &mut next);
-            next.clear();
         }
-        Ok(Ok(StreamSummary {
-            size,
-            chunks: seq,
-            sha256: hasher.finalize().into(),
-        }))
+        Ok(Ok(StreamSummary { size, chunks: seq }))
     }
 
     /// Opens chunk `seq` of a stream of `chunks` in place. False when it does not

@@ -514,6 +514,15 @@ fn a_large_document_streams_through_in_chunks() {
         note: None,
     };
     let entry = vault.add_document(new, &data[..]).expect("add");
+    let expected: String = <sha2::Sha256 as sha2::Digest>::digest(&data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        entry.value.sha256, expected,
+        "the recorded hash is the plaintext's SHA-256"
+    );
+    assert_eq!(entry.value.size, data.len() as u64);
     let mut out = Vec::new();
     vault.read_document(&entry.id, &mut out).expect("read");
     assert!(out == data, "the document comes back byte for byte");

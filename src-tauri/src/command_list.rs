@@ -1,0 +1,30 @@
+// Every command the webview may call. build.rs declares them in the app manifest (so each
+// gets an `allow-…` permission), capabilities/default.json grants them, and lib.rs
+// registers them; a test checks the three agree.
+pub const COMMANDS: &[&str] = &[
+    "ready",
+    "app_info",
+    "passphrase_strength",
+    "create_vault",
+    "unlock_vault",
+    "recover_vault",
+    "lock_vault",
+    "touch",
+    "change_passphrase",
+    "backup_vault",
+    "restore_vault",
+    "set_prefs",
+    "get_profile",
+    "save_profile",
+    "compute_gpa",
+    "list_documents",
+    "add_document",
+    "open_document",
+    "save_document_copy",
+    "remove_document",
+    "list_applications",
+    "add_application",
+    "update_application",
+    "move_application",
+    "delete_application",
+];

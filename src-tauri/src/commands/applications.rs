@@ -1,0 +1,90 @@
+//! Applications: list with filters, add, edit, move through the pipeline, delete.
+
+use candor_model::{Application, ApplicationStatus, Day, Timestamp};
+use candor_vault::{ApplicationQuery, Entry};
+use serde::Deserialize;
+use tauri::State;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+/// What the "new application" form sends.
+#[derive(Debug, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NewApplication {
+    pub company: String,
+    pub position: String,
+    #[serde(default)]
+    pub link: String,
+    pub contact: Option<String>,
+    pub notes: Option<String>,
+    pub next_step: Option<String>,
+    pub next_step_date: Option<Day>,
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_applications(
+    state: State<'_, AppState>,
+    query: ApplicationQuery,
+) -> IpcResult<Vec<Entry<Application>>> {
+    state.with_session(|s| s.vault().search_applications(&query))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn add_application(
+    state: State<'_, AppState>,
+    application: NewApplication,
+) -> IpcResult<Entry<Application>> {
+    let NewApplication {
+        company,
+        position,
+        link,
+        contact,
+        notes,
+        next_step,
+        next_step_date,
+    } = application;
+    let mut application = Application::new(company, position, Timestamp::now());
+    application.link = link;
+    application.contact = contact;
+    application.notes = notes;
+    application.next_step = next_step;
+    application.next_step_date = next_step_date;
+    state.with_session(|s| {
+        let id = s.vault_mut().insert(&application)?;
+        s.vault().get::<Application>(&id)
+    })
+}
+
+/// Saves edits to an application (status changes go through `move_application`).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn update_application(
+    state: State<'_, AppState>,
+    id: String,
+    application: Application,
+) -> IpcResult<Entry<Application>> {
+    state.with_session(|s| {
+        s.vault_mut().update(&id, &application)?;
+        s.vault().get::<Application>(&id)
+    })
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn move_application(
+    state: State<'_, AppState>,
+    id: String,
+    status: ApplicationStatus,
+    note: Option<String>,
+) -> IpcResult<Entry<Application>> {
+    state.with_session(|s| s.vault_mut().move_application(&id, status, note))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_application(state: State<'_, AppState>, id: String) -> IpcResult<()> {
+    state.with_session(|s| s.vault_mut().delete::<Application>(&id))
+}

@@ -1,0 +1,123 @@
+//! Documents: add from disk (native dialog), list, open privately, save a copy, remove.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+
+use candor_model::{Document, DocumentKind};
+use candor_vault::{Entry, NewDocument};
+use tauri::{AppHandle, State};
+
+use crate::error::{ErrorCode, IpcError, IpcResult};
+use crate::state::AppState;
+
+fn media_type(name: &str) -> &'static str {
+    let lower = name.to_ascii_lowercase();
+    match lower.rsplit('.').next() {
+        Some("pdf") => "application/pdf",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("txt" | "md") => "text/plain",
+        Some("xml") => "application/xml",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "application/octet-stream",
+    }
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_documents(state: State<'_, AppState>) -> IpcResult<Vec<Entry<Document>>> {
+    state.with_session(|s| s.vault().list::<Document>())
+}
+
+/// Asks for a file and encrypts it into the vault. `None` when the person cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn add_document(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    kind: DocumentKind,
+) -> IpcResult<Option<Entry<Document>>> {
+    if !state.is_unlocked() {
+        return Err(IpcError::locked());
+    }
+    let Some(path) = state.dialogs.pick_file(&app, "Add a document") else {
+        return Ok(None);
+    };
+    let file = File::open(&path).map_err(|e| {
+        IpcError::new(
+            ErrorCode::FileRead,
+            format!("cannot read {}: {e}", path.display()),
+        )
+        .with("path", path.display())
+        .with("reason", e.kind())
+    })?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".into());
+    let new = NewDocument {
+        kind,
+        media_type: media_type(&file_name).into(),
+        file_name,
+        note: None,
+    };
+    state
+        .with_session(|s| s.vault_mut().add_document(new, file))
+        .map(Some)
+}
+
+/// Decrypts a document into the private folder (wiped on lock and exit) and opens it.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn open_document(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<()> {
+    let path = state.with_session(|s| s.open_privately(&id))?;
+    state.dialogs.open_path(&app, &path).map_err(|e| {
+        IpcError::new(
+            ErrorCode::CannotOpen,
+            format!("cannot open {}: {e}", path.display()),
+        )
+        .with("path", path.display())
+    })
+}
+
+/// Asks where to save a decrypted copy, and writes it there. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_document_copy(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> IpcResult<Option<String>> {
+    let name = state.with_session(|s| s.vault().get::<Document>(&id).map(|e| e.value.file_name))?;
+    let Some(dest) = state
+        .dialogs
+        .save_file(&app, "Save a decrypted copy", &name)
+    else {
+        return Ok(None);
+    };
+    let write_error = |e: std::io::Error| {
+        IpcError::new(
+            ErrorCode::FileWrite,
+            format!("cannot write {}: {e}", dest.display()),
+        )
+        .with("path", dest.display())
+    };
+    let file = File::create(&dest).map_err(write_error)?;
+    let mut out = BufWriter::new(file);
+    let read = state.with_session(|s| s.vault().read_document(&id, &mut out));
+    let flushed = out.flush().map_err(write_error);
+    if read.is_err() || flushed.is_err() {
+        // Never leave a partial plaintext copy behind.
+        drop(out);
+        let _ = std::fs::remove_file(&dest);
+    }
+    read?;
+    flushed?;
+    Ok(Some(dest.display().to_string()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn remove_document(state: State<'_, AppState>, id: String) -> IpcResult<()> {
+    state.with_session(|s| s.vault_mut().remove_document(&id))
+}

@@ -1,0 +1,6 @@
+//! The commands the webview calls. Each takes the state, calls the core, maps the error.
+
+pub mod applications;
+pub mod documents;
+pub mod profile;
+pub mod vault;

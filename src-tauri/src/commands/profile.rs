@@ -1,0 +1,52 @@
+//! The profile: read it whole, save sections, compute the GPA as the person types.
+
+use candor_model::{gpa, LearningOpportunity, Profile};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct GpaView {
+    pub value: f64,
+    pub letter: String,
+    pub credits: String,
+    pub courses: u32,
+    /// As it is written on a Norwegian diploma: "4.17 (B)".
+    pub display: String,
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_profile(state: State<'_, AppState>) -> IpcResult<Profile> {
+    state.with_session(|s| s.vault().profile())
+}
+
+/// Replaces the named sections with those of `profile`, after validating all of it.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_profile(
+    state: State<'_, AppState>,
+    profile: Profile,
+    sections: Vec<String>,
+) -> IpcResult<Profile> {
+    let sections: Vec<&str> = sections.iter().map(String::as_str).collect();
+    state.with_session(|s| {
+        s.vault_mut().replace_profile(&profile, &sections)?;
+        s.vault().profile()
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn compute_gpa(courses: Vec<LearningOpportunity>) -> Option<GpaView> {
+    gpa(&courses).map(|g| GpaView {
+        value: g.value(),
+        letter: g.letter.to_string(),
+        credits: g.credits.to_string(),
+        courses: g.courses,
+        display: g.to_string(),
+    })
+}

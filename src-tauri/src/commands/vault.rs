@@ -1,0 +1,227 @@
+//! Creating, unlocking, recovering and locking the vault; passphrase, backup, preferences.
+
+use std::path::PathBuf;
+
+use candor_model::{ApplicationStatus, DocumentKind};
+use candor_vault::{
+    passphrase_strength as strength, KdfParams, Prefs, RecoveryCode, Role, Session, Strength, Vault,
+};
+use secrecy::SecretString;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+use crate::error::{ErrorCode, IpcError, IpcResult};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultInfo {
+    pub path: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub default_vault: String,
+    pub last_vault: Option<String>,
+    pub prefs: Prefs,
+    pub unlocked: Option<VaultInfo>,
+    pub statuses: Vec<ApplicationStatus>,
+    pub document_kinds: Vec<DocumentKind>,
+}
+
+/// A recovery code at the one moment it is shown. No other command returns one.
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ShownRecoveryCode {
+    pub recovery_code: String,
+    pub vault: VaultInfo,
+}
+
+fn info(vault: &Vault) -> VaultInfo {
+    VaultInfo {
+        path: vault.path().display().to_string(),
+        role: vault.role(),
+    }
+}
+
+fn shown(vault: &Vault, code: &RecoveryCode) -> ShownRecoveryCode {
+    ShownRecoveryCode {
+        recovery_code: code.display().to_string(),
+        vault: info(vault),
+    }
+}
+
+fn new_passphrase(passphrase: String) -> IpcResult<SecretString> {
+    if passphrase.chars().count() < candor_vault::MIN_PASSPHRASE_CHARS {
+        return Err(IpcError::new(
+            ErrorCode::WeakPassphrase,
+            "the passphrase must be at least 8 characters",
+        )
+        .with("min", candor_vault::MIN_PASSPHRASE_CHARS));
+    }
+    Ok(SecretString::from(passphrase))
+}
+
+/// The page calls this once it is interactive; start-up benchmarks time launch → here.
+#[tauri::command]
+#[specta::specta]
+pub fn ready(state: State<'_, AppState>) {
+    if std::env::var_os("CANDOR_REPORT_READY").is_some() {
+        println!("candor-ready {}", state.started.elapsed().as_millis());
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    let prefs = state.prefs();
+    let unlocked = state.with_session(|s| Ok(info(s.vault()))).ok();
+    AppInfo {
+        default_vault: state.default_vault.display().to_string(),
+        last_vault: prefs.last_vault().map(|p| p.display().to_string()),
+        prefs,
+        unlocked,
+        statuses: ApplicationStatus::ALL.to_vec(),
+        document_kinds: DocumentKind::ALL.to_vec(),
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn passphrase_strength(passphrase: String) -> Strength {
+    strength(&passphrase)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn create_vault(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: String,
+) -> IpcResult<ShownRecoveryCode> {
+    let passphrase = new_passphrase(passphrase)?;
+    let (vault, code) = Vault::create(
+        &PathBuf::from(path),
+        &passphrase,
+        KdfParams::default(),
+        Role::Seeker,
+    )?;
+    let shown = shown(&vault, &code);
+    state.set_session(Session::new(vault));
+    Ok(shown)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn unlock_vault(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: String,
+) -> IpcResult<VaultInfo> {
+    let vault = Vault::open(&PathBuf::from(path), &SecretString::from(passphrase))?;
+    let info = info(&vault);
+    state.set_session(Session::new(vault));
+    Ok(info)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn recover_vault(
+    state: State<'_, AppState>,
+    path: String,
+    recovery_code: String,
+    new_passphrase: String,
+) -> IpcResult<ShownRecoveryCode> {
+    let code = RecoveryCode::parse(&recovery_code)?;
+    let passphrase = self::new_passphrase(new_passphrase)?;
+    let (vault, fresh) = Vault::recover(&PathBuf::from(path), &code, &passphrase)?;
+    let shown = shown(&vault, &fresh);
+    state.set_session(Session::new(vault));
+    Ok(shown)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn lock_vault(state: State<'_, AppState>) {
+    state.close_session();
+}
+
+/// The person did something: resets the auto-lock clock.
+#[tauri::command]
+#[specta::specta]
+pub fn touch(state: State<'_, AppState>) -> bool {
+    state.with_session(|_| Ok(())).is_ok()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    new_passphrase: String,
+) -> IpcResult<()> {
+    let new = self::new_passphrase(new_passphrase)?;
+    state.with_session(|s| {
+        s.vault_mut()
+            .change_passphrase(&SecretString::from(current), &new)
+    })
+}
+
+/// Asks where to write a backup, and writes it. `None` when the person cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn backup_vault(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Option<String>> {
+    if !state.is_unlocked() {
+        return Err(IpcError::locked());
+    }
+    let Some(dest) = state
+        .dialogs
+        .save_file(&app, "Back up the vault", "candor-backup.candor")
+    else {
+        return Ok(None);
+    };
+    state.with_session(|s| s.vault().backup(&dest))?;
+    Ok(Some(dest.display().to_string()))
+}
+
+/// Asks for a backup file and restores it over the open vault, after checking that it
+/// opens with `passphrase`. A bad backup changes nothing and the vault stays unlocked; after
+/// a restore the vault is locked: unlock the restored one.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn restore_vault(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> IpcResult<Option<String>> {
+    let target = state.with_session(|s| Ok(s.vault().path().to_owned()))?;
+    let Some(backup) = state.dialogs.pick_file(&app, "Restore from a backup") else {
+        return Ok(None);
+    };
+    // Check the backup while the vault stays open: a bad one leaves everything as it was.
+    let checked = Vault::check_backup(&backup, &target, &SecretString::from(passphrase), true)?;
+    state.close_session();
+    checked.put_in_place()?;
+    Ok(Some(target.display().to_string()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_prefs(
+    state: State<'_, AppState>,
+    language: String,
+    auto_lock_minutes: u32,
+) -> IpcResult<Prefs> {
+    if !matches!(language.as_str(), "en" | "nb") {
+        return Err(IpcError::new(
+            ErrorCode::Internal,
+            format!("unknown language {language}"),
+        ));
+    }
+    Ok(state.update_prefs(|p| {
+        p.language = language;
+        p.auto_lock_minutes = auto_lock_minutes.min(24 * 60);
+    }))
+}

@@ -1,0 +1,95 @@
+//! File dialogs and opening files, behind a seam.
+//!
+//! The app opens native dialogs from Rust (the webview has no file-system access). A
+//! WebDriver test cannot click through a GTK dialog, so an end-to-end build (`--features
+//! e2e`) answers each dialog from a file the test writes: everything else is the real app.
+
+use std::path::{Path, PathBuf};
+
+use tauri::AppHandle;
+
+pub trait Dialogs: Send + Sync {
+    /// Asks for an existing file to read.
+    fn pick_file(&self, app: &AppHandle, title: &str) -> Option<PathBuf>;
+    /// Asks where to save, suggesting a file name.
+    fn save_file(&self, app: &AppHandle, title: &str, suggested_name: &str) -> Option<PathBuf>;
+    /// Opens a file with the program the desktop uses for it.
+    fn open_path(&self, app: &AppHandle, path: &Path) -> Result<(), String>;
+}
+
+#[cfg(not(feature = "e2e"))]
+pub fn dialogs() -> Box<dyn Dialogs> {
+    Box::new(Native)
+}
+
+#[cfg(feature = "e2e")]
+pub fn dialogs() -> Box<dyn Dialogs> {
+    Box::new(Scripted)
+}
+
+#[cfg(not(feature = "e2e"))]
+struct Native;
+
+#[cfg(not(feature = "e2e"))]
+impl Dialogs for Native {
+    fn pick_file(&self, app: &AppHandle, title: &str) -> Option<PathBuf> {
+        use tauri_plugin_dialog::DialogExt;
+        app.dialog()
+            .file()
+            .set_title(title)
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    }
+
+    fn save_file(&self, app: &AppHandle, title: &str, suggested_name: &str) -> Option<PathBuf> {
+        use tauri_plugin_dialog::DialogExt;
+        app.dialog()
+            .file()
+            .set_title(title)
+            .set_file_name(suggested_name)
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+    }
+
+    fn open_path(&self, _app: &AppHandle, path: &Path) -> Result<(), String> {
+        tauri_plugin_opener::open_path(path, None::<&str>).map_err(|e| e.to_string())
+    }
+}
+
+/// Answers dialogs from the file named by `CANDOR_E2E_DIALOG_ANSWERS`: its first line is
+/// the path to return (empty: the person cancelled). Opened files are recorded in
+/// `CANDOR_E2E_OPENED`, one path a line, instead of starting another program.
+#[cfg(feature = "e2e")]
+struct Scripted;
+
+#[cfg(feature = "e2e")]
+impl Scripted {
+    fn answer() -> Option<PathBuf> {
+        let file = std::env::var_os("CANDOR_E2E_DIALOG_ANSWERS")?;
+        let text = std::fs::read_to_string(file).ok()?;
+        let line = text.lines().next()?.trim();
+        (!line.is_empty()).then(|| PathBuf::from(line))
+    }
+}
+
+#[cfg(feature = "e2e")]
+impl Dialogs for Scripted {
+    fn pick_file(&self, _app: &AppHandle, _title: &str) -> Option<PathBuf> {
+        Self::answer()
+    }
+
+    fn save_file(&self, _app: &AppHandle, _title: &str, _suggested_name: &str) -> Option<PathBuf> {
+        Self::answer()
+    }
+
+    fn open_path(&self, _app: &AppHandle, path: &Path) -> Result<(), String> {
+        use std::io::Write;
+        let log = std::env::var_os("CANDOR_E2E_OPENED").ok_or("CANDOR_E2E_OPENED is not set")?;
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .map_err(|e| e.to_string())?;
+        writeln!(file, "{}", path.display()).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,162 @@
+//! The one error type the webview sees.
+//!
+//! A closed `code` the UI branches on and translates (English / bokmål) with `params`;
+//! `field` says which input a validation problem belongs to, so it shows there. `message`
+//! is the English sentence, for logs and as a fallback. Only add codes the UI uses.
+
+use std::collections::BTreeMap;
+
+use candor_model::{ValidationError, ValidationErrors};
+use candor_vault::VaultError;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NoVault,
+    AlreadyExists,
+    NotAVault,
+    NewerSchema,
+    OpenElsewhere,
+    WrongPassphrase,
+    WrongRecoveryCode,
+    MalformedRecoveryCode,
+    KdfOutOfBounds,
+    Tampered,
+    NotFound,
+    Validation,
+    WeakPassphrase,
+    BadBackup,
+    FileRead,
+    FileWrite,
+    /// The desktop could not open a document with another program.
+    CannotOpen,
+    Locked,
+    Internal,
+}
+
+/// One validation problem, at its field.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct FieldProblem {
+    /// Dotted path, e.g. `education[0].courses[1].credits`.
+    pub field: String,
+    /// The problem's code, e.g. `negative_credits`.
+    pub code: String,
+    pub params: BTreeMap<String, String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// The field the (first) validation problem belongs to.
+    pub field: Option<String>,
+    pub params: BTreeMap<String, String>,
+    /// Every validation problem, each at its field.
+    pub problems: Vec<FieldProblem>,
+}
+
+pub type IpcResult<T> = Result<T, IpcError>;
+
+impl IpcError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> IpcError {
+        IpcError {
+            code,
+            message: message.into(),
+            field: None,
+            params: BTreeMap::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, key: &str, value: impl ToString) -> IpcError {
+        self.params.insert(key.into(), value.to_string());
+        self
+    }
+
+    pub fn locked() -> IpcError {
+        IpcError::new(ErrorCode::Locked, "the vault is locked; unlock it first")
+    }
+}
+
+fn problem(error: &ValidationError) -> FieldProblem {
+    // The problem's own fields (value, reason, max…) become the translation's params.
+    let mut params = BTreeMap::new();
+    if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(&error.problem) {
+        for (key, value) in map {
+            if key != "code" {
+                let text = match value {
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                };
+                params.insert(key, text);
+            }
+        }
+    }
+    FieldProblem {
+        field: error.field.clone(),
+        code: error.problem.code().into(),
+        params,
+        message: error.to_string(),
+    }
+}
+
+impl From<ValidationErrors> for IpcError {
+    fn from(errors: ValidationErrors) -> IpcError {
+        let problems: Vec<FieldProblem> = errors.iter().map(problem).collect();
+        let mut error = IpcError::new(ErrorCode::Validation, errors.to_string());
+        if let Some(first) = problems.first() {
+            error.field = Some(first.field.clone());
+            error.params = first.params.clone();
+            error.params.insert("problem".into(), first.code.clone());
+        }
+        error.problems = problems;
+        error
+    }
+}
+
+impl From<ValidationError> for IpcError {
+    fn from(error: ValidationError) -> IpcError {
+        ValidationErrors(vec![error]).into()
+    }
+}
+
+impl From<VaultError> for IpcError {
+    fn from(err: VaultError) -> IpcError {
+        let message = err.to_string();
+        let code = match &err {
+            VaultError::Invalid(errors) => return errors.clone().into(),
+            VaultError::NoVault { path } => {
+                return IpcError::new(ErrorCode::NoVault, message).with("path", path.display())
+            }
+            VaultError::AlreadyExists { path } => {
+                return IpcError::new(ErrorCode::AlreadyExists, message)
+                    .with("path", path.display())
+            }
+            VaultError::NotAVault { path, .. } => {
+                return IpcError::new(ErrorCode::NotAVault, message).with("path", path.display())
+            }
+            VaultError::NewerSchema { found, supported } => {
+                return IpcError::new(ErrorCode::NewerSchema, message)
+                    .with("found", found)
+                    .with("supported", supported)
+            }
+            VaultError::OpenElsewhere { .. } => ErrorCode::OpenElsewhere,
+            VaultError::WrongPassphrase => ErrorCode::WrongPassphrase,
+            VaultError::WrongRecoveryCode => ErrorCode::WrongRecoveryCode,
+            VaultError::MalformedRecoveryCode { .. } => ErrorCode::MalformedRecoveryCode,
+            VaultError::KdfParamsOutOfBounds { .. } => ErrorCode::KdfOutOfBounds,
+            VaultError::Tampered { .. } => ErrorCode::Tampered,
+            VaultError::RecordNotFound { .. } | VaultError::AmbiguousId { .. } => {
+                ErrorCode::NotFound
+            }
+            VaultError::BadBackup { .. } => ErrorCode::BadBackup,
+            VaultError::Io { context, .. } => {
+                return IpcError::new(ErrorCode::FileRead, message).with("detail", context)
+            }
+            _ => ErrorCode::Internal,
+        };
+        IpcError::new(code, message)
+    }
+}

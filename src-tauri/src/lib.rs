@@ -1,0 +1,102 @@
+//! Candor's desktop shell: wiring only. Every command is a few lines over `candor-vault`;
+//! the logic lives in the crates under `crates/`, which know nothing of Tauri.
+
+#![forbid(unsafe_code)]
+
+mod command_list;
+mod commands;
+mod dialogs;
+mod error;
+mod state;
+
+use std::time::{Duration, Instant};
+
+use tauri::{Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
+
+pub use command_list::COMMANDS;
+pub use error::{ErrorCode, IpcError};
+use state::AppState;
+
+/// Where the generated TypeScript bindings live, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
+
+/// Every command, registered once: the invoke handler and the TypeScript bindings both
+/// come from this list.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    use commands::{applications, documents, profile, vault};
+    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
+        vault::ready,
+        vault::app_info,
+        vault::passphrase_strength,
+        vault::create_vault,
+        vault::unlock_vault,
+        vault::recover_vault,
+        vault::lock_vault,
+        vault::touch,
+        vault::change_passphrase,
+        vault::backup_vault,
+        vault::restore_vault,
+        vault::set_prefs,
+        profile::get_profile,
+        profile::save_profile,
+        profile::compute_gpa,
+        documents::list_documents,
+        documents::add_document,
+        documents::open_document,
+        documents::save_document_copy,
+        documents::remove_document,
+        applications::list_applications,
+        applications::add_application,
+        applications::update_application,
+        applications::move_application,
+        applications::delete_application,
+    ])
+}
+
+/// The TypeScript bindings as the code defines them.
+pub fn bindings() -> String {
+    let dir = std::env::temp_dir().join(format!("candor-bindings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder for the bindings");
+    let path = dir.join("bindings.ts");
+    specta_builder()
+        .export(
+            specta_typescript::Typescript::default()
+                .header("// Generated from the Rust commands by `make bindings`; do not edit.\n/* eslint-disable */\n"),
+            &path,
+        )
+        .expect("the command types export to TypeScript");
+    let text = std::fs::read_to_string(&path).expect("the exported bindings");
+    let _ = std::fs::remove_dir_all(&dir);
+    text
+}
+
+pub fn run() {
+    let started = Instant::now();
+    let builder = specta_builder();
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::new(started))
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+                .title("Candor")
+                .inner_size(1200.0, 820.0)
+                .min_inner_size(1024.0, 700.0)
+                .build()?;
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(Duration::from_secs(5));
+                handle.state::<AppState>().lock_if_idle(&handle);
+            });
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .expect("the Candor window starts");
+    app.run(|app, event| {
+        if let RunEvent::Exit = event {
+            // Wipe opened documents and drop every key on the way out.
+            app.state::<AppState>().close_session();
+        }
+    });
+}

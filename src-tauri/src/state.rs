@@ -1,0 +1,118 @@
+//! What the app holds between commands: the unlocked session (if any), the preferences,
+//! and the dialog seam.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use candor_vault::{Prefs, Session, VaultError};
+use tauri::{AppHandle, Emitter};
+
+use crate::dialogs::Dialogs;
+use crate::error::{IpcError, IpcResult};
+
+pub struct AppState {
+    session: Mutex<Option<Session>>,
+    prefs: Mutex<Prefs>,
+    prefs_path: PathBuf,
+    pub default_vault: PathBuf,
+    pub dialogs: Box<dyn Dialogs>,
+    pub started: Instant,
+}
+
+/// The event the webview hears when the vault locked itself.
+pub const LOCKED_EVENT: &str = "vault-locked";
+
+impl AppState {
+    pub fn new(started: Instant) -> AppState {
+        let config_dir = std::env::var_os("CANDOR_CONFIG_DIR")
+            .map(PathBuf::from)
+            .or_else(|| dirs::config_dir().map(|d| d.join("candor")))
+            .unwrap_or_else(|| PathBuf::from(".candor"));
+        let default_vault = std::env::var_os("CANDOR_VAULT")
+            .map(PathBuf::from)
+            .or_else(|| dirs::data_dir().map(|d| d.join("candor").join("vault.candor")))
+            .unwrap_or_else(|| PathBuf::from("vault.candor"));
+        let prefs_path = config_dir.join("prefs.json");
+        AppState {
+            session: Mutex::new(None),
+            prefs: Mutex::new(Prefs::load(&prefs_path)),
+            prefs_path,
+            default_vault,
+            dialogs: crate::dialogs::dialogs(),
+            started,
+        }
+    }
+
+    /// Runs `f` on the unlocked session, or fails with `Locked`.
+    pub fn with_session<R>(
+        &self,
+        f: impl FnOnce(&mut Session) -> Result<R, VaultError>,
+    ) -> IpcResult<R> {
+        let mut guard = self
+            .session
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let session = guard.as_mut().ok_or_else(IpcError::locked)?;
+        session.touch();
+        Ok(f(session)?)
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.session.lock().map(|s| s.is_some()).unwrap_or(false)
+    }
+
+    /// Replaces the session (closing any previous one) and remembers the vault.
+    pub fn set_session(&self, session: Session) {
+        let path = session.vault().path().to_owned();
+        let previous = self
+            .session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .replace(session);
+        if let Some(previous) = previous {
+            previous.close();
+        }
+        self.update_prefs(|prefs| prefs.remember(&path));
+    }
+
+    /// Locks: wipes the private document folder and drops every key.
+    pub fn close_session(&self) {
+        let session = self
+            .session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some(session) = session {
+            session.close();
+        }
+    }
+
+    pub fn prefs(&self) -> Prefs {
+        self.prefs.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub fn update_prefs(&self, f: impl FnOnce(&mut Prefs)) -> Prefs {
+        let mut prefs = self.prefs.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut prefs);
+        // Preferences are a convenience: failing to save them must not fail the action.
+        let _ = prefs.save(&self.prefs_path);
+        prefs.clone()
+    }
+
+    /// Locks the vault when it has been idle longer than the preference allows.
+    pub fn lock_if_idle(&self, app: &AppHandle) {
+        let minutes = self.prefs().auto_lock_minutes;
+        if minutes == 0 {
+            return;
+        }
+        let idle = {
+            let guard = self.session.lock().unwrap_or_else(|p| p.into_inner());
+            guard.as_ref().map(|s| s.idle_for())
+        };
+        if idle.is_some_and(|idle| idle >= Duration::from_secs(u64::from(minutes) * 60)) {
+            self.close_session();
+            let _ = app.emit(LOCKED_EVENT, ());
+        }
+    }
+}

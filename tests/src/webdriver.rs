@@ -1,0 +1,213 @@
+//! A small W3C WebDriver client for driving the real Candor window through tauri-driver.
+//!
+//! Only what the end-to-end tests use: find, click, type, read text, run a script, and a
+//! screenshot of the display. Every wait is bounded and says what it waited for when it gives up.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+/// W3C's key for an element reference in JSON.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+pub struct Session {
+    base: String,
+    id: String,
+}
+
+#[derive(Clone)]
+pub struct Element {
+    id: String,
+}
+
+fn call(method: &str, url: &str, body: Option<Value>) -> Result<Value, String> {
+    let request = ureq::request(method, url).timeout(Duration::from_secs(120));
+    let response = match body {
+        Some(body) => request.send_json(body),
+        None => request.call(),
+    };
+    let value: Value = match response {
+        Ok(r) => r
+            .into_json()
+            .map_err(|e| format!("{method} {url}: bad JSON: {e}"))?,
+        Err(ureq::Error::Status(code, r)) => {
+            let text = r.into_string().unwrap_or_default();
+            return Err(format!("{method} {url}: HTTP {code}: {text}"));
+        }
+        Err(e) => return Err(format!("{method} {url}: {e}")),
+    };
+    Ok(value["value"].clone())
+}
+
+impl Session {
+    /// Starts the application at `app` through the driver at `driver_url`.
+    pub fn start(driver_url: &str, app: &Path) -> Result<Session, String> {
+        let caps = json!({ "capabilities": { "alwaysMatch": { "tauri:options": { "application": app } } } });
+        let value = call("POST", &format!("{driver_url}/session"), Some(caps))?;
+        let id = value["sessionId"]
+            .as_str()
+            .ok_or("no session id")?
+            .to_string();
+        Ok(Session {
+            base: format!("{driver_url}/session/{id}"),
+            id,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The first element matching the CSS selector, waiting up to `timeout` for it.
+    pub fn wait_for(&self, css: &str, timeout: Duration) -> Element {
+        let start = Instant::now();
+        loop {
+            if let Ok(found) = self.find(css) {
+                return found;
+            }
+            assert!(
+                start.elapsed() < timeout,
+                "waited {timeout:?} for {css} to appear"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn find(&self, css: &str) -> Result<Element, String> {
+        let value = call(
+            "POST",
+            &self.url("/element"),
+            Some(json!({ "using": "css selector", "value": css })),
+        )?;
+        element(&value).ok_or_else(|| format!("no element for {css}"))
+    }
+
+    pub fn find_all(&self, css: &str) -> Vec<Element> {
+        call(
+            "POST",
+            &self.url("/elements"),
+            Some(json!({ "using": "css selector", "value": css })),
+        )
+        .ok()
+        .and_then(|v| v.as_array().map(|a| a.iter().filter_map(element).collect()))
+        .unwrap_or_default()
+    }
+
+    /// By `data-testid`.
+    pub fn by_id(&self, test_id: &str) -> Element {
+        self.wait_for(
+            &format!("[data-testid=\"{test_id}\"]"),
+            Duration::from_secs(20),
+        )
+    }
+
+    pub fn click(&self, el: &Element) {
+        call(
+            "POST",
+            &self.url(&format!("/element/{}/click", el.id)),
+            Some(json!({})),
+        )
+        .expect("click");
+    }
+
+    pub fn clear(&self, el: &Element) {
+        call(
+            "POST",
+            &self.url(&format!("/element/{}/clear", el.id)),
+            Some(json!({})),
+        )
+        .expect("clear");
+    }
+
+    pub fn type_text(&self, el: &Element, text: &str) {
+        call(
+            "POST",
+            &self.url(&format!("/element/{}/value", el.id)),
+            Some(json!({ "text": text })),
+        )
+        .expect("type");
+    }
+
+    /// Clears a field and types `text` into it.
+    pub fn fill(&self, test_id: &str, text: &str) {
+        let el = self.by_id(test_id);
+        self.clear(&el);
+        self.type_text(&el, text);
+    }
+
+    pub fn text(&self, el: &Element) -> String {
+        call("GET", &self.url(&format!("/element/{}/text", el.id)), None)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// Picks the `<option>` of a `<select>` whose value is `value`, as a person would.
+    pub fn select(&self, select: &Element, value: &str) {
+        self.execute(
+            "const [s, v] = arguments; s.value = v; s.dispatchEvent(new Event('change', { bubbles: true })); s.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![element_json(select), json!(value)],
+        );
+    }
+
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Value {
+        call(
+            "POST",
+            &self.url("/execute/sync"),
+            Some(json!({ "script": script, "args": args })),
+        )
+        .expect("execute script")
+    }
+
+    /// Waits until an element with `test_id` shows text for which `ok` holds; returns it.
+    /// Hidden elements show no text, so screens kept mounted out of sight do not count.
+    pub fn wait_text(&self, test_id: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < Duration::from_secs(20) {
+            for el in self.find_all(&format!("[data-testid=\"{test_id}\"]")) {
+                last = self.text(&el);
+                if ok(&last) {
+                    return last;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("waited for {test_id} to show {what}; it shows {last:?}");
+    }
+
+    /// Saves a PNG of the (virtual) screen with ImageMagick's `import`. WebKitWebDriver's
+    /// own screenshot command hangs under Xvfb, so the display is captured instead.
+    pub fn screenshot(&self, path: &Path) {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("screenshot folder");
+        }
+        // Let the last change paint before capturing.
+        std::thread::sleep(Duration::from_millis(300));
+        let status = std::process::Command::new("import")
+            .args(["-window", "root"])
+            .arg(path)
+            .status()
+            .expect("ImageMagick's import runs");
+        assert!(status.success(), "screenshot to {}", path.display());
+    }
+
+    pub fn end(self) {
+        let _ = call("DELETE", &self.base, None);
+    }
+}
+
+fn element(value: &Value) -> Option<Element> {
+    value[ELEMENT_KEY]
+        .as_str()
+        .map(|id| Element { id: id.to_string() })
+}
+
+fn element_json(el: &Element) -> Value {
+    json!({ ELEMENT_KEY: el.id })
+}

@@ -1,0 +1,279 @@
+//! The real Candor window, driven through WebDriver (tauri-driver + WebKitWebDriver), the
+//! way a person uses it: create a vault, add a graded course and see the GPA, add an
+//! application and move it to interview, add a document, fail to read a file, lock, fail
+//! to unlock with a wrong passphrase, unlock, and find everything still there.
+//!
+//! Run by `make test-e2e` (part of `make test`), which builds the UI and an end-to-end
+//! build of the app (`--features e2e`: file dialogs answer from a file) and runs this
+//! under `xvfb-run` and `dbus-run-session`. Screenshots of each main screen go to
+//! `target/e2e-screenshots/`.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use candor_tests::webdriver::Session;
+
+const PASSPHRASE: &str = "gravel orbit tulip marmalade";
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_owned()
+}
+
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts tauri-driver with the app's environment, and waits for it to listen.
+fn start_driver(env: &[(&str, &Path)]) -> Driver {
+    let port = 4444 + (std::process::id() % 1000) as u16;
+    let native = port + 1000;
+    let mut command =
+        Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
+    command
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let child = command
+        .spawn()
+        .expect("tauri-driver runs (cargo install tauri-driver --locked)");
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "tauri-driver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("CANDOR_DESKTOP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/debug/candor-desktop"))
+}
+
+struct Scene {
+    dir: tempfile::TempDir,
+    answers: PathBuf,
+    shots: PathBuf,
+}
+
+impl Scene {
+    fn new() -> Scene {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let answers = dir.path().join("dialog-answers");
+        std::fs::write(&answers, "").expect("answers file");
+        let shots = workspace().join("target/e2e-screenshots");
+        Scene {
+            dir,
+            answers,
+            shots,
+        }
+    }
+
+    /// What the next file dialog answers.
+    fn next_dialog_answer(&self, path: &Path) {
+        std::fs::write(&self.answers, format!("{}\n", path.display())).expect("write answer");
+    }
+
+    fn vault(&self) -> PathBuf {
+        self.dir.path().join("data/vault.candor")
+    }
+
+    fn env(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("CANDOR_CONFIG_DIR", self.dir.path().join("config")),
+            ("CANDOR_VAULT", self.vault()),
+            ("CANDOR_E2E_DIALOG_ANSWERS", self.answers.clone()),
+            ("CANDOR_E2E_OPENED", self.dir.path().join("opened")),
+            ("TMPDIR", self.dir.path().to_owned()),
+        ]
+    }
+}
+
+/// The vault's files that exist (main, -wal, -shm) and their bytes.
+fn vault_files(vault: &Path) -> Vec<(String, Vec<u8>)> {
+    ["", "-wal", "-shm"]
+        .iter()
+        .filter_map(|suffix| {
+            let path = PathBuf::from(format!("{}{suffix}", vault.display()));
+            std::fs::read(&path)
+                .ok()
+                .map(|bytes| (suffix.to_string(), bytes))
+        })
+        .collect()
+}
+
+fn shot(s: &Session, scene: &Scene, name: &str) {
+    s.screenshot(&scene.shots.join(format!("{name}.png")));
+}
+
+#[test]
+fn a_seeker_builds_a_profile_locks_and_finds_everything_again() {
+    let scene = Scene::new();
+    let env = scene.env();
+    let env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    let driver = start_driver(&env_refs);
+    let app = app_binary();
+    assert!(app.exists(), "build the e2e app first: {}", app.display());
+    let s = Session::start(&driver.url, &app).expect("the app starts under WebDriver");
+
+    // Create a vault.
+    s.click(&s.by_id("start-create"));
+    s.fill("create-path", &scene.vault().display().to_string());
+    s.fill("create-passphrase", PASSPHRASE);
+    s.fill("create-passphrase-repeat", PASSPHRASE);
+    s.wait_text("strength", "a strength verdict", |t| !t.trim().is_empty());
+    shot(&s, &scene, "01-create-vault");
+    s.click(&s.by_id("create-submit"));
+    let code = s.wait_text("recovery-code", "the recovery code", |t| {
+        t.split('-').count() == 9
+    });
+    assert_eq!(code.trim().len(), 44, "nine groups of four: {code}");
+    shot(&s, &scene, "02-recovery-code");
+    s.click(&s.by_id("recovery-saved"));
+    s.click(&s.by_id("recovery-continue"));
+    assert!(scene.vault().exists(), "the vault file was created");
+
+    // Profile: a course with a grade, and the GPA.
+    s.click(&s.by_id("nav-profile"));
+    s.fill("person-name", "Kari Nordmann");
+    s.click(&s.by_id("education-add"));
+    s.fill("education-institution-0", "Universitetet i Oslo");
+    s.click(&s.by_id("course-add-0"));
+    s.fill("course-title-0-0", "Introduction to programming");
+    s.fill("course-code-0-0", "IN1000");
+    s.fill("course-credits-0-0", "10");
+    s.select(&s.by_id("course-scheme-0-0"), "ects");
+    s.fill("course-grade-0-0", "B");
+    s.wait_text("gpa-0", "the GPA 4.00 (B)", |t| t.contains("4.00 (B)"));
+    s.click(&s.by_id("profile-save"));
+    s.by_id("profile-saved");
+    shot(&s, &scene, "03-profile");
+
+    // A validation error shows at its field, and nothing is stored.
+    s.fill("course-credits-0-0", "-5");
+    s.click(&s.by_id("profile-save"));
+    s.wait_text("field-error", "the credits problem at its field", |t| {
+        !t.trim().is_empty()
+    });
+    shot(&s, &scene, "04-validation-error");
+    s.fill("course-credits-0-0", "10");
+
+    // Applications: add one and move it to interview.
+    s.click(&s.by_id("nav-applications"));
+    s.click(&s.by_id("application-new"));
+    s.fill("app-company", "Equinor");
+    s.fill("app-position", "Graduate engineer");
+    s.fill("app-next-step", "Send portfolio");
+    s.fill("app-next-date", "2020-01-15");
+    s.click(&s.by_id("app-save"));
+    let row = s.by_id("application-row");
+    assert!(s.text(&row).contains("Equinor"));
+    s.select(&s.by_id("status-select"), "interview");
+    s.wait_text("application-row", "the interview status", |t| {
+        t.to_lowercase().contains("interview")
+    });
+    s.by_id("overdue");
+    shot(&s, &scene, "05-applications-table");
+    s.click(&s.by_id("view-pipeline"));
+    s.wait_text(
+        "pipeline-interview",
+        "the card in the interview column",
+        |t| t.contains("Equinor"),
+    );
+    shot(&s, &scene, "06-applications-pipeline");
+
+    // Documents: add one through the dialog seam; then a file that cannot be read.
+    s.click(&s.by_id("nav-documents"));
+    let cv = scene.dir.path().join("cv.pdf");
+    std::fs::write(&cv, b"%PDF-1.7\n% Kari Nordmann's CV\n").expect("cv");
+    scene.next_dialog_answer(&cv);
+    s.select(&s.by_id("document-kind"), "cv");
+    s.click(&s.by_id("document-add"));
+    s.wait_text("document-row", "the added document", |t| {
+        t.contains("cv.pdf")
+    });
+    scene.next_dialog_answer(&scene.dir.path().join("missing.pdf"));
+    s.click(&s.by_id("document-add"));
+    s.wait_text("error", "the failed file read", |t| {
+        t.contains("missing.pdf")
+    });
+    assert_eq!(
+        s.find_all("[data-testid=\"document-row\"]").len(),
+        1,
+        "a failed read adds nothing"
+    );
+    shot(&s, &scene, "07-documents");
+
+    // Settings screen.
+    s.click(&s.by_id("nav-settings"));
+    s.by_id("language-select");
+    shot(&s, &scene, "08-settings");
+
+    // Lock; a wrong passphrase is refused with a clear message and changes nothing.
+    s.click(&s.by_id("lock-button"));
+    s.by_id("unlock-passphrase");
+    // Locking closed the database (its write-ahead log is folded in on close): the
+    // files as they are now are what a failed unlock must leave alone.
+    let before = vault_files(&scene.vault());
+    s.fill("unlock-passphrase", "not the passphrase");
+    s.click(&s.by_id("unlock-submit"));
+    let message = s.wait_text("error", "the wrong-passphrase message", |t| {
+        t.to_lowercase().contains("passphrase")
+    });
+    assert!(message.to_lowercase().contains("wrong"), "{message}");
+    shot(&s, &scene, "09-unlock-wrong-passphrase");
+    assert!(
+        vault_files(&scene.vault()) == before,
+        "a failed unlock changes no vault file"
+    );
+
+    // Unlock and find everything.
+    s.fill("unlock-passphrase", PASSPHRASE);
+    s.click(&s.by_id("unlock-submit"));
+    s.click(&s.by_id("nav-profile"));
+    s.wait_text("gpa-0", "the GPA after unlocking", |t| {
+        t.contains("4.00 (B)")
+    });
+    s.click(&s.by_id("nav-applications"));
+    s.wait_text("pipeline-interview", "the card after unlocking", |t| {
+        t.contains("Equinor")
+    });
+    s.click(&s.by_id("view-table"));
+    s.wait_text("application-row", "the application after unlocking", |t| {
+        t.contains("Equinor") && t.to_lowercase().contains("interview")
+    });
+    s.click(&s.by_id("nav-documents"));
+    s.wait_text("document-row", "the document after unlocking", |t| {
+        t.contains("cv.pdf")
+    });
+    s.end();
+}

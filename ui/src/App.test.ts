@@ -1,0 +1,151 @@
+import { render, screen as view, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { emit } from "@tauri-apps/api/event";
+import { get } from "svelte/store";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import App from "./App.svelte";
+import { userActive, TOUCH_INTERVAL_MS } from "./lib/activity";
+import { screen, vaultPath } from "./lib/stores";
+import { callsOf, mockCommands, type Handler } from "./test/ipc";
+
+function info(overrides: Record<string, unknown> = {}) {
+  return {
+    defaultVault: "/home/kari/.local/share/candor/vault.candor",
+    lastVault: "/home/kari/jobs.candor",
+    prefs: { language: "en", autoLockMinutes: 5, recent: ["/home/kari/jobs.candor", "/media/usb/old.candor"] },
+    unlocked: null,
+    statuses: ["draft", "applied", "interview", "offer", "hired", "rejected", "withdrawn"],
+    documentKinds: ["cv", "cover-letter", "diploma", "transcript", "photo", "other"],
+    ...overrides,
+  };
+}
+
+function mockApp(extra: Record<string, Handler> = {}) {
+  return mockCommands({
+    app_info: () => info(),
+    ready: () => null,
+    touch: () => true,
+    lock_vault: () => null,
+    unlock_vault: ({ path }) => ({ path, role: "seeker" }),
+    get_profile: () => ({}),
+    compute_gpa: () => null,
+    list_documents: () => [],
+    list_applications: () => [],
+    ...extra,
+  });
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe("starting the app", () => {
+  test("asks Rust what it knows, shows the start screen, then says it is ready, once", async () => {
+    const calls = mockApp();
+    render(App);
+    expect(await view.findByTestId("start-open-last")).toHaveTextContent("/home/kari/jobs.candor");
+    await waitFor(() => expect(callsOf(calls, "ready")).toHaveLength(1));
+    expect(calls.findIndex((c) => c.cmd === "app_info")).toBeLessThan(calls.findIndex((c) => c.cmd === "ready"));
+    expect(view.getAllByTestId("recent-vault").map((b) => b.textContent)).toEqual(["/home/kari/jobs.candor", "/media/usb/old.candor"]);
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  test("opens in the saved language", async () => {
+    mockApp({ app_info: () => info({ prefs: { language: "nb", autoLockMinutes: 5, recent: [] }, lastVault: null }) });
+    render(App);
+    expect(await view.findByTestId("start-create")).toHaveTextContent("Opprett et nytt hvelv");
+    expect(view.queryByTestId("start-open-last")).toBeNull();
+    expect(document.documentElement.lang).toBe("nb");
+  });
+
+  test("“open last vault” goes straight to unlock with the path filled in", async () => {
+    mockApp();
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await view.findByTestId("start-open-last"));
+    expect(view.getByTestId("unlock-path")).toHaveValue("/home/kari/jobs.candor");
+    expect(view.getByTestId("unlock-passphrase")).toHaveFocus();
+  });
+
+  test("“create a new vault” starts from the default path", async () => {
+    mockApp();
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await view.findByTestId("start-create"));
+    expect(view.getByTestId("create-path")).toHaveValue("/home/kari/.local/share/candor/vault.candor");
+  });
+
+  test("a recent vault opens unlock with its path", async () => {
+    mockApp();
+    const user = userEvent.setup();
+    render(App);
+    await user.click((await view.findAllByTestId("recent-vault"))[1]);
+    expect(view.getByTestId("unlock-path")).toHaveValue("/media/usb/old.candor");
+  });
+});
+
+describe("the open vault", () => {
+  async function unlocked() {
+    const calls = mockApp();
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await view.findByTestId("start-open-last"));
+    await user.type(view.getByTestId("unlock-passphrase"), "right{Enter}");
+    await view.findByTestId("nav-profile");
+    return { calls, user };
+  }
+
+  test("has a navigation to each section", async () => {
+    const { user } = await unlocked();
+    expect(view.getByTestId("nav-profile")).toHaveAttribute("aria-current", "page");
+    await user.click(view.getByTestId("nav-applications"));
+    expect(await view.findByTestId("application-new")).toBeInTheDocument();
+    expect(view.getByTestId("nav-applications")).toHaveAttribute("aria-current", "page");
+    await user.click(view.getByTestId("nav-documents"));
+    expect(await view.findByTestId("document-add")).toBeInTheDocument();
+    await user.click(view.getByTestId("nav-settings"));
+    expect(view.getByTestId("language-select")).toBeInTheDocument();
+  });
+
+  test("Lock locks in Rust and goes back to unlock with the same path", async () => {
+    const { calls, user } = await unlocked();
+    await user.click(view.getByTestId("lock-button"));
+    await waitFor(() => expect(get(screen)).toBe("unlock"));
+    expect(callsOf(calls, "lock_vault")).toHaveLength(1);
+    expect(view.getByTestId("unlock-path")).toHaveValue("/home/kari/jobs.candor");
+    expect(view.queryByRole("status")).toBeNull();
+  });
+
+  test("when Rust locks the idle vault, shows unlock with the reason", async () => {
+    await unlocked();
+    await emit("vault-locked");
+    await waitFor(() => expect(get(screen)).toBe("unlock"));
+    expect(view.getByRole("status")).toHaveTextContent("locked because it was left idle");
+    expect(get(vaultPath)).toBe("/home/kari/jobs.candor");
+  });
+
+  test("a command that finds the vault locked also goes to unlock", async () => {
+    mockApp({
+      list_documents: () => {
+        throw { code: "locked", message: "locked", field: null, params: {}, problems: [] };
+      },
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await view.findByTestId("start-open-last"));
+    await user.type(view.getByTestId("unlock-passphrase"), "right{Enter}");
+    await user.click(await view.findByTestId("nav-documents"));
+    await waitFor(() => expect(get(screen)).toBe("unlock"));
+  });
+
+  test("input tells Rust the person is active, at most every 30 seconds", async () => {
+    const { calls, user } = await unlocked();
+    const touches = () => callsOf(calls, "touch").length;
+    const before = touches();
+    await user.keyboard("a");
+    await user.keyboard("b");
+    expect(touches()).toBe(before);
+    userActive(Date.now() + TOUCH_INTERVAL_MS + 1);
+    expect(touches()).toBe(before + 1);
+    userActive(Date.now() + TOUCH_INTERVAL_MS + 2);
+    expect(touches()).toBe(before + 1);
+  });
+});

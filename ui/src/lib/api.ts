@@ -1,0 +1,104 @@
+// The one door to Rust: every call goes through the generated bindings, and every failure
+// comes out as a thrown `IpcFailure` carrying the `IpcError` the UI translates.
+//
+// A failure can also be a plain string: Tauri rejects with one when the arguments do not
+// deserialize (a date or a number of credits Rust refuses while reading them). That is
+// turned into an `internal` IpcError whose message is the string, so nothing crashes.
+import { commands } from "./bindings";
+import type {
+  ApplicationInput,
+  ApplicationQuery,
+  ApplicationStatus,
+  DocumentKind,
+  IpcError,
+  LearningOpportunity,
+  NewApplication,
+  Profile,
+} from "./types";
+import { sessionLost } from "./stores";
+
+export class IpcFailure extends Error {
+  readonly error: IpcError;
+  constructor(error: IpcError) {
+    super(error.message);
+    this.name = "IpcFailure";
+    this.error = error;
+  }
+}
+
+type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: unknown };
+
+/** Any rejection or error value as an IpcError. */
+export function toIpcError(raw: unknown): IpcError {
+  if (raw instanceof IpcFailure) return raw.error;
+  if (raw && typeof raw === "object" && "code" in raw && typeof (raw as { code: unknown }).code === "string") {
+    const e = raw as Partial<IpcError> & { code: string };
+    return {
+      code: e.code as IpcError["code"],
+      message: e.message ?? "",
+      field: e.field ?? null,
+      params: e.params ?? {},
+      problems: e.problems ?? [],
+    };
+  }
+  const message = raw instanceof Error ? raw.message : typeof raw === "string" ? raw : String(raw);
+  return { code: "internal", message, field: null, params: {}, problems: [] };
+}
+
+function fail(raw: unknown): never {
+  const error = toIpcError(raw);
+  // The vault locked itself behind our back (idle timer, or another window): go to unlock.
+  if (error.code === "locked") sessionLost();
+  throw new IpcFailure(error);
+}
+
+/** Unwraps a command that returns a Result. */
+export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
+  let outcome: Outcome<T>;
+  try {
+    outcome = await call;
+  } catch (raw) {
+    fail(raw);
+  }
+  if (outcome.status === "error") fail(outcome.error);
+  return outcome.data;
+}
+
+/** Awaits a command that returns a plain value (it can still reject, e.g. on bad arguments). */
+export async function plain<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (raw) {
+    fail(raw);
+  }
+}
+
+export const api = {
+  ready: () => plain(commands.ready()),
+  appInfo: () => plain(commands.appInfo()),
+  passphraseStrength: (passphrase: string) => plain(commands.passphraseStrength(passphrase)),
+  createVault: (path: string, passphrase: string) => unwrap(commands.createVault(path, passphrase)),
+  unlockVault: (path: string, passphrase: string) => unwrap(commands.unlockVault(path, passphrase)),
+  recoverVault: (path: string, code: string, passphrase: string) =>
+    unwrap(commands.recoverVault(path, code, passphrase)),
+  lockVault: () => plain(commands.lockVault()),
+  touch: () => plain(commands.touch()),
+  changePassphrase: (current: string, next: string) => unwrap(commands.changePassphrase(current, next)),
+  backupVault: () => unwrap(commands.backupVault()),
+  restoreVault: (passphrase: string) => unwrap(commands.restoreVault(passphrase)),
+  setPrefs: (language: string, autoLockMinutes: number) => unwrap(commands.setPrefs(language, autoLockMinutes)),
+  getProfile: () => unwrap(commands.getProfile()),
+  saveProfile: (profile: Profile, sections: string[]) => unwrap(commands.saveProfile(profile, sections)),
+  computeGpa: (courses: LearningOpportunity[]) => plain(commands.computeGpa(courses)),
+  listDocuments: () => unwrap(commands.listDocuments()),
+  addDocument: (kind: DocumentKind) => unwrap(commands.addDocument(kind)),
+  openDocument: (id: string) => unwrap(commands.openDocument(id)),
+  saveDocumentCopy: (id: string) => unwrap(commands.saveDocumentCopy(id)),
+  removeDocument: (id: string) => unwrap(commands.removeDocument(id)),
+  listApplications: (query: ApplicationQuery) => unwrap(commands.listApplications(query)),
+  addApplication: (application: NewApplication) => unwrap(commands.addApplication(application)),
+  updateApplication: (id: string, application: ApplicationInput) => unwrap(commands.updateApplication(id, application)),
+  moveApplication: (id: string, status: ApplicationStatus, note: string | null) =>
+    unwrap(commands.moveApplication(id, status, note)),
+  deleteApplication: (id: string) => unwrap(commands.deleteApplication(id)),
+};

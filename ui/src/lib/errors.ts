@@ -1,0 +1,86 @@
+// Error codes and validation problem codes, translated with their params. Rust's English
+// `message` is shown only for a code this UI does not know.
+import { GRADE_LABELS, STATUSES } from "./types";
+import type { FieldProblem, IpcError } from "./types";
+import { isKey, type Key, type Params, type Translate } from "./i18n";
+
+type Problemish = Pick<FieldProblem, "code" | "params" | "message">;
+
+function lookup(t: Translate, key: string, params: Params): string | null {
+  return isKey(key) ? t(key, params) : null;
+}
+
+/** A parameter that is itself a code (a date reason, a scheme, a status), in words. */
+function word(t: Translate, prefix: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return lookup(t, `${prefix}.${value}`, {}) ?? value;
+}
+
+function schemeName(t: Translate, scheme: string | undefined): string | undefined {
+  if (scheme?.startsWith("other:")) return t("scheme.other", { name: scheme.slice("other:".length) });
+  return word(t, "scheme", scheme);
+}
+
+/** `["a","b"]` (how Rust sends a list param) as "a, b". */
+function list(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (Array.isArray(parsed)) return parsed.join(", ");
+  } catch {
+    /* not JSON: show as it is */
+  }
+  return value;
+}
+
+/** One validation problem in the person's language. */
+export function describeProblem(t: Translate, problem: Problemish): string {
+  const p: Params = { ...problem.params };
+  switch (problem.code) {
+    case "bad_date":
+      p.reason = word(t, "dateReason", problem.params.reason);
+      break;
+    case "bad_national_id_format":
+      p.reason = word(t, "nationalIdReason", problem.params.reason);
+      break;
+    case "grade_not_in_scheme": {
+      const scheme = problem.params.scheme;
+      p.scheme = schemeName(t, scheme);
+      p.labels = (scheme && GRADE_LABELS[scheme]?.join(", ")) || "—";
+      break;
+    }
+    case "same_status":
+      p.status = word(t, "status", problem.params.status);
+      break;
+    case "not_one_of":
+      p.allowed = list(problem.params.allowed);
+      break;
+  }
+  return lookup(t, `problem.${problem.code}`, p) ?? (problem.message || problem.code);
+}
+
+/** An IPC error in the person's language. */
+export function describeError(t: Translate, error: IpcError): string {
+  const params: Params = { ...error.params };
+  switch (error.code) {
+    case "validation": {
+      const count = error.problems.length;
+      if (count === 1) return t("error.validation.one", { problem: describeProblem(t, error.problems[0]) });
+      return t("error.validation", { count });
+    }
+    case "file_read":
+    case "file_write": {
+      if (!error.params.path) return t(`error.${error.code}.nopath` as Key);
+      params.reason = word(t, "ioReason", error.params.reason) ?? "";
+      const key = error.params.reason ? `error.${error.code}.reason` : `error.${error.code}`;
+      return lookup(t, key, params) ?? error.message;
+    }
+    case "internal":
+      return t("error.internal", { message: error.message });
+  }
+  return lookup(t, `error.${error.code}`, params) ?? (error.message || String(error.code));
+}
+
+export function statusLabel(t: Translate, status: string): string {
+  return STATUSES.includes(status as (typeof STATUSES)[number]) ? t(`status.${status}` as Key) : status;
+}

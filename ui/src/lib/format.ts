@@ -1,0 +1,45 @@
+// Numbers and dates in the person's language.
+import { locale, type Language } from "./i18n";
+
+export function formatSize(bytes: number | null | undefined, lang: Language): string {
+  if (bytes === null || bytes === undefined) return "";
+  const units = ["B", "kB", "MB", "GB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+/** An RFC 3339 time as a date ("3 May 2024"); the raw text when it does not parse. */
+export function formatDate(time: string | null | undefined, lang: Language): string {
+  if (!time) return "";
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return time;
+  return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "short", year: "numeric" }).format(date);
+}
+
+export function formatDateTime(time: string | null | undefined, lang: Language): string {
+  if (!time) return "";
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return time;
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+/** A calendar day `YYYY-MM-DD` in words, without a time-zone shift. */
+export function formatDay(day: string | null | undefined, lang: Language): string {
+  if (!day) return "";
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+/** Today as `YYYY-MM-DD`, in local time. */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

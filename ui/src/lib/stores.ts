@@ -1,0 +1,58 @@
+// The app's state, in a few stores. Nothing secret lives here: passphrases and recovery
+// codes stay in the local state of the form that uses them, and are cleared after use.
+import { get, writable } from "svelte/store";
+import type { AppInfo, Prefs, VaultInfo } from "./types";
+
+export type ScreenName = "loading" | "start" | "create" | "unlock" | "recover" | "shell";
+export type Section = "profile" | "documents" | "applications" | "settings";
+/** Why the unlock screen is showing, when it is not the person's own choice. */
+export type Notice = "autoLocked" | "restored" | "restoreFailed" | null;
+
+export const screen = writable<ScreenName>("loading");
+/** The vault being opened, or the one that is open. */
+export const vaultPath = writable<string>("");
+export const notice = writable<Notice>(null);
+export const section = writable<Section>("profile");
+/** What Rust said at start-up: default vault path, statuses, document kinds. */
+export const appInfo = writable<AppInfo | null>(null);
+export const prefs = writable<Prefs>({ language: "en", autoLockMinutes: 5, recent: [] });
+
+export function showStart(): void {
+  notice.set(null);
+  screen.set("start");
+}
+
+export function showCreate(path?: string): void {
+  if (path !== undefined) vaultPath.set(path);
+  notice.set(null);
+  screen.set("create");
+}
+
+export function showUnlock(path: string, why: Notice = null): void {
+  vaultPath.set(path);
+  notice.set(why);
+  screen.set("unlock");
+}
+
+export function showRecover(path: string): void {
+  vaultPath.set(path);
+  notice.set(null);
+  screen.set("recover");
+}
+
+/** The vault is open: show it, starting with the profile. */
+export function enterVault(vault: VaultInfo): void {
+  vaultPath.set(vault.path);
+  notice.set(null);
+  section.set("profile");
+  prefs.update((p) => ({ ...p, recent: [vault.path, ...p.recent.filter((r) => r !== vault.path)] }));
+  screen.set("shell");
+}
+
+/** The vault locked itself (idle timer, or a command found it locked): back to unlock. */
+export function sessionLost(): void {
+  if (get(screen) === "shell") showUnlock(get(vaultPath), "autoLocked");
+}
+
+/** How the applications are shown; kept while the person visits other sections. */
+export const applicationsView = writable<"table" | "pipeline">("table");
