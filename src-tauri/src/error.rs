@@ -27,6 +27,8 @@ pub enum ErrorCode {
     Validation,
     WeakPassphrase,
     BadBackup,
+    /// A file to import was refused; `params.problem` names why (the importer's code).
+    ImportRefused,
     FileRead,
     FileWrite,
     /// The desktop could not open a document with another program.
@@ -152,6 +154,10 @@ impl From<VaultError> for IpcError {
                 ErrorCode::NotFound
             }
             VaultError::BadBackup { .. } => ErrorCode::BadBackup,
+            VaultError::Import(import) => {
+                return IpcError::new(ErrorCode::ImportRefused, message)
+                    .with("problem", import.code())
+            }
             VaultError::Io { context, .. } => {
                 return IpcError::new(ErrorCode::FileRead, message).with("detail", context)
             }

@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use candor_model::{Application, Education, LearningOpportunity, Person, Skill, Timestamp, Work};
 use candor_tests::webdriver::Session;
 use candor_vault::{KdfParams, Role, SecretString, Vault};
 
@@ -65,60 +64,7 @@ fn big_vault(path: &Path) {
         Role::Seeker,
     )
     .expect("create");
-    let apps: Vec<Application> = (0..10_000)
-        .map(|i| {
-            let mut a = Application::new(
-                format!("Company {i}"),
-                format!("Engineer {i}"),
-                Timestamp::now(),
-            );
-            a.notes =
-                Some("Met them at the career fair; follow up about the platform team.".into());
-            a
-        })
-        .collect();
-    vault.insert_many(&apps).expect("applications");
-    vault
-        .set_person(&Person {
-            name: "Kari Nordmann".into(),
-            email: "kari@example.org".into(),
-            ..Person::default()
-        })
-        .expect("person");
-    let courses = (0..40)
-        .map(|i| LearningOpportunity {
-            code: format!("IN{i:04}"),
-            title: format!("Course {i}"),
-            ..Default::default()
-        })
-        .collect();
-    vault
-        .insert(&Education {
-            institution: "Universitetet i Oslo".into(),
-            courses,
-            ..Default::default()
-        })
-        .expect("education");
-    vault
-        .insert_many(
-            &(0..50)
-                .map(|i| Skill {
-                    name: format!("Skill {i}"),
-                    ..Default::default()
-                })
-                .collect::<Vec<_>>(),
-        )
-        .expect("skills");
-    vault
-        .insert_many(
-            &(0..10)
-                .map(|i| Work {
-                    name: format!("Employer {i}"),
-                    ..Default::default()
-                })
-                .collect::<Vec<_>>(),
-        )
-        .expect("work");
+    candor_vault::bench::populate_large(&mut vault).expect("populate");
 }
 
 fn parent_of(pid: u32) -> Option<u32> {

@@ -250,6 +250,18 @@ export type Document_Deserialize = {
 	sha256: string,
 	addedAt: string,
 	note?: string | null,
+	/**
+	 *  The file carries a digital signature (an ELMO transcript's XML signature). Candor
+	 *  has *not* verified it: say "signature present, not verified", never "verified".
+	 */
+	signed?: boolean,
+	/**
+	 *  An issuer's original that holds the seeker's identity (national identity number,
+	 *  name, birth date) as the issuer signed it, so it cannot be redacted. Never goes into
+	 *  an anonymous view, nor into a full one without a warning that says so; left out of the
+	 *  seeker's own export unless they ask for the national id.
+	 */
+	holdsIdentity?: boolean,
 };
 
 /**
@@ -268,6 +280,18 @@ export type Document_Serialize = {
 	sha256: string,
 	addedAt: string,
 	note?: string,
+	/**
+	 *  The file carries a digital signature (an ELMO transcript's XML signature). Candor
+	 *  has *not* verified it: say "signature present, not verified", never "verified".
+	 */
+	signed?: boolean,
+	/**
+	 *  An issuer's original that holds the seeker's identity (national identity number,
+	 *  name, birth date) as the issuer signed it, so it cannot be redacted. Never goes into
+	 *  an anonymous view, nor into a full one without a warning that says so; left out of the
+	 *  seeker's own export unless they ask for the national id.
+	 */
+	holdsIdentity?: boolean,
 };
 
 /**
@@ -329,7 +353,9 @@ export type Entry<T> = {
 	value: T,
 };
 
-export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_schema" | "open_elsewhere" | "wrong_passphrase" | "wrong_recovery_code" | "malformed_recovery_code" | "kdf_out_of_bounds" | "tampered" | "not_found" | "validation" | "weak_passphrase" | "bad_backup" | "file_read" | "file_write" | 
+export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_schema" | "open_elsewhere" | "wrong_passphrase" | "wrong_recovery_code" | "malformed_recovery_code" | "kdf_out_of_bounds" | "tampered" | "not_found" | "validation" | "weak_passphrase" | "bad_backup" | 
+/**  A file to import was refused; `params.problem` names why (the importer's code). */
+"import_refused" | "file_read" | "file_write" | 
 /**  The desktop could not open a document with another program. */
 "cannot_open" | "locked" | "internal";
 

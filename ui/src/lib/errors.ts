@@ -75,6 +75,9 @@ export function describeError(t: Translate, error: IpcError): string {
       const key = error.params.reason ? `error.${error.code}.reason` : `error.${error.code}`;
       return lookup(t, key, params) ?? error.message;
     }
+    case "import_refused":
+      // The importer's own sentence names the file's problem precisely; it is English.
+      return t("error.import_refused", { detail: error.message });
     case "internal":
       return t("error.internal", { message: error.message });
   }

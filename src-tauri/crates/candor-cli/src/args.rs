@@ -54,6 +54,12 @@ pub enum Command {
     Doc(DocCommand),
     /// Grade point average, the Norwegian way (ECTS A–E, weighted by credits)
     Gpa,
+    /// Bring in data you hold elsewhere: an EMREX transcript, a LinkedIn export, a JSON Resume
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Take your data out: a JSON Resume, or everything in the vault (data portability)
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Write a copy of the (still encrypted) vault into one file
     Backup {
         /// Where to write the backup; must not exist yet
@@ -271,5 +277,64 @@ pub enum DocCommand {
     },
     Rm {
         id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// An ELMO transcript from EMREX or a diploma registry (XML, or the EMREX transport form)
+    Emrex {
+        /// The transcript file
+        file: PathBuf,
+        /// Show what would be added, and store nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Also fill the learner's name, birth date and national identity number into the
+        /// empty fields of your profile (otherwise they are not stored)
+        #[arg(long)]
+        keep_identity: bool,
+        /// Languages to take titles in, most preferred first
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "nb,no,en",
+            value_name = "LANGS"
+        )]
+        lang: Vec<String>,
+    },
+    /// The zip from LinkedIn's "Get a copy of your data"
+    Linkedin {
+        /// The zip file
+        file: PathBuf,
+        /// Show what would be added, and store nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A JSON Resume document (jsonresume.org)
+    Jsonresume {
+        /// The JSON file
+        file: PathBuf,
+        /// Show what would be added, and store nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Your profile as a JSON Resume, on stdout or into a new file
+    Jsonresume {
+        /// Write it to this file (which must not exist yet) instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Everything in the vault as a zip of JSON files and your documents, with a README
+    All {
+        /// The zip to write; must not exist yet
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Include your national identity number, and the issuer originals that hold it
+        #[arg(long)]
+        include_national_id: bool,
     },
 }

@@ -10,6 +10,10 @@ use candor_model::{
 };
 use serde_json::{json, Value};
 
+#[path = "support/schema.rs"]
+mod schema;
+use schema::assert_valid_against_schema;
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
@@ -17,17 +21,6 @@ fn fixture(name: &str) -> Vec<u8> {
 
 fn sample() -> Vec<u8> {
     fixture("jsonresume/sample.resume.json")
-}
-
-fn assert_valid_against_schema(document: &Value) {
-    let schema: Value =
-        serde_json::from_slice(&fixture("jsonresume/schema.json")).expect("schema is JSON");
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator
-        .iter_errors(document)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "export violates the schema: {errors:#?}");
 }
 
 /// A profile with something in every section and every Candor-only field, and the grade

@@ -100,6 +100,16 @@ pub struct Document {
     pub added_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The file carries a digital signature (an ELMO transcript's XML signature). Candor
+    /// has *not* verified it: say "signature present, not verified", never "verified".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signed: bool,
+    /// An issuer's original that holds the seeker's identity (national identity number,
+    /// name, birth date) as the issuer signed it, so it cannot be redacted. Never goes into
+    /// an anonymous view, nor into a full one without a warning that says so; left out of the
+    /// seeker's own export unless they ask for the national id.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub holds_identity: bool,
 }
 
 impl Validate for Document {
@@ -133,6 +143,8 @@ mod tests {
             sha256: EMPTY_SHA256.into(),
             added_at: Timestamp::parse("2024-05-01T12:00:00Z").expect("valid time"),
             note: Some("English version".into()),
+            signed: false,
+            holds_identity: false,
         }
     }
 
@@ -166,6 +178,21 @@ mod tests {
             document
         );
         assert!(document.validate().is_ok());
+    }
+
+    #[test]
+    fn issuer_originals_say_so_and_older_documents_read_as_not_signed() {
+        let mut document = cv();
+        document.signed = true;
+        document.holds_identity = true;
+        let json = serde_json::to_value(&document).expect("serializes");
+        assert_eq!(
+            (&json["signed"], &json["holdsIdentity"]),
+            (&true.into(), &true.into())
+        );
+        let older = r#"{"kind":"cv","fileName":"a.pdf","size":1,"sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855","addedAt":"2024-05-01T12:00:00Z"}"#;
+        let read: Document = serde_json::from_str(older).expect("reads");
+        assert!(!read.signed && !read.holds_identity);
     }
 
     #[test]

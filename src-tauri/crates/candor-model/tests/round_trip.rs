@@ -207,6 +207,8 @@ fn every_record_type_round_trips_through_json_and_validates() {
         sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".into(),
         added_at: at("2024-05-01T12:00:00Z"),
         note: None,
+        signed: true,
+        holds_identity: true,
     });
 
     let mut application = Application::new("Equinor", "Data engineer", at("2024-05-01T09:00:00Z"));

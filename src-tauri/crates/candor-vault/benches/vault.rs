@@ -9,9 +9,7 @@ use std::time::Duration;
 
 use aes_gcm::aead::{AeadInPlace, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
-use candor_model::{
-    Application, DocumentKind, Education, LearningOpportunity, Person, Skill, Timestamp, Work,
-};
+use candor_model::{Application, DocumentKind};
 use candor_vault::{KdfParams, NewDocument, Role, SecretString, Vault, CHUNK_LEN};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -79,54 +77,7 @@ fn argon2_cli(passphrase: &str) {
 fn big_vault(path: &Path) {
     let (mut vault, _) =
         Vault::create(path, &passphrase(), KdfParams::minimum(), Role::Seeker).expect("create");
-    let apps: Vec<Application> = (0..10_000)
-        .map(|i| {
-            let mut a = Application::new(
-                format!("Company {i}"),
-                format!("Engineer {i}"),
-                Timestamp::now(),
-            );
-            a.notes =
-                Some("Met them at the career fair; follow up about the platform team.".into());
-            a
-        })
-        .collect();
-    vault.insert_many(&apps).expect("applications");
-    vault
-        .set_person(&Person {
-            name: "Kari Nordmann".into(),
-            email: "kari@example.org".into(),
-            ..Person::default()
-        })
-        .expect("person");
-    let courses: Vec<LearningOpportunity> = (0..40)
-        .map(|i| LearningOpportunity {
-            code: format!("INF{i:04}"),
-            title: format!("Course {i}"),
-            ..Default::default()
-        })
-        .collect();
-    vault
-        .insert(&Education {
-            institution: "Universitetet i Oslo".into(),
-            courses,
-            ..Default::default()
-        })
-        .expect("education");
-    let skills: Vec<Skill> = (0..50)
-        .map(|i| Skill {
-            name: format!("Skill {i}"),
-            ..Default::default()
-        })
-        .collect();
-    vault.insert_many(&skills).expect("skills");
-    let work: Vec<Work> = (0..10)
-        .map(|i| Work {
-            name: format!("Employer {i}"),
-            ..Default::default()
-        })
-        .collect();
-    vault.insert_many(&work).expect("work");
+    candor_vault::bench::populate_large(&mut vault).expect("populate");
 }
 
 /// Opening a vault of 10,000 applications and a full profile. The vault uses the minimum

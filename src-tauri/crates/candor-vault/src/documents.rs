@@ -13,7 +13,7 @@ use crate::error::{Result, VaultError};
 use crate::keys::random_bytes;
 use crate::records::{decode, new_id, now_order, Entry};
 use crate::stream::{HashingReader, StreamKey, SALT_LEN};
-use crate::vault::Vault;
+use crate::vault::{Vault, Writer};
 
 /// Where a document's bytes are, and the salt of the key that sealed them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,6 +43,72 @@ pub struct NewDocument {
     pub note: Option<String>,
 }
 
+/// What the vault, not the person, says about a document: set by imports of
+/// issuer-signed originals.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Provenance {
+    pub signed: bool,
+    pub holds_identity: bool,
+}
+
+impl Writer<'_> {
+    /// Encrypts everything `content` yields as a new document, inside this transaction.
+    pub(crate) fn add_document(
+        &mut self,
+        new: NewDocument,
+        provenance: Provenance,
+        content: impl Read,
+    ) -> Result<Entry<Document>> {
+        let id = new_id();
+        let blob = new_id();
+        let salt = random_bytes::<SALT_LEN>();
+        let stream_key = StreamKey::new(&self.keys.attachments, &salt, blob.as_bytes());
+        let mut insert = self
+            .tx
+            .prepare_cached("INSERT INTO chunks (blob_id, seq, sealed) VALUES (?1, ?2, ?3)")
+            .map_err(VaultError::db("storing a document"))?;
+        let mut hashing = HashingReader::new(content);
+        let summary = stream_key
+            .seal_reader(&mut hashing, |seq, sealed| {
+                insert
+                    .execute(rusqlite::params![blob, seq as i64, sealed])
+                    .map(|_| ())
+                    .map_err(VaultError::db("storing a document chunk"))
+            })
+            .map_err(VaultError::io(format!("cannot read {}", new.file_name)))??;
+        drop(insert);
+        let document = Document {
+            kind: new.kind,
+            file_name: new.file_name,
+            media_type: new.media_type,
+            size: summary.size,
+            sha256: hashing
+                .sha256()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            added_at: Timestamp::now(),
+            note: new.note,
+            signed: provenance.signed,
+            holds_identity: provenance.holds_identity,
+        };
+        let order = now_order();
+        let version = self.put_record(&id, order, &document)?;
+        let blob_ref = BlobRef {
+            blob: blob.clone(),
+            salt,
+            chunks: summary.chunks,
+            size: summary.size,
+        };
+        self.put_record(&id, order, &blob_ref)?;
+        Ok(Entry {
+            id,
+            version,
+            value: document,
+        })
+    }
+}
+
 impl Vault {
     /// Encrypts everything `content` yields into the vault as a new document. Nothing is
     /// stored if reading fails part way.
@@ -51,54 +117,7 @@ impl Vault {
         new: NewDocument,
         content: impl Read,
     ) -> Result<Entry<Document>> {
-        let id = new_id();
-        let blob = new_id();
-        let salt = random_bytes::<SALT_LEN>();
-        let stream_key = StreamKey::new(&self.keys.attachments, &salt, blob.as_bytes());
-        let entry = self.write(|w| {
-            let mut insert = w
-                .tx
-                .prepare_cached("INSERT INTO chunks (blob_id, seq, sealed) VALUES (?1, ?2, ?3)")
-                .map_err(VaultError::db("storing a document"))?;
-            let mut hashing = HashingReader::new(content);
-            let summary = stream_key
-                .seal_reader(&mut hashing, |seq, sealed| {
-                    insert
-                        .execute(rusqlite::params![blob, seq as i64, sealed])
-                        .map(|_| ())
-                        .map_err(VaultError::db("storing a document chunk"))
-                })
-                .map_err(VaultError::io(format!("cannot read {}", new.file_name)))??;
-            drop(insert);
-            let document = Document {
-                kind: new.kind,
-                file_name: new.file_name,
-                media_type: new.media_type,
-                size: summary.size,
-                sha256: hashing
-                    .sha256()
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect(),
-                added_at: Timestamp::now(),
-                note: new.note,
-            };
-            let order = now_order();
-            let version = w.put_record(&id, order, &document)?;
-            let blob_ref = BlobRef {
-                blob: blob.clone(),
-                salt,
-                chunks: summary.chunks,
-                size: summary.size,
-            };
-            w.put_record(&id, order, &blob_ref)?;
-            Ok(Entry {
-                id: id.clone(),
-                version,
-                value: document,
-            })
-        })?;
-        Ok(entry)
+        self.write(|w| w.add_document(new, Provenance::default(), content))
     }
 
     /// Decrypts a document into `out`, checking every chunk. On an error, what was written

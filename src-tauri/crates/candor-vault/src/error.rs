@@ -98,6 +98,11 @@ pub enum VaultError {
     #[error("the backup {path} cannot be restored: {reason}; nothing was replaced")]
     BadBackup { path: PathBuf, reason: String },
 
+    /// A file to import could not be read as its format (malformed, hostile, or not that
+    /// format at all); nothing was stored. The message is the importer's own.
+    #[error("{0}")]
+    Import(#[from] candor_formats::ImportError),
+
     /// Reading or writing a file outside the database failed.
     #[error("{context}: {source}")]
     Io {

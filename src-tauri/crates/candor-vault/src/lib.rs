@@ -32,7 +32,9 @@ mod applications;
 mod backup;
 mod documents;
 mod error;
+mod export;
 mod header;
+mod imports;
 mod index;
 mod kdf;
 mod keys;
@@ -52,7 +54,9 @@ pub use applications::ApplicationQuery;
 pub use backup::CheckedBackup;
 pub use documents::NewDocument;
 pub use error::{Result, VaultError};
+pub use export::ExportSummary;
 pub use header::Role;
+pub use imports::{ImportFormat, ImportReport, ImportSource, RecordRef, SectionCount};
 pub use kdf::KdfParams;
 pub use prefs::Prefs;
 pub use profile::PROFILE_SECTIONS;
@@ -64,6 +68,9 @@ pub use session::Session;
 pub use stream::{StreamSummary, CHUNK_LEN};
 pub use strength::{passphrase_strength, Strength, MIN_PASSPHRASE_CHARS};
 pub use vault::Vault;
+
+/// The parsers the imports take their input from, so a face needs no other crate.
+pub use candor_formats as formats;
 
 impl Vault {
     /// SQLite's integrity check over the whole file.
@@ -82,6 +89,62 @@ pub mod bench {
     use crate::keys::{random_bytes, Key256};
     pub use crate::stream::HashingReader;
     use crate::stream::{StreamKey, StreamSummary};
+
+    /// Fills a vault the way the benchmarks measure it: 10,000 applications with notes, a
+    /// person, an education of 40 courses, 50 skills and 10 positions.
+    pub fn populate_large(vault: &mut crate::Vault) -> crate::Result<()> {
+        use candor_model::{
+            Application, Education, LearningOpportunity, Person, Skill, Timestamp, Work,
+        };
+        let applications: Vec<Application> = (0..10_000)
+            .map(|i| {
+                let mut a = Application::new(
+                    format!("Company {i}"),
+                    format!("Engineer {i}"),
+                    Timestamp::now(),
+                );
+                a.notes =
+                    Some("Met them at the career fair; follow up about the platform team.".into());
+                a
+            })
+            .collect();
+        vault.insert_many(&applications)?;
+        let person = Person {
+            name: "Kari Nordmann".into(),
+            email: "kari@example.org".into(),
+            ..Person::default()
+        };
+        vault.set_person(&person)?;
+        let courses = (0..40)
+            .map(|i| LearningOpportunity {
+                code: format!("IN{i:04}"),
+                title: format!("Course {i}"),
+                ..Default::default()
+            })
+            .collect();
+        vault.insert(&Education {
+            institution: "Universitetet i Oslo".into(),
+            courses,
+            ..Default::default()
+        })?;
+        vault.insert_many(
+            &(0..50)
+                .map(|i| Skill {
+                    name: format!("Skill {i}"),
+                    ..Default::default()
+                })
+                .collect::<Vec<_>>(),
+        )?;
+        vault.insert_many(
+            &(0..10)
+                .map(|i| Work {
+                    name: format!("Employer {i}"),
+                    ..Default::default()
+                })
+                .collect::<Vec<_>>(),
+        )?;
+        Ok(())
+    }
 
     pub fn seal_stream(
         reader: impl Read,

@@ -496,6 +496,8 @@ fn documents_cannot_be_inserted_without_content() {
         sha256: "0".repeat(64),
         added_at: Timestamp::now(),
         note: None,
+        signed: false,
+        holds_identity: false,
     };
     assert!(matches!(
         vault.insert(&doc),

@@ -393,6 +393,7 @@ export const en = {
   "error.file_read.reason": "Could not read {path}: {reason}.",
   "error.file_read.nopath": "A file could not be read.",
   "error.cannot_open": "Could not open {path} with another program; save a copy and open it from there.",
+  "error.import_refused": "The file could not be imported: {detail}",
   "error.file_write": "Could not write {path}.",
   "error.file_write.reason": "Could not write {path}: {reason}.",
   "error.file_write.nopath": "A file could not be written.",

@@ -395,6 +395,7 @@ export const nb: Record<Key, string> = {
   "error.file_read.reason": "Kunne ikke lese {path}: {reason}.",
   "error.file_read.nopath": "En fil kunne ikke leses.",
   "error.cannot_open": "Kunne ikke åpne {path} i et annet program; lagre en kopi og åpne den derfra.",
+  "error.import_refused": "Filen kunne ikke importeres: {detail}",
   "error.file_write": "Kunne ikke skrive {path}.",
   "error.file_write.reason": "Kunne ikke skrive {path}: {reason}.",
   "error.file_write.nopath": "En fil kunne ikke skrives.",

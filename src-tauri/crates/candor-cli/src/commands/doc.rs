@@ -1,12 +1,12 @@
 //! Documents: encrypt a file in, list, decrypt one out to a place the person chooses.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use candor_model::{Document, DocumentKind};
 use candor_vault::NewDocument;
 
+use super::files::write_new;
 use super::profile::{print_added, print_removed};
 use super::{resolve, CliError, Context};
 use crate::args::DocCommand;
@@ -86,57 +86,20 @@ pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
                 vault.read_document(&id, &mut lock)?;
                 return Ok(());
             }
-            if out.exists() {
-                return Err(CliError::new(format!(
-                    "{} already exists; choose another --out path",
-                    out.display()
-                )));
-            }
             // Decrypt beside the destination and rename when every chunk checked out, so a
             // damaged document never leaves a half-written file behind.
-            let mut partial = out.clone().into_os_string();
-            partial.push(".partial");
-            let partial = std::path::PathBuf::from(partial);
-            // Never truncate a file of the person's that happens to have that name.
-            let file = File::options()
-                .write(true)
-                .create_new(true)
-                .open(&partial)
-                .map_err(|e| {
-                    CliError::new(format!(
-                        "cannot write {} ({e}); nothing was saved",
-                        partial.display()
-                    ))
-                })?;
-            let result = (|| {
-                let mut writer = BufWriter::new(file);
-                let entry = vault.read_document(&id, &mut writer)?;
-                writer
-                    .flush()
-                    .map_err(|e| CliError::new(format!("cannot write {}: {e}", out.display())))?;
-                std::fs::rename(&partial, &out)
-                    .map_err(|e| CliError::new(format!("cannot write {}: {e}", out.display())))?;
-                Ok::<_, CliError>(entry)
-            })();
-            match result {
-                Ok(entry) => {
-                    if ctx.json {
-                        output::json(
-                            &serde_json::json!({ "id": id, "out": out, "bytes": entry.value.size }),
-                        );
-                    } else {
-                        println!(
-                            "Saved {} ({} bytes) to {}.",
-                            entry.value.file_name,
-                            entry.value.size,
-                            out.display()
-                        );
-                    }
-                }
-                Err(e) => {
-                    let _ = std::fs::remove_file(&partial);
-                    return Err(e);
-                }
+            let entry = write_new(&out, |writer| Ok(vault.read_document(&id, writer)?))?;
+            if ctx.json {
+                output::json(
+                    &serde_json::json!({ "id": id, "out": out, "bytes": entry.value.size }),
+                );
+            } else {
+                println!(
+                    "Saved {} ({} bytes) to {}.",
+                    entry.value.file_name,
+                    entry.value.size,
+                    out.display()
+                );
             }
         }
         DocCommand::Rm { id } => {

@@ -2,6 +2,9 @@
 
 mod apply;
 mod doc;
+mod export;
+mod files;
+mod import;
 mod lifecycle;
 mod profile;
 
@@ -108,6 +111,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Gpa => profile::gpa_command(&ctx),
         Command::Apply(cmd) => apply::apply(&ctx, cmd),
         Command::Doc(cmd) => doc::doc(&ctx, cmd),
+        Command::Import(cmd) => import::import(&ctx, cmd),
+        Command::Export(cmd) => export::export(&ctx, cmd),
     }
 }
 

@@ -265,3 +265,38 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
         .windows(needle.len())
         .any(|window| window == needle)
 }
+
+/// The path of a real sample file in candor-formats' copies (see
+/// ../candor-formats/tests/fixtures/SOURCES.md): `emrex/nor-emrex-1.0.xml`.
+pub fn sample_file(path: &str) -> PathBuf {
+    PathBuf::from(format!(
+        "{}/../candor-formats/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+}
+
+impl Sandbox {
+    /// The vault file and its SQLite sidecars (-wal, -shm) that exist, with their bytes.
+    pub fn vault_files(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        ["", "-wal", "-shm"]
+            .iter()
+            .map(|suffix| {
+                let mut path = self.vault.clone().into_os_string();
+                path.push(suffix);
+                PathBuf::from(path)
+            })
+            .filter(|path| path.exists())
+            .map(|path| {
+                let bytes = std::fs::read(&path).expect("a vault file reads");
+                (path, bytes)
+            })
+            .collect()
+    }
+
+    /// Writes `bytes` to a file named `name` in the folder and returns its path as text.
+    pub fn file(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.path(name);
+        std::fs::write(&path, bytes).expect("written");
+        path.to_str().expect("UTF-8 path").to_owned()
+    }
+}

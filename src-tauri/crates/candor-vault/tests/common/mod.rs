@@ -61,3 +61,28 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 pub fn message<T: std::fmt::Debug>(result: candor_vault::Result<T>) -> String {
     result.expect_err("expected an error").to_string()
 }
+
+/// A real sample file from candor-formats' copies (see
+/// ../candor-formats/tests/fixtures/SOURCES.md): `emrex/nor-emrex-1.0.xml`.
+pub fn sample_file(path: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/../candor-formats/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("sample file {path}: {e}"))
+}
+
+/// Every file in a zip, by name, unpacked.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).expect("an entry");
+            let mut content = Vec::new();
+            file.read_to_end(&mut content).expect("unpacks");
+            let name = file.name().expect("a UTF-8 name").into_owned();
+            (name, content)
+        })
+        .collect()
+}
