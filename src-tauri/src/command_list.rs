@@ -27,4 +27,8 @@ pub const COMMANDS: &[&str] = &[
     "update_application",
     "move_application",
     "delete_application",
+    "preview_import",
+    "confirm_import",
+    "export_all",
+    "export_json_resume",
 ];

@@ -23,7 +23,7 @@ pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 /// Every command, registered once: the invoke handler and the TypeScript bindings both
 /// come from this list.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{applications, documents, profile, vault};
+    use commands::{applications, documents, imports, profile, vault};
     tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
         vault::ready,
         vault::app_info,
@@ -50,6 +50,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         applications::update_application,
         applications::move_application,
         applications::delete_application,
+        imports::preview_import,
+        imports::confirm_import,
+        imports::export_all,
+        imports::export_json_resume,
     ])
 }
 

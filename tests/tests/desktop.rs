@@ -1,7 +1,8 @@
 //! The real Candor window, driven through WebDriver (tauri-driver + WebKitWebDriver), the
 //! way a person uses it: create a vault, add a graded course and see the GPA, add an
 //! application and move it to interview, add a document, fail to read a file, lock, fail
-//! to unlock with a wrong passphrase, unlock, and find everything still there.
+//! to unlock with a wrong passphrase, unlock, and find everything still there; import a
+//! transcript from the diploma registry and export everything.
 //!
 //! Run by `make test-e2e` (part of `make test`), which builds the UI and an end-to-end
 //! build of the app (`--features e2e`: file dialogs answer from a file) and runs this
@@ -16,6 +17,8 @@ use std::time::{Duration, Instant};
 use candor_tests::webdriver::Session;
 
 const PASSPHRASE: &str = "gravel orbit tulip marmalade";
+/// The learner's national identifier in the EMREX fixture: shown once, never stored.
+const NATIONAL_ID: &str = "7566490042";
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -233,10 +236,41 @@ fn a_seeker_builds_a_profile_locks_and_finds_everything_again() {
     );
     shot(&s, &scene, "07-documents");
 
-    // Settings screen.
+    // Import a transcript from the diploma registry: preview (with whose it is), confirm.
+    let transcript =
+        workspace().join("src-tauri/crates/candor-formats/tests/fixtures/emrex/nor-emrex-1.0.xml");
+    s.click(&s.by_id("nav-import"));
+    s.select(&s.by_id("import-format"), "emrex");
+    scene.next_dialog_answer(&transcript);
+    s.click(&s.by_id("import-choose"));
+    s.wait_text("import-learner", "the learner shown once", |t| {
+        t.contains(NATIONAL_ID)
+    });
+    s.wait_text("import-preview", "what the import adds", |t| {
+        t.contains('6')
+    });
+    shot(&s, &scene, "08-import-preview");
+    s.click(&s.by_id("import-confirm"));
+    s.by_id("import-done");
+    assert!(
+        s.find_all("[data-testid=\"import-learner\"]").is_empty(),
+        "the learner is shown once, then gone"
+    );
+    s.click(&s.by_id("nav-profile"));
+    s.wait_text("gpa-1", "the transcript's GPA", |t| t.contains("4.17 (B)"));
+
+    // Settings: export everything (Art. 20) through the save dialog.
     s.click(&s.by_id("nav-settings"));
     s.by_id("language-select");
-    shot(&s, &scene, "08-settings");
+    let export = scene.dir.path().join("export.zip");
+    scene.next_dialog_answer(&export);
+    s.click(&s.by_id("export-all"));
+    s.by_id("export-done");
+    assert!(
+        export.exists(),
+        "the export was written where the dialog said"
+    );
+    shot(&s, &scene, "09-settings");
 
     // Lock; a wrong passphrase is refused with a clear message and changes nothing.
     s.click(&s.by_id("lock-button"));
@@ -250,7 +284,15 @@ fn a_seeker_builds_a_profile_locks_and_finds_everything_again() {
         t.to_lowercase().contains("passphrase")
     });
     assert!(message.to_lowercase().contains("wrong"), "{message}");
-    shot(&s, &scene, "09-unlock-wrong-passphrase");
+    shot(&s, &scene, "10-unlock-wrong-passphrase");
+    for (name, bytes) in vault_files(&scene.vault()) {
+        assert!(
+            !bytes
+                .windows(NATIONAL_ID.len())
+                .any(|w| w == NATIONAL_ID.as_bytes()),
+            "the transcript's national id must not be stored (vault{name})"
+        );
+    }
     assert!(
         vault_files(&scene.vault()) == before,
         "a failed unlock changes no vault file"

@@ -96,13 +96,19 @@ describe("the open vault", () => {
   test("has a navigation to each section", async () => {
     const { user } = await unlocked();
     expect(view.getByTestId("nav-profile")).toHaveAttribute("aria-current", "page");
+    const order = view.getAllByRole("button").map((b) => b.dataset.testid).filter((id) => id?.startsWith("nav-"));
+    expect(order).toEqual(["nav-profile", "nav-documents", "nav-import", "nav-applications", "nav-settings"]);
     await user.click(view.getByTestId("nav-applications"));
     expect(await view.findByTestId("application-new")).toBeInTheDocument();
     expect(view.getByTestId("nav-applications")).toHaveAttribute("aria-current", "page");
     await user.click(view.getByTestId("nav-documents"));
     expect(await view.findByTestId("document-add")).toBeInTheDocument();
+    await user.click(view.getByTestId("nav-import"));
+    expect(await view.findByTestId("import-choose")).toHaveTextContent("Choose a file…");
+    expect(view.getByTestId("nav-import")).toHaveAttribute("aria-current", "page");
     await user.click(view.getByTestId("nav-settings"));
     expect(view.getByTestId("language-select")).toBeInTheDocument();
+    expect(view.getByTestId("export-all")).toBeInTheDocument();
   });
 
   test("Lock locks in Rust and goes back to unlock with the same path", async () => {

@@ -1,10 +1,9 @@
 //! Documents: add from disk (native dialog), list, open privately, save a copy, remove.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
 
 use candor_model::{Document, DocumentKind};
-use candor_vault::{Entry, NewDocument};
+use candor_vault::{write_new_file, Entry, Existing, NewDocument};
 use tauri::{AppHandle, State};
 
 use crate::error::{ErrorCode, IpcError, IpcResult};
@@ -95,24 +94,12 @@ pub fn save_document_copy(
     else {
         return Ok(None);
     };
-    let write_error = |e: std::io::Error| {
-        IpcError::new(
-            ErrorCode::FileWrite,
-            format!("cannot write {}: {e}", dest.display()),
-        )
-        .with("path", dest.display())
-    };
-    let file = File::create(&dest).map_err(write_error)?;
-    let mut out = BufWriter::new(file);
-    let read = state.with_session(|s| s.vault().read_document(&id, &mut out));
-    let flushed = out.flush().map_err(write_error);
-    if read.is_err() || flushed.is_err() {
-        // Never leave a partial plaintext copy behind.
-        drop(out);
-        let _ = std::fs::remove_file(&dest);
-    }
-    read?;
-    flushed?;
+    // The native dialog already asked before replacing a file; never leave a partial copy.
+    state.with_session(|s| {
+        write_new_file(&dest, Existing::Replace, |out| {
+            s.vault().read_document(&id, out)
+        })
+    })?;
     Ok(Some(dest.display().to_string()))
 }
 

@@ -2,5 +2,6 @@
 
 pub mod applications;
 pub mod documents;
+pub mod imports;
 pub mod profile;
 pub mod vault;

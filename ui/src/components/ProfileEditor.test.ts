@@ -1,9 +1,11 @@
 import { render, screen as view, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
+import { get } from "svelte/store";
 import { describe, expect, test } from "vitest";
 import ProfileEditor from "./ProfileEditor.svelte";
 import { language } from "../lib/i18n";
 import type { LearningOpportunity, Profile } from "../lib/types";
+import { profileRevision, profileUnsaved } from "../lib/stores";
 import { callsOf, ipcError, mockCommands, problem } from "../test/ipc";
 
 const STORED: Profile = {
@@ -183,5 +185,24 @@ describe("the profile", () => {
     sent = callsOf(calls, "save_profile")[1].args as { profile: Profile };
     expect(sent.profile.person?.nationalId).toEqual({ country: "NO", value: "15059500136" });
     expect(view.getByText(/never part of a share/)).toBeInTheDocument();
+  });
+
+  test("says when edits are unsaved (imports wait), and reloads after an import", async () => {
+    let stored = structuredClone(STORED);
+    const calls = mockCommands({ get_profile: () => structuredClone(stored), compute_gpa: gpa, save_profile: ({ profile }) => profile });
+    const user = userEvent.setup();
+    render(ProfileEditor);
+    const skill = await view.findByTestId("skill-name-0");
+    expect(get(profileUnsaved)).toBe(false);
+    await user.type(skill, " and Go");
+    expect(get(profileUnsaved)).toBe(true);
+    await user.click(view.getByTestId("profile-save"));
+    await waitFor(() => expect(get(profileUnsaved)).toBe(false));
+
+    stored = { ...stored, skills: [{ name: "Rust and Go" }, { name: "Svelte" }] };
+    profileRevision.update((n) => n + 1);
+    expect(await view.findByTestId("skill-name-1")).toHaveValue("Svelte");
+    expect(callsOf(calls, "get_profile")).toHaveLength(2);
+    expect(get(profileUnsaved)).toBe(false);
   });
 });

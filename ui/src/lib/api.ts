@@ -10,6 +10,7 @@ import type {
   ApplicationQuery,
   ApplicationStatus,
   DocumentKind,
+  FileFormat,
   IpcError,
   LearningOpportunity,
   NewApplication,
@@ -101,4 +102,9 @@ export const api = {
   moveApplication: (id: string, status: ApplicationStatus, note: string | null) =>
     unwrap(commands.moveApplication(id, status, note)),
   deleteApplication: (id: string) => unwrap(commands.deleteApplication(id)),
+  previewImport: (format: FileFormat) => unwrap(commands.previewImport(format)),
+  confirmImport: (format: FileFormat, path: string, keepIdentity: boolean) =>
+    unwrap(commands.confirmImport(format, path, keepIdentity)),
+  exportAll: (includeNationalId: boolean) => unwrap(commands.exportAll(includeNationalId)),
+  exportJsonResume: () => unwrap(commands.exportJsonResume()),
 };

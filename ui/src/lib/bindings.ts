@@ -45,6 +45,17 @@ export const commands = {
 	updateApplication: (id: string, application: Application_Deserialize) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("update_application", { id, application })),
 	moveApplication: (id: string, status: string, note: string | null) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("move_application", { id, status, note })),
 	deleteApplication: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_application", { id })),
+	/**  Asks for a file and shows what importing it would add. `None` when cancelled. */
+	previewImport: (format: FileFormat) => typedError<ImportPreview_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("preview_import", { format })),
+	/**
+	 *  Imports the previewed file; `keep_identity` stores the transcript's name, birth date and
+	 *  national id on the profile (empty fields only).
+	 */
+	confirmImport: (format: FileFormat, path: string, keepIdentity: boolean) => typedError<ImportReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("confirm_import", { format, path, keepIdentity })),
+	/**  Asks where to save, and writes everything in the vault there as a zip of open formats. */
+	exportAll: (includeNationalId: boolean) => typedError<ExportDone | null, IpcError_Serialize>(__TAURI_INVOKE("export_all", { includeNationalId })),
+	/**  Asks where to save, and writes the profile as a JSON Resume document. */
+	exportJsonResume: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("export_json_resume")),
 };
 
 /* Types */
@@ -359,6 +370,35 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 /**  The desktop could not open a document with another program. */
 "cannot_open" | "locked" | "internal";
 
+export type ExportDone = {
+	path: string,
+	summary: ExportSummary,
+};
+
+/**  What [`Vault::export_all`] wrote. */
+export type ExportSummary = {
+	/**
+	 *  How many records of each kind the export holds, by record kind: "person",
+	 *  "education", "skill", "application", "document", "import-source", "ledger-entry", …
+	 */
+	counts: { [key in string]: number },
+	/**  Learning opportunities over every education's tree. */
+	learningOpportunities: number,
+	/**  Status changes over every application's history. */
+	statusChanges: number,
+	/**  Documents whose content is in the zip. */
+	documentsWritten: number,
+	/**
+	 *  Documents listed but whose content was left out, because they hold the national
+	 *  identity number and it was not asked for: their file names.
+	 */
+	documentsLeftOut: string[],
+	/**  Whether the national identity number is in the export (asked for, and stored). */
+	nationalIdIncluded: boolean,
+	/**  Every file in the zip, in order. */
+	files: string[],
+};
+
 /**  One validation problem, at its field. */
 export type FieldProblem = {
 	/**  Dotted path, e.g. `education[0].courses[1].credits`. */
@@ -368,6 +408,15 @@ export type FieldProblem = {
 	params: { [key in string]: string },
 	message: string,
 };
+
+/**  The kinds of file a person can import. */
+export type FileFormat = 
+/**  An ELMO transcript (XML, or the EMREX transport form). */
+"emrex" | 
+/**  LinkedIn's data export, a zip of CSV files. */
+"linkedin" | 
+/**  A JSON Resume document. */
+"json-resume";
 
 export type GpaView = {
 	value: number | null,
@@ -395,6 +444,122 @@ export type GradeDistribution_Deserialize = {
 /**  How the class was graded: how many got each grade. */
 export type GradeDistribution_Serialize = {
 	entries?: DistributionEntry[],
+};
+
+/**  Where imported data came from. */
+export type ImportFormat = 
+/**  An ELMO transcript, as EMREX or a diploma registry sends it. */
+"emrex" | 
+/**  LinkedIn's data export ("Get a copy of your data"). */
+"linkedin" | 
+/**  A JSON Resume document. */
+"json-resume" | 
+/**  A profile document in Candor's own JSON. */
+"profile";
+
+export type ImportPreview = ImportPreview_Serialize | ImportPreview_Deserialize;
+
+export type ImportPreview_Deserialize = {
+	path: string,
+	report: ImportReport_Deserialize,
+	learner?: LearnerView_Deserialize | null,
+	/**  The file carries an XML signature. Candor has not verified it. */
+	signaturePresent: boolean,
+};
+
+export type ImportPreview_Serialize = {
+	path: string,
+	report: ImportReport_Serialize,
+	learner: LearnerView_Serialize | null,
+	/**  The file carries an XML signature. Candor has not verified it. */
+	signaturePresent: boolean,
+};
+
+/**
+ *  What an import adds (or, for a preview, would add), section by section.
+ * 
+ *  A preview and the import that follows it give the same report, except `dryRun`. The
+ *  report never holds the learner's national identity number, name or birth date: only the
+ *  names of the person fields that are (or would be) filled.
+ */
+export type ImportReport = ImportReport_Serialize | ImportReport_Deserialize;
+
+/**
+ *  What an import adds (or, for a preview, would add), section by section.
+ * 
+ *  A preview and the import that follows it give the same report, except `dryRun`. The
+ *  report never holds the learner's national identity number, name or birth date: only the
+ *  names of the person fields that are (or would be) filled.
+ */
+export type ImportReport_Deserialize = {
+	format: ImportFormat,
+	/**  True for a preview: nothing was stored. */
+	dryRun: boolean,
+	/**
+	 *  The same file was imported before and what it added is still in the vault, so no
+	 *  record or document is added again.
+	 */
+	alreadyImported: boolean,
+	/**  Per profile section that the import has entries for, in profile order. */
+	sections: SectionCount[],
+	/**
+	 *  Learning opportunities (degrees, module groups, courses) in the educations added,
+	 *  counted over their whole trees.
+	 */
+	learningOpportunities: number,
+	/**
+	 *  The person fields filled because they were empty ("name", "email", "birthDate",
+	 *  "nationalId", …); a field the seeker already filled is never replaced.
+	 */
+	personFields: string[],
+	/**  The file names of the documents added. */
+	documents: string[],
+	/**
+	 *  Whether the file carries an XML signature; `None` for formats without one. Candor
+	 *  does not verify it: show "signature present, not verified".
+	 */
+	signed?: boolean | null,
+	/**  What was read but not imported, or needs the seeker's attention, one sentence each. */
+	warnings: string[],
+};
+
+/**
+ *  What an import adds (or, for a preview, would add), section by section.
+ * 
+ *  A preview and the import that follows it give the same report, except `dryRun`. The
+ *  report never holds the learner's national identity number, name or birth date: only the
+ *  names of the person fields that are (or would be) filled.
+ */
+export type ImportReport_Serialize = {
+	format: ImportFormat,
+	/**  True for a preview: nothing was stored. */
+	dryRun: boolean,
+	/**
+	 *  The same file was imported before and what it added is still in the vault, so no
+	 *  record or document is added again.
+	 */
+	alreadyImported: boolean,
+	/**  Per profile section that the import has entries for, in profile order. */
+	sections: SectionCount[],
+	/**
+	 *  Learning opportunities (degrees, module groups, courses) in the educations added,
+	 *  counted over their whole trees.
+	 */
+	learningOpportunities: number,
+	/**
+	 *  The person fields filled because they were empty ("name", "email", "birthDate",
+	 *  "nationalId", …); a field the seeker already filled is never replaced.
+	 */
+	personFields: string[],
+	/**  The file names of the documents added. */
+	documents: string[],
+	/**
+	 *  Whether the file carries an XML signature; `None` for formats without one. Candor
+	 *  does not verify it: show "signature present, not verified".
+	 */
+	signed: boolean | null,
+	/**  What was read but not imported, or needs the seeker's attention, one sentence each. */
+	warnings: string[],
 };
 
 /**  An interest. */
@@ -468,6 +633,34 @@ export type Language_Serialize = {
 	/**  "Norwegian", "English". Required. */
 	language: string,
 	fluency?: string,
+};
+
+/**
+ *  Who a transcript says it belongs to, shown once so the person can confirm it is theirs.
+ *  Not stored unless they ask.
+ */
+export type LearnerView = LearnerView_Serialize | LearnerView_Deserialize;
+
+/**
+ *  Who a transcript says it belongs to, shown once so the person can confirm it is theirs.
+ *  Not stored unless they ask.
+ */
+export type LearnerView_Deserialize = {
+	name?: string | null,
+	birthDate?: string | null,
+	nationalId?: string | null,
+	country?: string | null,
+};
+
+/**
+ *  Who a transcript says it belongs to, shown once so the person can confirm it is theirs.
+ *  Not stored unless they ask.
+ */
+export type LearnerView_Serialize = {
+	name: string | null,
+	birthDate: string | null,
+	nationalId: string | null,
+	country: string | null,
 };
 
 /**  A degree, module group or course: a node in the tree of what was studied. */
@@ -774,6 +967,17 @@ export type Role =
 "seeker" | 
 /**  An employer's store of received bundles. */
 "employer";
+
+/**
+ *  How many entries of one profile section an import adds, and how many it leaves out
+ *  because the vault already holds exactly the same entry.
+ */
+export type SectionCount = {
+	/**  The section's name in the profile: "education", "skills", … */
+	section: string,
+	added: number,
+	skipped: number,
+};
 
 /**  A recovery code at the one moment it is shown. No other command returns one. */
 export type ShownRecoveryCode = {

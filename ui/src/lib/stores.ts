@@ -4,7 +4,7 @@ import { get, writable } from "svelte/store";
 import type { AppInfo, Prefs, VaultInfo } from "./types";
 
 export type ScreenName = "loading" | "start" | "create" | "unlock" | "recover" | "shell";
-export type Section = "profile" | "documents" | "applications" | "settings";
+export type Section = "profile" | "documents" | "import" | "applications" | "settings";
 /** Why the unlock screen is showing, when it is not the person's own choice. */
 export type Notice = "autoLocked" | "restored" | "restoreFailed" | null;
 
@@ -53,6 +53,11 @@ export function enterVault(vault: VaultInfo): void {
 export function sessionLost(): void {
   if (get(screen) === "shell") showUnlock(get(vaultPath), "autoLocked");
 }
+
+/** Bumped when Rust changed the profile behind the editor's back (an import): it reloads. */
+export const profileRevision = writable(0);
+/** The profile editor holds edits not saved yet; an import waits for them, as it reloads the profile. */
+export const profileUnsaved = writable(false);
 
 /** How the applications are shown; kept while the person visits other sections. */
 export const applicationsView = writable<"table" | "pipeline">("table");

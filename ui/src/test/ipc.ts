@@ -3,7 +3,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { resetActivity } from "../lib/activity";
 import { language } from "../lib/i18n";
-import { appInfo, applicationsView, notice, prefs, screen, section, vaultPath } from "../lib/stores";
+import { appInfo, applicationsView, notice, prefs, profileRevision, profileUnsaved, screen, section, vaultPath } from "../lib/stores";
 import type { Application, Entry, FieldProblem, IpcError } from "../lib/types";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
@@ -64,5 +64,7 @@ export function resetForTest(): void {
   appInfo.set(null);
   prefs.set({ language: "en", autoLockMinutes: 5, recent: [] });
   applicationsView.set("table");
+  profileRevision.set(0);
+  profileUnsaved.set(false);
   resetActivity();
 }

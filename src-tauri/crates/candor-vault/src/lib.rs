@@ -33,6 +33,7 @@ mod backup;
 mod documents;
 mod error;
 mod export;
+mod files;
 mod header;
 mod imports;
 mod index;
@@ -55,8 +56,12 @@ pub use backup::CheckedBackup;
 pub use documents::NewDocument;
 pub use error::{Result, VaultError};
 pub use export::ExportSummary;
+pub use files::{write_new_file, Existing};
 pub use header::Role;
-pub use imports::{ImportFormat, ImportReport, ImportSource, RecordRef, SectionCount};
+pub use imports::{
+    FileFormat, ImportFormat, ImportReport, ImportSource, ParsedImport, RecordRef, SectionCount,
+    TITLE_LANGUAGES,
+};
 pub use kdf::KdfParams;
 pub use prefs::Prefs;
 pub use profile::PROFILE_SECTIONS;

@@ -88,7 +88,7 @@ pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
             }
             // Decrypt beside the destination and rename when every chunk checked out, so a
             // damaged document never leaves a half-written file behind.
-            let entry = write_new(&out, |writer| Ok(vault.read_document(&id, writer)?))?;
+            let entry = write_new(&out, |writer| vault.read_document(&id, writer))?;
             if ctx.json {
                 output::json(
                     &serde_json::json!({ "id": id, "out": out, "bytes": entry.value.size }),

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use candor_model::{Record, ALL_KINDS};
-use candor_vault::{ExportSummary, ImportSource};
+use candor_vault::{ExportSummary, ImportSource, VaultError};
 use serde_json::json;
 
 use super::files::write_new;
@@ -24,8 +24,9 @@ pub fn export(ctx: &Context, cmd: ExportCommand) -> Result<(), CliError> {
                 None => print!("{text}"),
                 Some(out) => {
                     write_new(&out, |file| {
-                        file.write_all(text.as_bytes()).map_err(|e| {
-                            CliError::new(format!("cannot write {}: {e}", out.display()))
+                        file.write_all(text.as_bytes()).map_err(|e| VaultError::Io {
+                            context: format!("cannot write {}", out.display()),
+                            source: e,
                         })
                     })?;
                     if ctx.json {
@@ -40,10 +41,7 @@ pub fn export(ctx: &Context, cmd: ExportCommand) -> Result<(), CliError> {
             out,
             include_national_id,
         } => {
-            let summary = write_new(
-                &out,
-                |file| Ok(vault.export_all(file, include_national_id)?),
-            )?;
+            let summary = write_new(&out, |file| vault.export_all(file, include_national_id))?;
             if ctx.json {
                 output::json(&json!({ "out": out, "summary": summary }));
             } else {

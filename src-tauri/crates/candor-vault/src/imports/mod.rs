@@ -26,6 +26,7 @@
 //! ```
 
 mod elmo;
+mod file;
 mod person;
 mod plan;
 mod report;
@@ -39,6 +40,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Result;
 use crate::vault::Vault;
+pub use file::{FileFormat, ParsedImport, TITLE_LANGUAGES};
 use plan::Plan;
 pub(crate) use plan::{each_section, nodes};
 pub(crate) use report::count;
