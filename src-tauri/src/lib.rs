@@ -61,7 +61,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
 
 /// The TypeScript bindings as the code defines them.
 pub fn bindings() -> String {
-    let dir = std::env::temp_dir().join(format!("candor-bindings-{}", std::process::id()));
+    // One folder per call: tests call this from parallel threads of one process.
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("candor-bindings-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder for the bindings");
     let path = dir.join("bindings.ts");
     specta_builder()
