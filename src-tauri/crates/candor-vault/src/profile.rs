@@ -6,7 +6,7 @@ use candor_model::{
 };
 
 use crate::error::Result;
-use crate::records::{new_id, now_order, PERSON_ID};
+use crate::records::PERSON_ID;
 use crate::vault::{Vault, Writer};
 
 /// The sections of a profile document, by their JSON names.
@@ -35,14 +35,7 @@ impl Writer<'_> {
         for id in self.ids(T::KIND)? {
             self.remove(T::KIND, &id)?;
         }
-        let base = now_order();
-        let mut ids = Vec::with_capacity(values.len());
-        for (i, value) in values.iter().enumerate() {
-            let id = new_id();
-            self.put_record(&id, base + i as i64, value)?;
-            ids.push(id);
-        }
-        Ok(ids)
+        self.append(values)
     }
 }
 

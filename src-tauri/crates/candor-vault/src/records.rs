@@ -90,6 +90,18 @@ impl Writer<'_> {
         value.validate()?;
         self.put(T::KIND, id, &encode(order, value))
     }
+
+    /// Appends `values` as new records after those there are, in order; returns their ids.
+    pub(crate) fn append<T: Record>(&mut self, values: &[T]) -> Result<Vec<String>> {
+        let base = now_order();
+        let mut ids = Vec::with_capacity(values.len());
+        for (i, value) in values.iter().enumerate() {
+            let id = new_id();
+            self.put_record(&id, base + i as i64, value)?;
+            ids.push(id);
+        }
+        Ok(ids)
+    }
 }
 
 impl Vault {
@@ -113,16 +125,7 @@ impl Vault {
         for value in values {
             value.validate()?;
         }
-        let base = now_order();
-        self.write(|w| {
-            let mut ids = Vec::with_capacity(values.len());
-            for (i, value) in values.iter().enumerate() {
-                let id = new_id();
-                w.put_record(&id, base + i as i64, value)?;
-                ids.push(id);
-            }
-            Ok(ids)
-        })
+        self.write(|w| w.append(values))
     }
 
     /// Reads one record by its full id.

@@ -17,7 +17,7 @@ use super::{count, ImportFormat, ImportReport, SectionCount};
 use crate::documents::{NewDocument, Provenance};
 use crate::error::Result;
 use crate::records::{new_id, now_order, PERSON_ID};
-use crate::vault::{Vault, Writer};
+use crate::vault::Vault;
 
 /// Calls `$m!(field, Type)` for every list section of a [`Profile`], in profile order.
 /// The field names are also the sections' names in reports and in JSON Resume.
@@ -202,20 +202,6 @@ fn append_new<T: Record + PartialEq>(
 /// Every node of a tree of learning opportunities.
 pub(crate) fn nodes(courses: &[LearningOpportunity]) -> usize {
     courses.iter().map(|c| 1 + nodes(&c.children)).sum()
-}
-
-impl Writer<'_> {
-    /// Appends `values` as new records after those there are; returns their ids.
-    fn append<T: Record>(&mut self, values: &[T]) -> Result<Vec<String>> {
-        let base = now_order();
-        let mut ids = Vec::with_capacity(values.len());
-        for (i, value) in values.iter().enumerate() {
-            let id = new_id();
-            self.put_record(&id, base + i as i64, value)?;
-            ids.push(id);
-        }
-        Ok(ids)
-    }
 }
 
 impl Vault {
