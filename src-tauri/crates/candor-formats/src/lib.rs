@@ -10,6 +10,7 @@
 //!   as [`JsonResumeImport::kept`], and grades travel in the [`GRADES_EXTENSION`] field.
 //! - [`import_linkedin`]: LinkedIn's data export (a zip of CSV files) → a
 //!   [`Profile`](candor_model::Profile) and a [`LinkedInPreview`] of what would be added.
+//! - [`profile_html`]: a profile (a view's, as sent) as one self-contained HTML page to read.
 //!
 //! Every reader is capped (input size, unpacked size, nesting, counts) and refuses what
 //! could attack it — an XML `<!DOCTYPE>`, a compression bomb — with its own error.
@@ -19,6 +20,7 @@
 mod dates;
 mod elmo;
 mod error;
+mod html;
 mod jsonresume;
 mod linkedin;
 
@@ -28,6 +30,7 @@ pub use elmo::{
     MAX_ELMO_INPUT_BYTES, MAX_ELMO_XML_BYTES,
 };
 pub use error::ImportError;
+pub use html::profile_html;
 pub use jsonresume::{
     export_json_resume, export_json_resume_string, import_json_resume, read_json_resume,
     JsonResumeImport, ADDRESSES_EXTENSION, GRADES_EXTENSION, MAX_JSON_RESUME_BYTES,

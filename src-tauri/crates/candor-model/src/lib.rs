@@ -13,6 +13,8 @@
 //!   with a [`Problem`] that has a stable [`code`](Problem::code) and a message that says
 //!   what to do.
 //! - [`Record`]: the types the vault stores one by one, each with its [`Record::KIND`].
+//! - [`project`]: a [`View`] of the profile for one recipient, anonymous or full, with the
+//!   national identity number never in it.
 //!
 //! The JSON is JSON Resume's where JSON Resume has the field (`startDate`, `studyType`,
 //! `releaseDate`), camelCase otherwise, and leaves out empty fields.
@@ -67,6 +69,7 @@ mod sections;
 mod specta_types;
 mod timestamp;
 mod validate;
+mod view;
 
 pub use application::{Application, ApplicationStatus, StatusChange};
 pub use credits::Credits;
@@ -89,3 +92,7 @@ pub use sections::{
 };
 pub use timestamp::Timestamp;
 pub use validate::{Validate, ValidationError, ValidationErrors, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+pub use view::{
+    project, Finding, FindingKind, QuasiIdentifier, QuasiIdentifierKind, SharedDocument, View,
+    ViewChoice, ViewError, ViewKind, ViewWarning, ViewWarningKind, REMOVED_TEXT,
+};

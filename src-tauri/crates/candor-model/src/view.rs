@@ -1,0 +1,413 @@
+//! Views: what of the profile goes to one recipient, chosen by the seeker and shown to them
+//! before it leaves.
+//!
+//! [`project`] turns the [`Profile`], the documents on offer and a [`ViewChoice`] into a
+//! [`View`]: the profile exactly as it will be sent, the attachments, the list of every
+//! field shared, and for an anonymous view what was removed from free text and what could
+//! still identify the seeker.
+//!
+//! - The national identity number is never in a view, whatever is asked.
+//! - A **full** view shares everything but what `exclude` names. Attachments go only when
+//!   included, and an issuer's signed original comes with a [`ViewWarning`].
+//! - An **anonymous** view (Recrut's *ikke-identifiserbar profildeling*) shares education,
+//!   courses and grades, skills, languages, interests, and experience by role and industry.
+//!   Names, contact details, photo, addresses, birth date, gender, other sites' profiles,
+//!   the names of employers, institutions and organisations, web addresses, locations and
+//!   references are left out unless the seeker includes them one by one. Free text is
+//!   scanned for e-mail addresses, phone numbers, web addresses and the seeker's own names;
+//!   each hit becomes [`REMOVED_TEXT`] and is listed as a [`Finding`]. Days go to their
+//!   month. What remains that could still point to the seeker is listed as
+//!   [`QuasiIdentifier`]s. Documents holding the seeker's identity are refused.
+//!
+//! A path in `include` or `exclude` names a field as the profile's JSON does (`work[1]`,
+//! `person.email`, `education[0].courses[3]`) or an attachment (`documents[<id>]`), and
+//! covers everything under it. Exclude wins over include. An included field is shared as
+//! the seeker wrote it: not scanned, not shortened to the month.
+//!
+//! ```
+//! use candor_model::{project, Person, Profile, ViewChoice, ViewKind};
+//!
+//! let profile = Profile {
+//!     person: Some(Person {
+//!         name: "Kari Nordmann".into(),
+//!         label: "Backend developer".into(),
+//!         summary: "Kari writes Rust; mail kari@example.no.".into(),
+//!         ..Default::default()
+//!     }),
+//!     ..Default::default()
+//! };
+//! let view = project(&profile, &[], &ViewChoice::new(ViewKind::Anonymous))?;
+//! let person = view.profile.person.expect("the headline and summary are shared");
+//! assert_eq!(person.name, "", "the name is left out");
+//! assert_eq!(person.summary, "[removed] writes Rust; mail [removed].");
+//! assert_eq!(view.fields, ["person.label", "person.summary"]);
+//! assert_eq!(view.findings.len(), 2);
+//! # Ok::<(), candor_model::ViewError>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::problem::Problem;
+use crate::{Document, Profile};
+
+mod error;
+mod fields;
+mod path;
+mod scan;
+#[cfg(test)]
+mod tests;
+mod walk;
+
+pub use error::ViewError;
+pub use scan::REMOVED_TEXT;
+
+use path::Paths;
+use scan::Scanner;
+use walk::{Walk, Walker};
+
+/// Which kind of view.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ViewKind {
+    /// Who the seeker is stays out unless they include it: *ikke-identifiserbar
+    /// profildeling*.
+    Anonymous,
+    /// Everything the seeker does not exclude: *åpen profildeling*.
+    Full,
+}
+
+impl ViewKind {
+    /// Both kinds, anonymous first.
+    pub const ALL: [ViewKind; 2] = [ViewKind::Anonymous, ViewKind::Full];
+
+    /// `"anonymous"` or `"full"`, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViewKind::Anonymous => "anonymous",
+            ViewKind::Full => "full",
+        }
+    }
+}
+
+impl fmt::Display for ViewKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ViewKind {
+    type Err = Problem;
+
+    fn from_str(s: &str) -> Result<Self, Problem> {
+        ViewKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == s)
+            .ok_or_else(|| Problem::NotOneOf {
+                value: s.to_owned(),
+                allowed: ViewKind::ALL.map(|k| k.as_str().to_owned()).to_vec(),
+            })
+    }
+}
+
+/// What the seeker chose for one recipient.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewChoice {
+    pub kind: ViewKind,
+    /// Paths to share beyond what the kind shares by itself: in an anonymous view,
+    /// identifying fields one by one (`person.email`, `work[0].name`); in either, the
+    /// attachments (`documents[<id>]`).
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Paths to leave out, with everything under them: `work[1]`, `skills`, `person`.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+impl ViewChoice {
+    /// A view of `kind` with nothing included or excluded.
+    pub fn new(kind: ViewKind) -> Self {
+        Self {
+            kind,
+            include: Vec::new(),
+            exclude: Vec::new(),
+        }
+    }
+}
+
+/// A document the caller offers as an attachment, by the id `documents[<id>]` names.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SharedDocument {
+    pub id: String,
+    pub document: Document,
+}
+
+/// A view, ready to preview and to send: the same input always gives the same view, so
+/// what the seeker previews is what leaves.
+///
+/// Paths in `fields` are paths in `profile` as sent. Paths in `findings`,
+/// `quasi_identifiers` and `warnings` are paths in the seeker's profile, the ones `include`
+/// and `exclude` take, so the seeker can act on them; the two differ only after an entry
+/// of a list was left out.
+///
+/// What the kinds leave out is emptied: an anonymous view's person has an empty `name`
+/// (and is left out altogether when nothing else about them is shared), and
+/// `work[i].name`, `education[i].institution` and `volunteer[i].organization` are empty
+/// strings when withheld. So `profile` reads as a [`Profile`] but need not pass
+/// [`Validate`](crate::Validate): an empty required field means "not shared". An entry of
+/// which nothing is left is dropped from its list.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct View {
+    pub kind: ViewKind,
+    /// Exactly what will be sent.
+    pub profile: Profile,
+    /// The ids of the documents that go along as attachments, in the order offered.
+    pub documents: Vec<String>,
+    /// Every field shared, by path and never by value: each non-empty field of `profile`
+    /// (`person.label`, `education[0].courses[2].grade`, `skills[1].keywords[0]`), then
+    /// `documents[<id>]` for each attachment.
+    pub fields: Vec<String>,
+    /// What was removed from free text (anonymous views).
+    pub findings: Vec<Finding>,
+    /// What could still identify the seeker (anonymous views).
+    pub quasi_identifiers: Vec<QuasiIdentifier>,
+    /// What the seeker must know before sending.
+    pub warnings: Vec<ViewWarning>,
+}
+
+/// Something found in free text and removed from an anonymous view.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// The field it was found in, in the seeker's profile: `work[1].highlights[0]`.
+    pub path: String,
+    pub kind: FindingKind,
+    /// The text that was removed, for the seeker's own eyes: it is not in `profile`, so it
+    /// is never sent.
+    pub text: String,
+}
+
+/// What a [`Finding`] is.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FindingKind {
+    /// An e-mail address.
+    Email,
+    /// Eight digits or more, as a phone number is written.
+    Phone,
+    /// A web address.
+    Url,
+    /// One of the seeker's own names.
+    Name,
+}
+
+/// Something an anonymous view still shares that could identify the seeker, alone or
+/// together with other things. Listed so the seeker can decide; no view is unlinkable.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuasiIdentifier {
+    /// Where, in the seeker's profile, or `documents[<id>]`.
+    pub path: String,
+    pub kind: QuasiIdentifierKind,
+    /// Why it could identify the seeker, in a sentence.
+    pub note: String,
+}
+
+/// What a [`QuasiIdentifier`] is.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum QuasiIdentifierKind {
+    /// Something identifying the seeker included on purpose: their name, an employer.
+    OptedIn,
+    /// A date to the day, kept because the seeker included it.
+    ExactDate,
+    /// Course codes, which name the institution.
+    CourseCode,
+    /// Courses with grade and date, which in a small class can point to one person.
+    GradedCourse,
+    /// The sequence of jobs, recognisable to anyone who knows the seeker's career.
+    CareerHistory,
+    /// A title that can be looked up: a publication, an award, a project.
+    Searchable,
+    /// An attachment: its bytes, metadata and hash go as they are.
+    Attachment,
+}
+
+/// Something the seeker must know before sending a view.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewWarning {
+    /// What it is about: `documents[<id>]`.
+    pub path: String,
+    pub kind: ViewWarningKind,
+    /// What the seeker must know, in a sentence.
+    pub message: String,
+}
+
+/// What a [`ViewWarning`] is about.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ViewWarningKind {
+    /// An issuer's signed original (a transcript): it goes as it is, with the national
+    /// identity number, name and birth date it holds, since redacting it would break its
+    /// signature.
+    IssuerOriginal,
+}
+
+/// The view of `profile` that `choice` asks for, with the attachments it names from
+/// `documents`.
+///
+/// Fails when a path in the choice is badly written or names nothing in the profile (so a
+/// stale choice is not quietly applied), names the national identity number, or names a
+/// document not offered; and when an anonymous view asks for a document that holds the
+/// seeker's identity.
+pub fn project(
+    profile: &Profile,
+    documents: &[SharedDocument],
+    choice: &ViewChoice,
+) -> Result<View, ViewError> {
+    let paths = Paths::read(profile, choice)?;
+    let attachments = attachments(documents, &paths, choice.kind)?;
+    let anonymous = choice.kind == ViewKind::Anonymous;
+    let scanner = if anonymous {
+        names_to_scan_for(profile, &paths)
+    } else {
+        Scanner::default()
+    };
+    let mut shared = profile.clone();
+    let mut walker = Walker::new(anonymous, &paths, &scanner);
+    shared.walk(&mut walker);
+    let Walker {
+        mut fields,
+        findings,
+        mut quasi_identifiers,
+        ..
+    } = walker;
+    let mut warnings = Vec::new();
+    for attachment in &attachments {
+        fields.push(document_path(&attachment.id));
+        warnings.extend(original_warning(attachment));
+        if anonymous {
+            quasi_identifiers.push(attachment_note(attachment));
+        }
+    }
+    Ok(View {
+        kind: choice.kind,
+        profile: shared,
+        documents: attachments.iter().map(|a| a.id.clone()).collect(),
+        fields,
+        findings,
+        quasi_identifiers,
+        warnings,
+    })
+}
+
+/// `documents[<id>]`.
+fn document_path(id: &str) -> String {
+    format!("documents[{id}]")
+}
+
+/// A scanner for the seeker's names, less those the view shares anyway: once the
+/// recipient has `person.givenName`, removing it from a summary only garbles the summary.
+/// The names come from the profile whether or not `person` is in the view: they are the
+/// seeker's names all the same.
+fn names_to_scan_for(profile: &Profile, paths: &Paths) -> Scanner {
+    let Some(person) = &profile.person else {
+        return Scanner::default();
+    };
+    let names = [
+        ("person.name", Some(person.name.as_str())),
+        ("person.givenName", person.given_name.as_deref()),
+        ("person.familyName", person.family_name.as_deref()),
+    ];
+    let (shared, withheld): (Vec<_>, Vec<_>) =
+        names.iter().partition(|(path, _)| paths.includes(path));
+    Scanner::new(withheld.iter().filter_map(|(_, name)| *name))
+        .sharing(shared.iter().filter_map(|(_, name)| *name))
+}
+
+/// The documents the choice attaches, in the order offered. Each document path must name
+/// an offered document; an anonymous view refuses one that holds the seeker's identity.
+fn attachments<'a>(
+    offered: &'a [SharedDocument],
+    paths: &Paths,
+    kind: ViewKind,
+) -> Result<Vec<&'a SharedDocument>, ViewError> {
+    let named = paths
+        .include_documents
+        .iter()
+        .chain(&paths.exclude_documents);
+    for id in named {
+        if !offered.iter().any(|shared| shared.id == *id) {
+            return Err(ViewError::DocumentNotOffered {
+                id: id.clone(),
+                offered: offered.len(),
+            });
+        }
+    }
+    let mut chosen: Vec<&SharedDocument> = Vec::new();
+    for shared in offered {
+        let wanted = paths.include_documents.contains(&shared.id)
+            && !paths.exclude_documents.contains(&shared.id);
+        if !wanted || chosen.iter().any(|c| c.id == shared.id) {
+            continue;
+        }
+        if kind == ViewKind::Anonymous && shared.document.holds_identity {
+            return Err(ViewError::IdentityDocumentInAnonymousView {
+                id: shared.id.clone(),
+            });
+        }
+        chosen.push(shared);
+    }
+    Ok(chosen)
+}
+
+/// The warning an issuer's original needs: it cannot be redacted without breaking its
+/// signature, so what it holds goes along.
+fn original_warning(shared: &SharedDocument) -> Option<ViewWarning> {
+    let document = &shared.document;
+    let file = &document.file_name;
+    let message = if document.holds_identity {
+        format!(
+            "\"{file}\" is an issuer's original: it carries your national identity number, name and birth date, and its signature would break if they were redacted, so it goes as it is"
+        )
+    } else if document.signed {
+        format!(
+            "\"{file}\" carries its issuer's signature, which would break if anything in it were redacted: it goes as it is, with any national identity number, name and birth date it holds"
+        )
+    } else {
+        return None;
+    };
+    Some(ViewWarning {
+        path: document_path(&shared.id),
+        kind: ViewWarningKind::IssuerOriginal,
+        message,
+    })
+}
+
+/// Why an attachment could identify the seeker.
+fn attachment_note(shared: &SharedDocument) -> QuasiIdentifier {
+    QuasiIdentifier {
+        path: document_path(&shared.id),
+        kind: QuasiIdentifierKind::Attachment,
+        note: format!(
+            "\"{}\" goes as it is: Candor cannot look inside it, its text or metadata (a PDF's author, a photo's location) may name you, and its SHA-256 links this share to any other that carries the same file",
+            shared.document.file_name
+        ),
+    }
+}
