@@ -35,4 +35,4 @@ pub use manifest::{
     SIGNATURE,
 };
 pub use read::{open, EntryReader, Keys, Limits, OpenBundle, Sealing};
-pub use write::{readme_text, BundleWriter, Protection, Written};
+pub use write::{readme_text, BundleWriter, EntryWriter, Protection, Written};

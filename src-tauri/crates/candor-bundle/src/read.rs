@@ -262,6 +262,12 @@ impl<R: Read + Seek> EntryReader<'_, R> {
         }
     }
 
+    /// The failure this reader met while being read, if any, for a caller whose own
+    /// error (from the I/O it caused) would name it less well.
+    pub fn take_failure(&mut self) -> Option<BundleError> {
+        self.failure.take()
+    }
+
     pub fn expected(&self) -> &ManifestEntry {
         &self.expected
     }

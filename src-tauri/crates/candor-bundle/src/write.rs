@@ -16,8 +16,9 @@ use crate::paths::check_entry_path;
 
 /// How the bundle is protected in transit.
 pub enum Protection {
-    /// Encrypted with age to an X25519 recipient (`age1…`) from the employer's key card.
-    Recipient(String),
+    /// Encrypted with age to X25519 recipients (`age1…`): the employer's from its key
+    /// card, and normally the sender's own, so the sender can open their copy.
+    Recipients(Vec<String>),
     /// Encrypted with age to a passphrase (scrypt), to be given to the recipient apart.
     Passphrase(SecretString),
     /// Signed but not encrypted; anyone who gets the file can read it.
@@ -49,10 +50,17 @@ impl<W: Write> BundleWriter<W> {
         };
         let output = match protection {
             Protection::Plain => Output::Plain(counting),
-            Protection::Recipient(recipient) => {
-                let recipient = parse_age_recipient(&recipient)?;
-                let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as _))
-                    .expect("one X25519 recipient is always a valid set");
+            Protection::Recipients(recipients) => {
+                let recipients = recipients
+                    .iter()
+                    .map(|r| parse_age_recipient(r))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let encryptor = age::Encryptor::with_recipients(
+                    recipients.iter().map(|r| r as &dyn age::Recipient),
+                )
+                .map_err(|_| BundleError::BadPublicKey {
+                    what: "set of age recipients",
+                })?;
                 Output::Age(Box::new(
                     encryptor
                         .wrap_output(counting)
@@ -78,33 +86,26 @@ impl<W: Write> BundleWriter<W> {
         path: &str,
         mut content: impl Read,
     ) -> Result<&ManifestEntry, BundleError> {
+        let mut entry = self.begin(path)?;
+        io::copy(&mut content, &mut entry).map_err(BundleError::io(format!("writing {path}")))?;
+        Ok(entry.end())
+    }
+
+    /// Starts an entry to be written through the returned writer; for content that is
+    /// pushed rather than pulled (a document decrypting out of the vault). Call
+    /// [`EntryWriter::end`] when it is complete.
+    pub fn begin(&mut self, path: &str) -> Result<EntryWriter<'_, W>, BundleError> {
         check_entry_path(path)?;
         if is_reserved(path) || self.entries.iter().any(|entry| entry.path == path) {
             return Err(BundleError::DuplicateEntry { path: path.into() });
         }
         self.start(path)?;
-        let mut hasher = Sha256::new();
-        let mut size = 0u64;
-        let mut buffer = vec![0u8; 64 * 1024];
-        loop {
-            let read = match content.read(&mut buffer) {
-                Ok(0) => break,
-                Ok(read) => read,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(BundleError::io(format!("reading {path}"))(e)),
-            };
-            hasher.update(&buffer[..read]);
-            size += read as u64;
-            self.zip
-                .write_all(&buffer[..read])
-                .map_err(BundleError::io("writing the bundle"))?;
-        }
-        self.entries.push(ManifestEntry {
+        Ok(EntryWriter {
             path: path.to_owned(),
-            size,
-            sha256: data_encoding::HEXLOWER.encode(&hasher.finalize()),
-        });
-        Ok(self.entries.last().expect("just pushed"))
+            hasher: Sha256::new(),
+            size: 0,
+            bundle: self,
+        })
     }
 
     /// Writes `SHA256SUMS`, the manifest and its signature, and closes the zip and the
@@ -150,6 +151,45 @@ impl<W: Write> BundleWriter<W> {
         self.zip
             .start_file(path, options)
             .map_err(|e| BundleError::io(format!("writing {path} into the bundle"))(e.into()))
+    }
+}
+
+/// One entry being written: hashed and counted on its way into the zip.
+pub struct EntryWriter<'b, W: Write> {
+    path: String,
+    hasher: Sha256,
+    size: u64,
+    bundle: &'b mut BundleWriter<W>,
+}
+
+impl<'b, W: Write> EntryWriter<'b, W> {
+    /// Records the entry, with its size and hash, for the manifest.
+    pub fn end(self) -> &'b ManifestEntry {
+        let EntryWriter {
+            path,
+            hasher,
+            size,
+            bundle,
+        } = self;
+        bundle.entries.push(ManifestEntry {
+            path,
+            size,
+            sha256: data_encoding::HEXLOWER.encode(&hasher.finalize()),
+        });
+        bundle.entries.last().expect("just pushed")
+    }
+}
+
+impl<W: Write> Write for EntryWriter<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.bundle.zip.write(buf)?;
+        self.hasher.update(&buf[..written]);
+        self.size += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.bundle.zip.flush()
     }
 }
 

@@ -30,7 +30,7 @@ fn refusal(bytes: &[u8], keys: &Keys) -> Option<BundleError> {
 fn encrypted(parties: &Parties) -> Vec<u8> {
     write_bundle(
         &parties.seeker,
-        Protection::Recipient(parties.employer.recipient()),
+        Protection::Recipients(vec![parties.employer.recipient()]),
         manifest(None),
     )
 }
@@ -158,7 +158,7 @@ fn an_expired_bundle_is_refused_with_its_expiry() {
     let past: Timestamp = "2020-01-01T00:00:00Z".parse().expect("a time");
     let bytes = write_bundle(
         &parties.seeker,
-        Protection::Recipient(parties.employer.recipient()),
+        Protection::Recipients(vec![parties.employer.recipient()]),
         manifest(Some(past)),
     );
     let bundle = open(Cursor::new(&bytes), &keys(&parties), &Limits::default()).expect("opens");

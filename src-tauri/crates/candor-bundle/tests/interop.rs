@@ -31,7 +31,7 @@ fn standard_tools_decrypt_unpack_and_verify_a_bundle() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let bytes = write_bundle(
         &parties.seeker,
-        Protection::Recipient(parties.employer.recipient()),
+        Protection::Recipients(vec![parties.employer.recipient()]),
         manifest(None),
     );
     std::fs::write(dir.path().join("bundle.candor"), &bytes).expect("writes");

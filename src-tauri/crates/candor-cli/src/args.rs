@@ -60,6 +60,21 @@ pub enum Command {
     /// Take your data out: a JSON Resume, or everything in the vault (data portability)
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Organisations you share with, from their key cards
+    #[command(subcommand)]
+    Recipient(RecipientCommand),
+    /// Share a view of your profile with one organisation, as a signed, encrypted bundle
+    Share(ShareArgs),
+    /// Every share you made: when, to whom, which fields (never their values)
+    Ledger(LedgerArgs),
+    /// Check a bundle's signature and hashes, and say what it holds
+    Verify {
+        /// The bundle file
+        file: PathBuf,
+    },
+    /// For organisations: a key card, and bundles received from candidates
+    #[command(subcommand)]
+    Employer(EmployerCommand),
     /// Write a copy of the (still encrypted) vault into one file
     Backup {
         /// Where to write the backup; must not exist yet
@@ -337,4 +352,130 @@ pub enum ExportCommand {
         #[arg(long)]
         include_national_id: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecipientCommand {
+    /// Add an organisation from its key card: a file, or an https:// URL
+    Add {
+        /// The key card file or URL
+        card: String,
+    },
+    /// List the organisations you can share with
+    List,
+    /// Show one organisation's card and fingerprint
+    Show {
+        /// Its name, fingerprint or id
+        recipient: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ShareArgs {
+    /// The organisation: its name, fingerprint or id (see `candor recipient list`)
+    #[arg(long)]
+    pub to: String,
+    /// anonymous (no name, contact or employer and school names unless included) or full
+    #[arg(long)]
+    pub view: String,
+    /// A field or item to share beyond what the view shares (person.email, work[0].name,
+    /// documents[ID]); repeat for more
+    #[arg(long, value_name = "PATH")]
+    pub include: Vec<String>,
+    /// An item or section to leave out (work[1], skills); repeat for more
+    #[arg(long, value_name = "PATH")]
+    pub exclude: Vec<String>,
+    /// When the organisation must delete it: a number of days (90d) or a date (2027-03-01)
+    #[arg(long, default_value = "90d")]
+    pub expires: String,
+    /// What it is for, as the organisation will see it
+    #[arg(long, default_value = "")]
+    pub purpose: String,
+    /// Do not encrypt: anyone who gets the file can read it (it is still signed)
+    #[arg(long, conflicts_with = "passphrase_protect")]
+    pub plain: bool,
+    /// Encrypt to a passphrase instead of the organisation's key (CANDOR_BUNDLE_PASSPHRASE,
+    /// or asked)
+    #[arg(long)]
+    pub passphrase_protect: bool,
+    /// Share even though the view has warnings (a signed transcript with your national id)
+    #[arg(long)]
+    pub yes: bool,
+    /// Print exactly what would be sent, and write nothing
+    #[arg(long)]
+    pub preview: bool,
+    /// Where to write the bundle
+    #[arg(long, required_unless_present = "preview")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerArgs {
+    /// Only what this organisation has: its name, fingerprint or id
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Print the consent receipt of one share (by bundle id)
+    #[arg(long, value_name = "BUNDLE_ID", conflicts_with = "to")]
+    pub receipt: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EmployerCommand {
+    /// Create an employer vault and its key card
+    Init(EmployerInitArgs),
+    /// Write the organisation's key card, to give to candidates
+    Card {
+        /// Where to write it (printed when left out)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write the organisation's age identity, to decrypt bundles with the `age` tool
+    ExportIdentity {
+        /// Where to write it; readable by its owner only
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import bundles received from candidates
+    Import {
+        /// The bundle files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List candidates and when what they sent expires
+    Candidates,
+    /// Show one candidate's profile
+    Show {
+        /// The candidate's id or name (pseudonym)
+        candidate: String,
+        /// Write one entry of the newest bundle (profile.html, attachments/...) to a file
+        #[arg(long, value_name = "PATH", requires = "out")]
+        entry: Option<String>,
+        /// Where to write the entry
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct EmployerInitArgs {
+    /// The organisation's name
+    #[arg(long)]
+    pub organisation: String,
+    /// The organisation number (Brønnøysundregistrene)
+    #[arg(long)]
+    pub number: String,
+    /// Where candidates reach recruitment
+    #[arg(long)]
+    pub contact: String,
+    /// Where requests about personal data go
+    #[arg(long)]
+    pub privacy_contact: String,
+    /// The privacy policy's URL
+    #[arg(long)]
+    pub privacy_policy: String,
+    /// Where bundles and notices can be posted, if you run `candor employer serve`
+    #[arg(long)]
+    pub intake_url: Option<String>,
+    #[command(flatten)]
+    pub kdf: InitArgs,
 }

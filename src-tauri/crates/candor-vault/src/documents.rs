@@ -17,11 +17,11 @@ use crate::vault::{Vault, Writer};
 
 /// Where a document's bytes are, and the salt of the key that sealed them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct BlobRef {
+pub(crate) struct BlobRef {
     blob: String,
     salt: [u8; SALT_LEN],
     chunks: u64,
-    size: u64,
+    pub size: u64,
 }
 
 impl Validate for BlobRef {
@@ -60,6 +60,38 @@ impl Writer<'_> {
         content: impl Read,
     ) -> Result<Entry<Document>> {
         let id = new_id();
+        let what = format!("cannot read {}", new.file_name);
+        let (blob_ref, sha256) = self.seal_blob(content, &what)?;
+        let document = Document {
+            kind: new.kind,
+            file_name: new.file_name,
+            media_type: new.media_type,
+            size: blob_ref.size,
+            sha256: sha256.iter().map(|b| format!("{b:02x}")).collect(),
+            added_at: Timestamp::now(),
+            note: new.note,
+            signed: provenance.signed,
+            holds_identity: provenance.holds_identity,
+        };
+        let order = now_order();
+        let version = self.put_record(&id, order, &document)?;
+        self.put_record(&id, order, &blob_ref)?;
+        Ok(Entry {
+            id,
+            version,
+            value: document,
+        })
+    }
+}
+
+impl Writer<'_> {
+    /// Seals everything `content` yields into new chunks, inside this transaction; returns
+    /// where they are and the SHA-256 of the content. `what` names the content in errors.
+    pub(crate) fn seal_blob(
+        &mut self,
+        content: impl Read,
+        what: &str,
+    ) -> Result<(BlobRef, [u8; 32])> {
         let blob = new_id();
         let salt = random_bytes::<SALT_LEN>();
         let stream_key = StreamKey::new(&self.keys.attachments, &salt, blob.as_bytes());
@@ -75,37 +107,23 @@ impl Writer<'_> {
                     .map(|_| ())
                     .map_err(VaultError::db("storing a document chunk"))
             })
-            .map_err(VaultError::io(format!("cannot read {}", new.file_name)))??;
+            .map_err(VaultError::io(what))??;
         drop(insert);
-        let document = Document {
-            kind: new.kind,
-            file_name: new.file_name,
-            media_type: new.media_type,
-            size: summary.size,
-            sha256: hashing
-                .sha256()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
-            added_at: Timestamp::now(),
-            note: new.note,
-            signed: provenance.signed,
-            holds_identity: provenance.holds_identity,
-        };
-        let order = now_order();
-        let version = self.put_record(&id, order, &document)?;
         let blob_ref = BlobRef {
-            blob: blob.clone(),
+            blob,
             salt,
             chunks: summary.chunks,
             size: summary.size,
         };
-        self.put_record(&id, order, &blob_ref)?;
-        Ok(Entry {
-            id,
-            version,
-            value: document,
-        })
+        Ok((blob_ref, hashing.sha256()))
+    }
+
+    /// Removes a blob's chunks.
+    pub(crate) fn remove_blob(&mut self, blob: &BlobRef) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM chunks WHERE blob_id = ?1", [&blob.blob])
+            .map_err(VaultError::db("removing stored content"))?;
+        Ok(())
     }
 }
 
@@ -126,7 +144,13 @@ impl Vault {
     pub fn read_document(&self, id: &str, out: &mut impl Write) -> Result<Entry<Document>> {
         let entry = self.get::<Document>(id)?;
         let blob = self.blob_ref(id)?;
-        let damaged = |why: &str| VaultError::tampered(format!("document {id} is damaged: {why}"));
+        self.read_blob(&blob, &format!("document {id}"), out)?;
+        Ok(entry)
+    }
+
+    /// Decrypts a blob into `out`, checking every chunk; `what` names it in errors.
+    pub(crate) fn read_blob(&self, blob: &BlobRef, what: &str, out: &mut impl Write) -> Result<()> {
+        let damaged = |why: &str| VaultError::tampered(format!("{what} is damaged: {why}"));
         let stream_key = StreamKey::new(&self.keys.attachments, &blob.salt, blob.blob.as_bytes());
         let mut stmt = self
             .conn
@@ -163,7 +187,7 @@ impl Vault {
         }
         out.flush()
             .map_err(VaultError::io("cannot write the decrypted document"))?;
-        Ok(entry)
+        Ok(())
     }
 
     /// Removes a document and its bytes.
@@ -172,9 +196,7 @@ impl Vault {
         self.write(|w| {
             w.remove(Document::KIND, id)?;
             w.remove(BlobRef::KIND, id)?;
-            w.tx.execute("DELETE FROM chunks WHERE blob_id = ?1", [&blob.blob])
-                .map_err(VaultError::db("removing a document's content"))?;
-            Ok(())
+            w.remove_blob(&blob)
         })
     }
 

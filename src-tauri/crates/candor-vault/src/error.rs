@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use candor_model::ValidationErrors;
 
+use crate::header::Role;
+
 /// Everything a vault operation can refuse or fail with.
 ///
 /// Messages say what happened and what to do. None of them ever carries a passphrase, a
@@ -102,6 +104,33 @@ pub enum VaultError {
     /// format at all); nothing was stored. The message is the importer's own.
     #[error("{0}")]
     Import(#[from] candor_formats::ImportError),
+
+    /// A bundle or key card was refused; nothing was stored. The message is the reader's.
+    #[error("{0}")]
+    Bundle(#[from] candor_bundle::BundleError),
+
+    /// The view asked for cannot be made (a path that names nothing, the national id).
+    #[error("{0}")]
+    View(#[from] candor_model::ViewError),
+
+    /// A seeker's operation on an employer vault, or the other way round.
+    #[error(
+        "this is {} vault, and this needs {} vault; open the right vault",
+        found.with_article(),
+        needed.with_article()
+    )]
+    WrongRole { needed: Role, found: Role },
+
+    /// A share with warnings the seeker has not accepted.
+    #[error(
+        "this share needs your confirmation first: {}; confirm to share anyway",
+        warnings.join("; ")
+    )]
+    UnacceptedWarnings { warnings: Vec<String> },
+
+    /// An employer vault without its key card yet.
+    #[error("this employer vault has no key card yet; make one with `candor employer init`")]
+    NoEmployerCard,
 
     /// Reading or writing a file outside the database failed.
     #[error("{context}: {source}")]

@@ -36,6 +36,14 @@ impl Role {
             Role::Employer => "employer",
         }
     }
+
+    /// "a seeker's" / "an employer's", for messages.
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Role::Seeker => "a seeker's",
+            Role::Employer => "an employer's",
+        }
+    }
 }
 
 impl fmt::Display for Role {

@@ -47,6 +47,7 @@ mod recovery;
 mod schema;
 mod seal;
 mod session;
+mod sharing;
 mod stream;
 mod strength;
 mod vault;
@@ -70,12 +71,19 @@ pub use recovery::RecoveryCode;
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use secrecy::SecretString;
 pub use session::Session;
+pub use sharing::{
+    Candidate, Holdings, LedgerEntry, LedgerStatus, ReceivedSummary, RecipientInfo, ShareOutcome,
+    SharePreview, ShareProtection, ShareRequest,
+};
 pub use stream::{StreamSummary, CHUNK_LEN};
 pub use strength::{passphrase_strength, Strength, MIN_PASSPHRASE_CHARS};
 pub use vault::Vault;
 
 /// The parsers the imports take their input from, so a face needs no other crate.
 pub use candor_formats as formats;
+
+/// The bundle format the shares are written in, so a face needs no other crate.
+pub use candor_bundle as bundle;
 
 impl Vault {
     /// SQLite's integrity check over the whole file.

@@ -86,6 +86,13 @@ impl ClassifyName for serde_json::Error {
 }
 
 impl Writer<'_> {
+    /// A record of an internal kind, if there is one.
+    pub(crate) fn get_record<T: Record>(&self, id: &str) -> Result<Option<T>> {
+        self.read_raw(T::KIND, id)?
+            .map(|plain| decode::<T>(T::KIND, id, &plain).map(|(_, value)| value))
+            .transpose()
+    }
+
     pub(crate) fn put_record<T: Record>(&mut self, id: &str, order: i64, value: &T) -> Result<u64> {
         value.validate()?;
         self.put(T::KIND, id, &encode(order, value))
@@ -213,6 +220,22 @@ impl Vault {
                 count,
             }),
         }
+    }
+
+    /// A record of an internal kind, if there is one.
+    pub(crate) fn get_record<T: Record>(&self, id: &str) -> Result<Option<T>> {
+        self.read_raw(T::KIND, id)?
+            .map(|(_, plain)| decode::<T>(T::KIND, id, &plain).map(|(_, value)| value))
+            .transpose()
+    }
+
+    /// Every record of an internal kind with its id, in the order they were added.
+    pub(crate) fn list_records<T: Record>(&self) -> Result<Vec<(String, T)>> {
+        Ok(self
+            .list::<T>()?
+            .into_iter()
+            .map(|entry| (entry.id, entry.value))
+            .collect())
     }
 
     /// The person the profile is about, if set.

@@ -133,8 +133,11 @@ impl Vault {
     }
 
     /// Unlocks the vault at `path` with its passphrase.
+    /// An employer vault also drops every bundle that has expired, on every open.
     pub fn open(path: &Path, passphrase: &SecretString) -> Result<Vault> {
-        Self::open_with(path, |header| header.unwrap_with_passphrase(passphrase))
+        let mut vault = Self::open_with(path, |header| header.unwrap_with_passphrase(passphrase))?;
+        vault.purge_expired(candor_model::Timestamp::now())?;
+        Ok(vault)
     }
 
     /// Unlocks with the recovery code, sets `new_passphrase`, and issues a new recovery
@@ -401,6 +404,32 @@ impl Writer<'_> {
         }
         self.index.add(&self.keys.index, kind, id, version);
         Ok(version)
+    }
+
+    /// The plaintext of `kind/id` as this transaction sees it.
+    pub fn read_raw(&self, kind: &str, id: &str) -> Result<Option<Vec<u8>>> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .tx
+            .prepare_cached("SELECT version, sealed FROM records WHERE kind = ?1 AND id = ?2")
+            .and_then(|mut stmt| {
+                stmt.query_row([kind, id], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()
+            })
+            .map_err(VaultError::db("reading a record"))?;
+        let Some((version, sealed)) = row else {
+            return Ok(None);
+        };
+        let row = RowName {
+            vault_id: self.vault_id,
+            kind,
+            id,
+            version: u64::try_from(version).unwrap_or(u64::MAX),
+        };
+        seal::open(&self.keys.records, row, &sealed)
+            .map(Some)
+            .ok_or_else(|| {
+                VaultError::tampered(format!("record {kind}/{id} does not authenticate"))
+            })
     }
 
     /// Every id of `kind`.

@@ -10,7 +10,7 @@ use super::{CliError, Context};
 use crate::args::{InitArgs, NewPassphraseArgs, RecoverArgs};
 use crate::{output, secrets};
 
-fn print_recovery_code(ctx: &Context, headline: &str, code: &RecoveryCode) {
+pub(super) fn print_recovery_code(ctx: &Context, headline: &str, code: &RecoveryCode) {
     let code = code.display();
     if ctx.json {
         output::json(&json!({ "vault": ctx.vault_path, "recoveryCode": code.as_str() }));
@@ -26,6 +26,22 @@ fn print_recovery_code(ctx: &Context, headline: &str, code: &RecoveryCode) {
 }
 
 pub fn init(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
+    let (vault, code) = create(ctx, &args, Role::Seeker)?;
+    let headline = format!(
+        "Created a {} vault at {}.",
+        vault.role(),
+        ctx.vault_path.display()
+    );
+    print_recovery_code(ctx, &headline, &code);
+    Ok(())
+}
+
+/// Creates a vault of `role` at the vault path, with a new passphrase.
+pub(super) fn create(
+    ctx: &Context,
+    args: &InitArgs,
+    role: Role,
+) -> Result<(Vault, RecoveryCode), CliError> {
     let kdf = KdfParams {
         memory_kib: args.kdf_memory.saturating_mul(1024),
         iterations: args.kdf_iterations,
@@ -43,14 +59,7 @@ pub fn init(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
         .into());
     }
     let passphrase = secrets::new_passphrase(ctx.passphrase_file.as_deref(), "CANDOR_PASSPHRASE")?;
-    let (vault, code) = Vault::create(&ctx.vault_path, &passphrase, kdf, Role::Seeker)?;
-    let headline = format!(
-        "Created a {} vault at {}.",
-        vault.role(),
-        ctx.vault_path.display()
-    );
-    print_recovery_code(ctx, &headline, &code);
-    Ok(())
+    Ok(Vault::create(&ctx.vault_path, &passphrase, kdf, role)?)
 }
 
 pub fn passwd(ctx: &Context, args: NewPassphraseArgs) -> Result<(), CliError> {

@@ -7,6 +7,7 @@ mod files;
 mod import;
 mod lifecycle;
 mod profile;
+mod sharing;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -113,6 +114,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Doc(cmd) => doc::doc(&ctx, cmd),
         Command::Import(cmd) => import::import(&ctx, cmd),
         Command::Export(cmd) => export::export(&ctx, cmd),
+        Command::Recipient(cmd) => sharing::recipient(&ctx, cmd),
+        Command::Share(args) => sharing::share(&ctx, args),
+        Command::Ledger(args) => sharing::ledger(&ctx, args),
+        Command::Verify { file } => sharing::verify(&ctx, &file),
+        Command::Employer(cmd) => sharing::employer(&ctx, cmd),
     }
 }
 

@@ -1,0 +1,614 @@
+//! Sharing from the command line: recipients, shares, the ledger, verifying bundles, and
+//! the employer's side.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use candor_model::{Day, Timestamp, ViewChoice, ViewKind};
+use candor_vault::bundle::{self, CardDetails, Keys, Limits};
+use candor_vault::{
+    Existing, LedgerEntry, RecipientInfo, Role, ShareProtection, ShareRequest, VaultError,
+};
+use secrecy::ExposeSecret;
+use serde_json::json;
+
+use super::files::write_new;
+use super::lifecycle::{create, print_recovery_code};
+use super::{CliError, Context};
+use crate::args::{EmployerCommand, LedgerArgs, RecipientCommand, ShareArgs};
+use crate::{output, secrets};
+
+pub fn recipient(ctx: &Context, cmd: RecipientCommand) -> Result<(), CliError> {
+    let mut vault = ctx.open()?;
+    match cmd {
+        RecipientCommand::Add { card } => {
+            let bytes = read_card(&card)?;
+            let added = vault.add_recipient(&bytes, &card)?;
+            if ctx.json {
+                output::json(&added);
+            } else {
+                println!("Added {}.", added.organisation);
+                print_recipient(&added);
+                println!();
+                println!(
+                    "Compare the fingerprint with {} by phone or in person before you share.",
+                    added.organisation
+                );
+            }
+        }
+        RecipientCommand::List => {
+            let all = vault.recipients()?;
+            if ctx.json {
+                output::json(&all);
+            } else if all.is_empty() {
+                println!("No recipients yet; add one with `candor recipient add CARD`.");
+            } else {
+                let rows: Vec<Vec<String>> = all
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.id.clone(),
+                            r.organisation.clone(),
+                            r.organisation_number.clone(),
+                            r.fingerprint.clone(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["ID", "ORGANISATION", "NUMBER", "FINGERPRINT"], &rows);
+            }
+        }
+        RecipientCommand::Show { recipient } => {
+            let found = vault.recipient(&recipient)?;
+            if ctx.json {
+                output::json(&found);
+            } else {
+                print_recipient(&found);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A key card from a file, or fetched from an http(s) URL.
+fn read_card(source: &str) -> Result<Vec<u8>, CliError> {
+    if source.starts_with("https://") || source.starts_with("http://") {
+        return candor_net::fetch_card(source).map_err(|e| CliError::new(e.to_string()));
+    }
+    let mut bytes = Vec::new();
+    File::open(source)
+        .and_then(|file| {
+            file.take(bundle::MAX_CARD_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| CliError::new(format!("cannot read the key card {source}: {e}")))?;
+    Ok(bytes)
+}
+
+fn print_recipient(r: &RecipientInfo) {
+    let rows = [
+        ("Organisation", r.organisation.as_str()),
+        ("Number", &r.organisation_number),
+        ("Contact", &r.contact),
+        ("Privacy contact", &r.privacy_contact),
+        ("Privacy policy", &r.privacy_policy_url),
+        ("Intake URL", r.intake_url.as_deref().unwrap_or("(none)")),
+        ("Fingerprint", &r.fingerprint),
+        ("Anonymous as", &r.pseudonym),
+        ("Id", &r.id),
+    ];
+    for (label, value) in rows {
+        println!("{:<16} {value}", format!("{label}:"));
+    }
+}
+
+pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
+    let kind: ViewKind = args
+        .view
+        .parse()
+        .map_err(|e| CliError::new(format!("--view {:?}: {e}", args.view)))?;
+    let choice = ViewChoice {
+        kind,
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+    };
+    let mut vault = ctx.open()?;
+    if args.preview {
+        let preview = vault.preview_share(&args.to, &choice)?;
+        if ctx.json {
+            output::json(&preview);
+        } else {
+            println!(
+                "{} view for {}, signed as {}.",
+                capitalised(&with_article(kind.as_str())),
+                preview.recipient.organisation,
+                preview.signed_as
+            );
+            print_view_notes(&preview.view);
+            println!();
+            println!("profile.json, exactly as it would be sent:");
+            println!("{}", preview.profile_json);
+            for attachment in &preview.attachments {
+                println!("{attachment}");
+            }
+        }
+        return Ok(());
+    }
+    let out = args
+        .out
+        .as_deref()
+        .ok_or_else(|| CliError::new("--out FILE is needed to write a bundle"))?;
+    let protection = if args.plain {
+        ShareProtection::Plain
+    } else if args.passphrase_protect {
+        ShareProtection::Passphrase(secrets::new_passphrase(None, "CANDOR_BUNDLE_PASSPHRASE")?)
+    } else {
+        ShareProtection::ToRecipient
+    };
+    let request = ShareRequest {
+        recipient: args.to.clone(),
+        choice,
+        expires_at: parse_expiry(&args.expires)?,
+        purpose: args.purpose.clone(),
+        protection,
+        accept_warnings: args.yes,
+    };
+    let preview = vault.preview_share(&request.recipient, &request.choice)?;
+    let outcome = vault
+        .share(&request, out, Existing::Refuse)
+        .map_err(|e| match e {
+            VaultError::AlreadyExists { path } => CliError::new(format!(
+                "{} already exists; choose another --out path",
+                path.display()
+            )),
+            VaultError::UnacceptedWarnings { warnings } => CliError::new(format!(
+                "{}; add --yes to share anyway",
+                warnings.join("; ")
+            )),
+            other => other.into(),
+        })?;
+    if ctx.json {
+        output::json(&outcome);
+        return Ok(());
+    }
+    let entry = &outcome.entry;
+    println!(
+        "Wrote {} bundle for {} to {} ({} bytes).",
+        with_article(&entry.view),
+        entry.organisation,
+        out.display(),
+        outcome.size
+    );
+    print_view_notes(&preview.view);
+    match entry.sealing.as_str() {
+        "plain" => println!(
+            "It is NOT encrypted: anyone who gets the file can read it. It is still signed."
+        ),
+        "passphrase" => println!(
+            "It is encrypted to the passphrase; give it to {} another way than the file.",
+            entry.organisation
+        ),
+        _ => println!(
+            "Only {} (fingerprint {}) can open it.",
+            entry.organisation, entry.fingerprint
+        ),
+    }
+    println!(
+        "Signed as {}; {} fields; expires {}. Recorded in your ledger as share {}.",
+        entry.signed_as,
+        entry.fields.len(),
+        entry
+            .expires_at
+            .map_or_else(|| "never".to_owned(), |at| at.to_string()),
+        entry.seq
+    );
+    Ok(())
+}
+
+fn print_view_notes(view: &candor_model::View) {
+    for finding in &view.findings {
+        println!(
+            "Removed from {}: {} {:?}",
+            finding.path,
+            format!("{:?}", finding.kind).to_lowercase(),
+            finding.text
+        );
+    }
+    for quasi in &view.quasi_identifiers {
+        println!("Could still identify you: {} ({})", quasi.path, quasi.note);
+    }
+    for warning in &view.warnings {
+        println!("Warning: {}", warning.message);
+    }
+}
+
+/// `90d` from now, a day (`2027-03-01`, the end of it in UTC), an RFC 3339 time, or `never`.
+fn parse_expiry(text: &str) -> Result<Option<Timestamp>, CliError> {
+    let bad = || {
+        CliError::new(format!(
+            "--expires {text:?}: write a number of days (90d), a date (2027-03-01) or never"
+        ))
+    };
+    let text = text.trim();
+    if text == "never" {
+        return Ok(None);
+    }
+    let at = if let Some(days) = text.strip_suffix('d') {
+        let days: i64 = days.parse().map_err(|_| bad())?;
+        if days <= 0 {
+            return Err(bad());
+        }
+        Timestamp::now().as_offset_date_time() + time::Duration::days(days)
+    } else if text.parse::<Day>().is_ok() {
+        Timestamp::parse(&format!("{text}T23:59:59Z"))
+            .map_err(|_| bad())?
+            .as_offset_date_time()
+    } else {
+        text.parse::<Timestamp>()
+            .map_err(|_| bad())?
+            .as_offset_date_time()
+    };
+    let at = Timestamp::try_from(at).map_err(|_| bad())?;
+    if at <= Timestamp::now() {
+        return Err(CliError::new(format!(
+            "--expires {text:?} is in the past; a share must expire in the future"
+        )));
+    }
+    Ok(Some(at))
+}
+
+pub fn ledger(ctx: &Context, args: LedgerArgs) -> Result<(), CliError> {
+    let vault = ctx.open()?;
+    if let Some(bundle_id) = args.receipt {
+        output::json(&vault.consent_receipt(&bundle_id)?);
+        return Ok(());
+    }
+    let now = Timestamp::now();
+    if let Some(to) = args.to {
+        let recipient = vault.recipient(&to)?;
+        let holdings = vault.holdings(&recipient.id, now)?;
+        if ctx.json {
+            output::json(&json!({ "recipient": recipient, "holdings": holdings }));
+            return Ok(());
+        }
+        println!(
+            "{} received {} share(s) from you.",
+            recipient.organisation,
+            holdings.shares.len()
+        );
+        print_ledger(&holdings.shares, now);
+        println!();
+        if holdings.fields.is_empty() {
+            println!("Under shares that have not expired, they hold nothing of yours.");
+        } else {
+            println!("Under shares that have not expired, they hold:");
+            for field in &holdings.fields {
+                println!("  {field}");
+            }
+        }
+        return Ok(());
+    }
+    if ctx.json {
+        output::json(&vault.export_ledger()?);
+        return Ok(());
+    }
+    let entries = vault.ledger()?;
+    if entries.is_empty() {
+        println!("You have not shared anything yet.");
+    } else {
+        print_ledger(&entries, now);
+    }
+    Ok(())
+}
+
+fn print_ledger(entries: &[LedgerEntry], now: Timestamp) {
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.seq.to_string(),
+                e.at.to_string(),
+                e.organisation.clone(),
+                e.view.clone(),
+                e.fields.len().to_string(),
+                e.expires_at
+                    .map_or_else(|| "never".to_owned(), |at| at.to_string()),
+                format!("{:?}", e.status(now)).to_lowercase(),
+                e.bundle_id.clone(),
+            ]
+        })
+        .collect();
+    output::table(
+        &[
+            "#", "WHEN", "TO", "VIEW", "FIELDS", "EXPIRES", "STATUS", "BUNDLE",
+        ],
+        &rows,
+    );
+}
+
+pub fn verify(ctx: &Context, file: &Path) -> Result<(), CliError> {
+    let cannot_read =
+        |e: std::io::Error| CliError::new(format!("cannot read {}: {e}", file.display()));
+    let mut head = [0u8; 4];
+    let read = File::open(file)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(cannot_read)?;
+    // A plain bundle needs no keys; an encrypted one needs this vault's.
+    let vault = if read == 4 && &head == b"PK\x03\x04" {
+        None
+    } else {
+        Some(ctx.open()?)
+    };
+    let keys = match &vault {
+        Some(vault) => vault.decryption_keys()?,
+        None => Vec::new(),
+    };
+    let source = File::open(file).map_err(cannot_read)?;
+    let mut opened = bundle::open(
+        source,
+        &Keys {
+            identities: keys.iter().collect(),
+            passphrase: std::env::var("CANDOR_BUNDLE_PASSPHRASE")
+                .ok()
+                .map(secrecy::SecretString::from),
+        },
+        &Limits::default(),
+    )
+    .map_err(VaultError::from)?;
+    opened.verify_all().map_err(VaultError::from)?;
+    let manifest = opened.manifest().clone();
+    let key_id = bundle::VerifyingKey::parse(&manifest.issuer.public_key)
+        .map_err(VaultError::from)?
+        .key_id();
+    let expired = manifest.is_expired(Timestamp::now());
+    if ctx.json {
+        output::json(&json!({
+            "valid": true,
+            "sealing": opened.sealing().as_str(),
+            "signerKeyId": key_id,
+            "expired": expired,
+            "manifest": manifest,
+        }));
+        return Ok(());
+    }
+    println!(
+        "Valid: the signature and all {} entries check out.",
+        manifest.entries.len()
+    );
+    println!("Kind:        {}", manifest.kind);
+    println!("Bundle:      {}", manifest.id);
+    println!(
+        "Signed by:   {} (minisign key {key_id})",
+        manifest.issuer.name
+    );
+    if let Some(to) = &manifest.recipient {
+        println!("For:         {} ({})", to.name, to.fingerprint);
+    }
+    if let Some(view) = &manifest.view {
+        println!("View:        {view}, {} fields", manifest.fields.len());
+    }
+    println!("Issued:      {}", manifest.issued_at);
+    println!(
+        "Expires:     {}{}",
+        manifest
+            .expires_at
+            .map_or_else(|| "never".to_owned(), |at| at.to_string()),
+        if expired { " (expired)" } else { "" }
+    );
+    if !manifest.purpose.is_empty() {
+        println!("Purpose:     {}", manifest.purpose);
+    }
+    println!(
+        "Encryption:  {}",
+        match opened.sealing() {
+            bundle::Sealing::Plain => "none (a plain, signed bundle)",
+            bundle::Sealing::Passphrase => "age, to a passphrase",
+            bundle::Sealing::Recipient => "age, to a key",
+        }
+    );
+    for entry in &manifest.entries {
+        println!("  {:>10}  {}", entry.size, entry.path);
+    }
+    Ok(())
+}
+
+pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
+    if let EmployerCommand::Init(args) = cmd {
+        let details = CardDetails {
+            organisation: args.organisation,
+            organisation_number: args.number,
+            contact: args.contact,
+            privacy_contact: args.privacy_contact,
+            privacy_policy_url: args.privacy_policy,
+            intake_url: args.intake_url,
+        };
+        // Check the card's details before a vault is made for them.
+        bundle::KeyCard::sign(
+            details.clone(),
+            &bundle::AgeIdentity::generate().recipient(),
+            &bundle::SigningKey::generate(),
+            Timestamp::now(),
+        )
+        .map_err(VaultError::from)?;
+        let (mut vault, code) = create(ctx, &args.kdf, Role::Employer)?;
+        let card = vault.employer_init(details)?;
+        let fingerprint = bundle::KeyCard::read(card.as_bytes())
+            .map_err(VaultError::from)?
+            .fingerprint();
+        let headline = format!(
+            "Created an employer vault at {} with a key card (fingerprint {fingerprint}).\n\
+             Give candidates the card: candor employer card --out card.json",
+            ctx.vault_path.display()
+        );
+        print_recovery_code(ctx, &headline, &code);
+        return Ok(());
+    }
+    let mut vault = ctx.open()?;
+    match cmd {
+        EmployerCommand::Init(_) => unreachable!("handled above"),
+        EmployerCommand::Card { out } => {
+            let card = vault.employer_card()?;
+            match out {
+                None => print!("{card}"),
+                Some(out) => {
+                    write_new(&out, |file| {
+                        file.write_all(card.as_bytes())
+                            .map_err(|e| write_error(&out, e))
+                    })?;
+                    println!("Wrote the key card to {}.", out.display());
+                }
+            }
+        }
+        EmployerCommand::ExportIdentity { out } => {
+            let identity = vault.export_age_identity()?;
+            write_new(&out, |file| {
+                file.write_all(identity.expose_secret().as_bytes())
+                    .and_then(|()| file.write_all(b"\n"))
+                    .map_err(|e| write_error(&out, e))
+            })?;
+            println!(
+                "Wrote the organisation's age identity to {} (readable by you only).\n\
+                 Decrypt a bundle with: age -d -i {} bundle.candor > bundle.zip",
+                out.display(),
+                out.display()
+            );
+        }
+        EmployerCommand::Import { files } => {
+            let mut results = Vec::new();
+            for file in &files {
+                let source = File::open(file)
+                    .map_err(|e| CliError::new(format!("cannot read {}: {e}", file.display())))?;
+                let summary = vault
+                    .import_bundle(source, Timestamp::now())
+                    .map_err(|e| CliError::new(format!("{}: {e}", file.display())))?;
+                if !ctx.json {
+                    let expires = summary
+                        .expires_at
+                        .map_or_else(|| "never".to_owned(), |at| at.to_string());
+                    if summary.already_held {
+                        println!(
+                            "{}: already held (bundle {}).",
+                            file.display(),
+                            summary.bundle_id
+                        );
+                    } else {
+                        println!(
+                            "{}: imported {} profile from {} (candidate {}); delete by {expires}.",
+                            file.display(),
+                            with_article(&summary.view),
+                            summary.candidate_name,
+                            summary.candidate
+                        );
+                    }
+                    if summary.plain {
+                        println!(
+                            "  It came unencrypted: anyone who handled the file could read it."
+                        );
+                    }
+                }
+                results.push(summary);
+            }
+            if ctx.json {
+                output::json(&results);
+            }
+        }
+        EmployerCommand::Candidates => {
+            let candidates = vault.candidates()?;
+            if ctx.json {
+                output::json(&candidates);
+            } else if candidates.is_empty() {
+                println!("No candidates yet; import bundles with `candor employer import FILE`.");
+            } else {
+                let rows: Vec<Vec<String>> = candidates
+                    .iter()
+                    .map(|c| {
+                        let expires = c
+                            .bundles
+                            .iter()
+                            .filter_map(|b| b.expires_at)
+                            .min()
+                            .map_or_else(|| "never".to_owned(), |at| at.to_string());
+                        vec![
+                            c.id.clone(),
+                            c.name.clone(),
+                            if c.anonymous { "anonymous" } else { "full" }.to_owned(),
+                            c.bundles.len().to_string(),
+                            expires,
+                        ]
+                    })
+                    .collect();
+                output::table(&["ID", "NAME", "VIEW", "BUNDLES", "DELETE BY"], &rows);
+            }
+        }
+        EmployerCommand::Show {
+            candidate,
+            entry,
+            out,
+        } => {
+            let found = vault.candidate(&candidate)?;
+            if let (Some(entry), Some(out)) = (entry, out) {
+                let newest = &found.bundles[0].bundle_id;
+                write_new(&out, |file| vault.read_received(newest, &entry, file))?;
+                println!("Wrote {entry} to {}.", out.display());
+                return Ok(());
+            }
+            if ctx.json {
+                output::json(&found);
+            } else {
+                println!(
+                    "{} ({}), candidate {}",
+                    found.name,
+                    if found.anonymous {
+                        "anonymous"
+                    } else {
+                        "full profile"
+                    },
+                    found.id
+                );
+                for b in &found.bundles {
+                    println!(
+                        "  bundle {}: {}, received {}, delete by {}",
+                        b.bundle_id,
+                        if b.purpose.is_empty() {
+                            "no purpose given"
+                        } else {
+                            &b.purpose
+                        },
+                        b.received_at,
+                        b.expires_at
+                            .map_or_else(|| "never".to_owned(), |at| at.to_string())
+                    );
+                }
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&found.profile).expect("a profile serializes")
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_error(out: &Path, source: std::io::Error) -> VaultError {
+    VaultError::Io {
+        context: format!("cannot write {}", out.display()),
+        source,
+    }
+}
+
+/// "an anonymous", "a full".
+fn with_article(view: &str) -> String {
+    if view.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {view}")
+    } else {
+        format!("a {view}")
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

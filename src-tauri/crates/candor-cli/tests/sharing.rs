@@ -1,0 +1,291 @@
+//! Sharing from the command line: an employer makes a key card, a seeker adds it (from a
+//! file and from a URL), shares anonymous and full views, checks them, and the employer
+//! imports them and lists its candidates.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+
+use common::{assert_refused, succeeded, Sandbox, UNLOCK};
+
+const EMPLOYER_INIT: [&str; 20] = [
+    "employer",
+    "init",
+    "--organisation",
+    "Fjordkraft Data AS",
+    "--number",
+    "987654321",
+    "--contact",
+    "rekruttering@fjordkraft.example",
+    "--privacy-contact",
+    "personvern@fjordkraft.example",
+    "--privacy-policy",
+    "https://fjordkraft.example/personvern",
+    "--kdf-memory",
+    "19",
+    "--kdf-iterations",
+    "2",
+    "--kdf-parallelism",
+    "1",
+    "--json",
+    "--intake-url=http://127.0.0.1:8450/intake",
+];
+
+struct Parties {
+    seeker: Sandbox,
+    employer: std::path::PathBuf,
+}
+
+fn parties() -> Parties {
+    let (seeker, _) = Sandbox::with_vault();
+    let employer = seeker.path("employer.candor");
+    succeeded(&seeker.run_on(&employer, &EMPLOYER_INIT, &UNLOCK, None));
+    seeker.ok(&["skill", "add", "Rust"]);
+    let profile = r#"{"person": {"name": "Kari Nordmann", "email": "kari@example.org",
+        "label": "Backend developer", "summary": "Kari likes databases."},
+        "work": [{"name": "Statnett", "position": "Developer", "industry": "Energy"}]}"#;
+    succeeded(&seeker.set_profile(profile));
+    Parties { seeker, employer }
+}
+
+impl Parties {
+    fn employer(&self, args: &[&str]) -> String {
+        succeeded(&self.seeker.run_on(&self.employer, args, &UNLOCK, None))
+    }
+}
+
+/// Serves `body` to one request on a loopback port; returns the URL.
+fn serve_once(body: String) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("binds");
+    let port = listener.local_addr().expect("an address").port();
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body.as_bytes());
+        }
+    });
+    format!("http://127.0.0.1:{port}/.well-known/candor-card.json")
+}
+
+#[test]
+fn a_seeker_shares_and_an_employer_imports_from_the_command_line() {
+    let p = parties();
+    let card = p.employer(&["employer", "card"]);
+    let card_file = p.seeker.file("card.json", card.as_bytes());
+
+    let added = p.seeker.json(&["recipient", "add", &card_file]);
+    let fingerprint = added["fingerprint"]
+        .as_str()
+        .expect("a fingerprint")
+        .to_owned();
+    assert_eq!(fingerprint.len(), 24);
+    let shown = p.seeker.ok(&["recipient", "show", "fjordkraft data as"]);
+    assert!(
+        shown.contains(&format!("Fingerprint:     {fingerprint}")),
+        "{shown}"
+    );
+
+    let preview = p.seeker.ok(&[
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "anonymous",
+        "--preview",
+    ]);
+    assert!(
+        preview.starts_with("An anonymous view for Fjordkraft Data AS, signed as Candidate "),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("\nRemoved from person.summary: name \"Kari\"\n"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("\"summary\": \"[removed] likes databases.\""),
+        "{preview}"
+    );
+    assert!(!preview.contains("kari@example.org"), "{preview}");
+
+    let shared = p.seeker.ok(&[
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "anonymous",
+        "--purpose",
+        "Backend developer",
+        "--out",
+        "anonymous.candor",
+    ]);
+    assert!(
+        shared
+            .starts_with("Wrote an anonymous bundle for Fjordkraft Data AS to anonymous.candor ("),
+        "{shared}"
+    );
+    assert!(
+        shared.contains(&format!(
+            "Only Fjordkraft Data AS (fingerprint {fingerprint}) can open it.\n"
+        )),
+        "{shared}"
+    );
+    p.seeker.ok(&[
+        "share",
+        "--to",
+        &fingerprint,
+        "--view",
+        "full",
+        "--expires",
+        "30d",
+        "--out",
+        "full.candor",
+    ]);
+
+    let verified = p.seeker.ok(&["verify", "full.candor"]);
+    assert!(
+        verified.starts_with("Valid: the signature and all 3 entries check out.\n"),
+        "{verified}"
+    );
+    assert!(
+        verified.contains("For:         Fjordkraft Data AS"),
+        "{verified}"
+    );
+
+    let ledger = p.seeker.ok(&["ledger"]);
+    assert_eq!(ledger.lines().count(), 3, "{ledger}");
+    let holdings = p.seeker.ok(&["ledger", "--to", "Fjordkraft Data AS"]);
+    assert!(holdings.contains("  person.email\n"), "{holdings}");
+    assert!(!holdings.contains("kari@example.org"), "{holdings}");
+
+    let imported = p.employer(&["employer", "import", "anonymous.candor", "full.candor"]);
+    assert!(
+        imported.starts_with("anonymous.candor: imported an anonymous profile from Candidate "),
+        "{imported}"
+    );
+    assert!(
+        imported.contains("full.candor: imported a full profile from Kari Nordmann"),
+        "{imported}"
+    );
+    let candidates = p.employer(&["employer", "candidates"]);
+    assert_eq!(candidates.lines().count(), 3, "{candidates}");
+    assert!(
+        candidates
+            .starts_with("ID                NAME                 VIEW       BUNDLES  DELETE BY\n"),
+        "{candidates}"
+    );
+    assert!(
+        candidates
+            .lines()
+            .any(|line| line.contains("Kari Nordmann") && line.contains("  full  ")),
+        "{candidates}"
+    );
+
+    let shown = p.employer(&[
+        "employer",
+        "show",
+        "Kari Nordmann",
+        "--entry",
+        "profile.html",
+        "--out",
+        "kari.html",
+    ]);
+    assert_eq!(shown, "Wrote profile.html to kari.html.\n");
+    let html = std::fs::read_to_string(p.seeker.path("kari.html")).expect("written");
+    assert!(html.contains("Kari Nordmann"));
+}
+
+#[test]
+fn a_key_card_is_fetched_from_a_url() {
+    let p = parties();
+    let card = p.employer(&["employer", "card"]);
+    let url = serve_once(card);
+    let added = p.seeker.json(&["recipient", "add", &url]);
+    assert_eq!(added["organisation"], "Fjordkraft Data AS");
+    assert_eq!(added["source"], url.as_str());
+}
+
+#[test]
+fn a_forged_key_card_is_refused() {
+    let p = parties();
+    let card = p
+        .employer(&["employer", "card"])
+        .replace("personvern@", "phish@");
+    let file = p.seeker.file("forged.json", card.as_bytes());
+    assert_refused(
+        &p.seeker.run(&["recipient", "add", &file], &UNLOCK, None),
+        "the key card's signature does not verify: the card was edited or forged; ask the \
+         organisation for its card again and compare the fingerprint",
+    );
+}
+
+#[test]
+fn the_employer_exports_an_identity_that_age_can_use() {
+    let p = parties();
+    p.employer(&["employer", "export-identity", "--out", "employer.key"]);
+    let key = std::fs::read_to_string(p.seeker.path("employer.key")).expect("written");
+    assert!(key.starts_with("AGE-SECRET-KEY-1"));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(p.seeker.path("employer.key"))
+        .expect("metadata")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let card = p.employer(&["employer", "card"]);
+    let card_file = p.seeker.file("card.json", card.as_bytes());
+    p.seeker.ok(&["recipient", "add", &card_file]);
+    p.seeker.ok(&[
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "full",
+        "--out",
+        "b.candor",
+    ]);
+    let out = std::process::Command::new("age")
+        .args(["-d", "-i", "employer.key", "-o", "b.zip", "b.candor"])
+        .current_dir(p.seeker.path(""))
+        .output()
+        .expect("age runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(p.seeker.path("b.zip"))
+        .expect("decrypted")
+        .starts_with(b"PK"));
+}
+
+#[test]
+fn an_expiry_in_the_past_is_refused() {
+    let p = parties();
+    let card = p.employer(&["employer", "card"]);
+    let card_file = p.seeker.file("card.json", card.as_bytes());
+    p.seeker.ok(&["recipient", "add", &card_file]);
+    assert_refused(
+        &p.seeker.run(
+            &[
+                "share",
+                "--to",
+                "Fjordkraft Data AS",
+                "--view",
+                "full",
+                "--expires",
+                "2001-01-01",
+                "--out",
+                "x.candor",
+            ],
+            &UNLOCK,
+            None,
+        ),
+        "--expires \"2001-01-01\" is in the past; a share must expire in the future",
+    );
+}

@@ -1,0 +1,311 @@
+//! The employer's side: its key card, importing bundles into its own vault, and the
+//! candidates they describe. Bundles are kept only until they expire.
+
+use std::io::{Read, Seek};
+
+use candor_bundle::{open, CardDetails, KeyCard, Keys, Limits, Manifest, Sealing};
+use candor_model::{Profile, Record, Timestamp, Validate, ValidationErrors};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::documents::BlobRef;
+use crate::error::{Result, VaultError};
+use crate::header::Role;
+use crate::vault::Vault;
+
+/// The largest `profile.json` an employer reads.
+const MAX_PROFILE_JSON: u64 = 16 << 20;
+
+/// The organisation's own card, kept as signed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct EmployerCard {
+    card_text: String,
+}
+
+impl Validate for EmployerCard {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+}
+
+impl Record for EmployerCard {
+    const KIND: &'static str = "employer-card";
+}
+
+/// A bundle as the employer keeps it: the signed manifest, the profile read from it, and
+/// every entry re-encrypted under the employer's vault key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ReceivedBundle {
+    manifest: Manifest,
+    sealing: String,
+    received_at: Timestamp,
+    profile: Profile,
+    entries: Vec<(String, BlobRef)>,
+}
+
+impl Validate for ReceivedBundle {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+}
+
+impl Record for ReceivedBundle {
+    const KIND: &'static str = "received";
+}
+
+/// A bundle the employer holds, as the faces show it.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceivedSummary {
+    pub bundle_id: String,
+    pub candidate: String,
+    pub candidate_name: String,
+    pub anonymous: bool,
+    pub view: String,
+    pub purpose: String,
+    pub issued_at: Timestamp,
+    pub received_at: Timestamp,
+    /// When the employer must have deleted it by.
+    pub expires_at: Option<Timestamp>,
+    /// True when it came unencrypted.
+    pub plain: bool,
+    pub entries: Vec<String>,
+    /// True when this import found it already held.
+    pub already_held: bool,
+}
+
+/// One candidate: everyone who signed bundles with one key.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    /// A short id derived from the signing key.
+    pub id: String,
+    /// The seeker's name, or their pseudonym for anonymous shares.
+    pub name: String,
+    pub anonymous: bool,
+    /// The newest bundle's profile.
+    pub profile: Profile,
+    pub bundles: Vec<ReceivedSummary>,
+    /// Where invitations and receipts go (the pseudonym's or identity's age recipient).
+    pub reply_to: Option<String>,
+}
+
+fn candidate_id(public_key: &str) -> String {
+    data_encoding::HEXLOWER.encode(&Sha256::digest(public_key.as_bytes())[..8])
+}
+
+impl ReceivedBundle {
+    fn summary(&self, already_held: bool) -> ReceivedSummary {
+        ReceivedSummary {
+            bundle_id: self.manifest.id.clone(),
+            candidate: candidate_id(&self.manifest.issuer.public_key),
+            candidate_name: self.manifest.issuer.name.clone(),
+            anonymous: self.manifest.view.as_deref() == Some("anonymous"),
+            view: self.manifest.view.clone().unwrap_or_default(),
+            purpose: self.manifest.purpose.clone(),
+            issued_at: self.manifest.issued_at,
+            received_at: self.received_at,
+            expires_at: self.manifest.expires_at,
+            plain: self.sealing == Sealing::Plain.as_str(),
+            entries: self.entries.iter().map(|(path, _)| path.clone()).collect(),
+            already_held,
+        }
+    }
+}
+
+impl Vault {
+    /// Sets the organisation's details and signs its key card with the vault's keys.
+    /// Returns the card file's text.
+    pub fn employer_init(&mut self, details: CardDetails) -> Result<String> {
+        self.require_role(Role::Employer)?;
+        let keys = self.own_keys()?;
+        let card_text = KeyCard::sign(
+            details,
+            &keys.age.recipient(),
+            &keys.signing,
+            Timestamp::now(),
+        )?;
+        self.write(|w| {
+            w.put_record(
+                "self",
+                0,
+                &EmployerCard {
+                    card_text: card_text.clone(),
+                },
+            )
+        })?;
+        Ok(card_text)
+    }
+
+    /// The organisation's key card, as made by [`Vault::employer_init`].
+    pub fn employer_card(&self) -> Result<String> {
+        self.require_role(Role::Employer)?;
+        self.get_record::<EmployerCard>("self")?
+            .map(|card| card.card_text.clone())
+            .ok_or(VaultError::NoEmployerCard)
+    }
+
+    /// Imports a bundle: decrypts it with the vault's key, checks its structure, signature,
+    /// recipient and expiry, re-encrypts every entry into the vault, and commits only when
+    /// every entry matched the signed manifest. A bundle already held is not stored twice.
+    pub fn import_bundle(
+        &mut self,
+        reader: impl Read + Seek,
+        now: Timestamp,
+    ) -> Result<ReceivedSummary> {
+        let card = KeyCard::read(self.employer_card()?.as_bytes())?;
+        let keys = self.all_keys()?;
+        let mut bundle = open(
+            reader,
+            &Keys {
+                identities: keys.iter().map(|k| &k.age).collect(),
+                passphrase: None,
+            },
+            &Limits::default(),
+        )?;
+        bundle.check_addressed_to(&card.fingerprint())?;
+        bundle.check_not_expired(now)?;
+        let manifest = bundle.manifest().clone();
+        if let Some(held) = self.get_record::<ReceivedBundle>(&manifest.id)? {
+            return Ok(held.summary(true));
+        }
+        let profile_json = bundle.read_entry("profile.json", MAX_PROFILE_JSON)?;
+        let profile = candor_formats::import_json_resume(&profile_json)?.profile;
+        let sealing = bundle.sealing();
+        let received = self.write(|w| {
+            let mut entries = Vec::new();
+            for entry in &manifest.entries {
+                let mut reader = bundle.entry(&entry.path)?;
+                match w.seal_blob(&mut reader, &format!("reading {}", entry.path)) {
+                    Ok((blob, _)) => {
+                        reader.finish()?;
+                        entries.push((entry.path.clone(), blob));
+                    }
+                    // The entry's own check names the failure better than the I/O error
+                    // it caused.
+                    Err(e) => return Err(reader.take_failure().map_or(e, VaultError::from)),
+                }
+            }
+            let received = ReceivedBundle {
+                manifest: manifest.clone(),
+                sealing: sealing.as_str().to_owned(),
+                received_at: now,
+                profile,
+                entries,
+            };
+            w.put_record(
+                &manifest.id,
+                now.as_offset_date_time().unix_timestamp(),
+                &received,
+            )?;
+            Ok(received)
+        })?;
+        Ok(received.summary(false))
+    }
+
+    /// Removes every bundle that has expired at `now`, with its content; returns how many.
+    pub fn purge_expired(&mut self, now: Timestamp) -> Result<usize> {
+        if self.role() != Role::Employer {
+            return Ok(0);
+        }
+        let expired: Vec<(String, ReceivedBundle)> = self
+            .list_records::<ReceivedBundle>()?
+            .into_iter()
+            .filter(|(_, bundle)| bundle.manifest.is_expired(now))
+            .collect();
+        if expired.is_empty() {
+            return Ok(0);
+        }
+        self.write(|w| {
+            for (id, bundle) in &expired {
+                for (_, blob) in &bundle.entries {
+                    w.remove_blob(blob)?;
+                }
+                w.remove(ReceivedBundle::KIND, id)?;
+            }
+            Ok(())
+        })?;
+        Ok(expired.len())
+    }
+
+    /// Every candidate, newest bundle first within each.
+    pub fn candidates(&self) -> Result<Vec<Candidate>> {
+        self.require_role(Role::Employer)?;
+        let mut received: Vec<ReceivedBundle> = self
+            .list_records::<ReceivedBundle>()?
+            .into_iter()
+            .map(|(_, bundle)| bundle)
+            .collect();
+        received.sort_by_key(|bundle| std::cmp::Reverse(bundle.manifest.issued_at));
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for bundle in received {
+            let id = candidate_id(&bundle.manifest.issuer.public_key);
+            let summary = bundle.summary(false);
+            match candidates.iter_mut().find(|c| c.id == id) {
+                Some(candidate) => candidate.bundles.push(summary),
+                None => candidates.push(Candidate {
+                    id,
+                    name: bundle.manifest.issuer.name.clone(),
+                    anonymous: summary.anonymous,
+                    profile: bundle.profile.clone(),
+                    reply_to: bundle.manifest.issuer.reply_to.clone(),
+                    bundles: vec![summary],
+                }),
+            }
+        }
+        Ok(candidates)
+    }
+
+    /// One candidate, by id (or a prefix of it) or name.
+    pub fn candidate(&self, name: &str) -> Result<Candidate> {
+        let wanted = name.trim();
+        let all = self.candidates()?;
+        let found: Vec<Candidate> = all
+            .into_iter()
+            .filter(|c| {
+                c.id == wanted
+                    || c.name.eq_ignore_ascii_case(wanted)
+                    || (wanted.len() >= crate::records::MIN_PREFIX && c.id.starts_with(wanted))
+            })
+            .collect();
+        match found.len() {
+            1 => Ok(found.into_iter().next().expect("one")),
+            0 => Err(VaultError::RecordNotFound {
+                kind: "candidate",
+                id: wanted.to_owned(),
+            }),
+            count => Err(VaultError::AmbiguousId {
+                kind: "candidate",
+                prefix: wanted.to_owned(),
+                count,
+            }),
+        }
+    }
+
+    /// Decrypts one entry of a held bundle (`profile.html`, an attachment) into `out`.
+    pub fn read_received(
+        &self,
+        bundle_id: &str,
+        path: &str,
+        out: &mut impl std::io::Write,
+    ) -> Result<()> {
+        let bundle = self
+            .get_record::<ReceivedBundle>(bundle_id)?
+            .ok_or_else(|| VaultError::RecordNotFound {
+                kind: "bundle",
+                id: bundle_id.to_owned(),
+            })?;
+        let (_, blob) = bundle
+            .entries
+            .iter()
+            .find(|(p, _)| p == path)
+            .ok_or_else(|| VaultError::RecordNotFound {
+                kind: "bundle entry",
+                id: path.to_owned(),
+            })?;
+        self.read_blob(blob, &format!("{path} of bundle {bundle_id}"), out)
+    }
+}

@@ -1,0 +1,277 @@
+//! Sharing a view: project the profile for one recipient, write the bundle, record it in
+//! the ledger. The bundle file and the ledger entry appear together or not at all.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use candor_bundle::{
+    new_bundle_id, readme_text, Addressee, BundleWriter, Issuer, Kind, Manifest, Protection,
+};
+use candor_model::{Document, SharedDocument, Timestamp, View, ViewChoice, ViewKind};
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, VaultError};
+use crate::files::{write_new_file, Existing};
+use crate::header::Role;
+use crate::sharing::ledger::LedgerEntry;
+use crate::sharing::recipients::RecipientInfo;
+use crate::vault::Vault;
+
+/// How the bundle travels.
+pub enum ShareProtection {
+    /// Encrypted to the recipient's key card (the normal case).
+    ToRecipient,
+    /// Encrypted to a passphrase, given to the recipient another way.
+    Passphrase(SecretString),
+    /// Signed but readable by anyone who gets the file; only on the seeker's explicit choice.
+    Plain,
+}
+
+/// Everything a share needs besides the output file.
+pub struct ShareRequest {
+    /// A recipient id, fingerprint or organisation name.
+    pub recipient: String,
+    pub choice: ViewChoice,
+    pub expires_at: Option<Timestamp>,
+    pub purpose: String,
+    pub protection: ShareProtection,
+    /// The seeker has read the warnings of the view (an issuer-signed original that holds
+    /// the national identity number) and shares anyway.
+    pub accept_warnings: bool,
+}
+
+/// Exactly what a share would send, before anything is written.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SharePreview {
+    pub recipient: RecipientInfo,
+    /// The name the bundle is signed with: the seeker's, or the pseudonym for this recipient.
+    pub signed_as: String,
+    pub view: View,
+    /// `profile.json` byte for byte.
+    pub profile_json: String,
+    /// The attachments by the names they get in the bundle.
+    pub attachments: Vec<String>,
+}
+
+/// A share that was written and recorded.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareOutcome {
+    pub path: PathBuf,
+    pub entry: LedgerEntry,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub size: u64,
+}
+
+impl Vault {
+    /// The view `choice` makes for `recipient`, and the bytes that would be sent.
+    pub fn preview_share(&self, recipient: &str, choice: &ViewChoice) -> Result<SharePreview> {
+        self.require_role(Role::Seeker)?;
+        let recipient = self.recipient(recipient)?;
+        let documents = self.list::<Document>()?;
+        let offered: Vec<SharedDocument> = documents
+            .into_iter()
+            .map(|entry| SharedDocument {
+                id: entry.id,
+                document: entry.value,
+            })
+            .collect();
+        let view = candor_model::project(&self.profile()?, &offered, choice)?;
+        let signed_as = match choice.kind {
+            ViewKind::Anonymous => recipient.pseudonym.clone(),
+            ViewKind::Full => self.person()?.map(|p| p.name).unwrap_or_default(),
+        };
+        let attachments = view
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let name = offered
+                    .iter()
+                    .find(|d| &d.id == id)
+                    .map_or("document", |d| d.document.file_name.as_str());
+                attachment_path(i, name)
+            })
+            .collect();
+        Ok(SharePreview {
+            profile_json: candor_formats::export_json_resume_string(&view.profile, None),
+            recipient,
+            signed_as,
+            view,
+            attachments,
+        })
+    }
+
+    /// Writes the bundle to `out` and records the share in the ledger. Anonymous views are
+    /// signed with the recipient's pseudonym, full views with the seeker's identity.
+    pub fn share(
+        &mut self,
+        request: &ShareRequest,
+        out: &Path,
+        existing: Existing,
+    ) -> Result<ShareOutcome> {
+        let preview = self.preview_share(&request.recipient, &request.choice)?;
+        if !preview.view.warnings.is_empty() && !request.accept_warnings {
+            return Err(VaultError::UnacceptedWarnings {
+                warnings: preview
+                    .view
+                    .warnings
+                    .iter()
+                    .map(|w| w.message.clone())
+                    .collect(),
+            });
+        }
+        let recipient = &preview.recipient;
+        let keys = match request.choice.kind {
+            ViewKind::Anonymous => self.pseudonym(&recipient.id)?.ok_or_else(|| {
+                VaultError::tampered("the pseudonym for this recipient is missing")
+            })?,
+            ViewKind::Full => self.own_keys()?,
+        };
+        let (protection, sealing) = match &request.protection {
+            // The sender's own key too, so the seeker can open and verify their copy.
+            ShareProtection::ToRecipient => (
+                Protection::Recipients(vec![recipient.age_recipient.clone(), keys.age.recipient()]),
+                "recipient",
+            ),
+            ShareProtection::Passphrase(p) => (Protection::Passphrase(p.clone()), "passphrase"),
+            ShareProtection::Plain => (Protection::Plain, "plain"),
+        };
+        let encrypted = sealing != "plain";
+        let manifest = Manifest {
+            format: String::new(),
+            kind: Kind::ProfileShare,
+            id: new_bundle_id(),
+            issued_at: Timestamp::now(),
+            expires_at: request.expires_at,
+            issuer: Issuer {
+                public_key: String::new(),
+                name: preview.signed_as.clone(),
+                reply_to: Some(keys.age.recipient()),
+            },
+            recipient: Some(Addressee {
+                name: recipient.organisation.clone(),
+                fingerprint: recipient.fingerprint.clone(),
+            }),
+            view: Some(request.choice.kind.as_str().to_owned()),
+            fields: preview.view.fields.clone(),
+            purpose: request.purpose.clone(),
+            refers_to: Vec::new(),
+            entries: Vec::new(),
+        };
+        let title = match request.choice.kind {
+            ViewKind::Anonymous => preview.signed_as.clone(),
+            ViewKind::Full => preview.signed_as.clone(),
+        };
+        let written = write_new_file(out, existing, |file| {
+            let mut bundle = BundleWriter::new(file, protection)?;
+            bundle.add("profile.json", preview.profile_json.as_bytes())?;
+            let html = candor_formats::profile_html(&preview.view.profile, &title);
+            bundle.add("profile.html", html.as_bytes())?;
+            for (id, path) in preview.view.documents.iter().zip(&preview.attachments) {
+                let mut entry = bundle.begin(path)?;
+                self.read_document(id, &mut entry)?;
+                entry
+                    .flush()
+                    .map_err(VaultError::io("writing the bundle"))?;
+                entry.end();
+            }
+            let key = keys.signing.verifying_key().to_base64();
+            bundle.add("README.txt", readme_text(&key, encrypted).as_bytes())?;
+            let written = bundle.finish(manifest, &keys.signing)?;
+            Ok((written.sha256, written.size, written.manifest))
+        })?;
+        let (sha256, size, manifest) = written;
+        let entry = LedgerEntry {
+            seq: 0,
+            at: manifest.issued_at,
+            action: Kind::ProfileShare.as_str().to_owned(),
+            bundle_id: manifest.id.clone(),
+            bundle_sha256: sha256,
+            recipient_id: recipient.id.clone(),
+            organisation: recipient.organisation.clone(),
+            organisation_number: recipient.organisation_number.clone(),
+            privacy_contact: recipient.privacy_contact.clone(),
+            privacy_policy_url: recipient.privacy_policy_url.clone(),
+            fingerprint: recipient.fingerprint.clone(),
+            view: request.choice.kind.as_str().to_owned(),
+            signed_as: match request.choice.kind {
+                ViewKind::Anonymous => preview.signed_as.clone(),
+                // The ledger names fields, never values; the seeker's own name is one.
+                ViewKind::Full => "identity".to_owned(),
+            },
+            fields: preview.view.fields.clone(),
+            documents: preview.view.documents.clone(),
+            expires_at: request.expires_at,
+            purpose: request.purpose.clone(),
+            sealing: sealing.to_owned(),
+            prev_hash: String::new(),
+        };
+        // The file is complete; if recording fails, it must not leave without a record.
+        let entry = match self.write(|w| w.append_ledger(entry)) {
+            Ok(entry) => entry,
+            Err(e) => {
+                let _ = std::fs::remove_file(out);
+                return Err(e);
+            }
+        };
+        Ok(ShareOutcome {
+            path: out.to_owned(),
+            entry,
+            size,
+        })
+    }
+
+    pub(crate) fn require_role(&self, role: Role) -> Result<()> {
+        if self.role() == role {
+            Ok(())
+        } else {
+            Err(VaultError::WrongRole {
+                needed: role,
+                found: self.role(),
+            })
+        }
+    }
+}
+
+/// `attachments/01-cv.pdf`: numbered, so two documents with one name stay apart, and
+/// reduced to characters every file system takes.
+fn attachment_path(index: usize, file_name: &str) -> String {
+    let clean: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let clean = clean.trim_start_matches('.');
+    let clean = if clean.is_empty() { "document" } else { clean };
+    let clean: String = clean.chars().take(100).collect();
+    format!("attachments/{:02}-{clean}", index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_names_are_numbered_and_safe() {
+        assert_eq!(attachment_path(0, "cv.pdf"), "attachments/01-cv.pdf");
+        assert_eq!(
+            attachment_path(1, "../../etc/passwd"),
+            "attachments/02-_.._etc_passwd"
+        );
+        assert_eq!(attachment_path(2, "..."), "attachments/03-document");
+        assert_eq!(
+            attachment_path(3, "Vitnemål 2024.pdf"),
+            "attachments/04-Vitnemål_2024.pdf"
+        );
+    }
+}

@@ -1,0 +1,628 @@
+//! Sharing end to end in the core: a seeker shares anonymous and full views with an
+//! employer, the employer imports both, and what it sees is what the seeker previewed.
+
+mod common;
+
+use std::fs::File;
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use candor_bundle::{open, CardDetails, Keys, Limits};
+use candor_model::{
+    Credits, Document, DocumentKind, Education, Grade, GradeScheme, LearningOpportunity,
+    NationalId, Person, Skill, Timestamp, ViewChoice, ViewKind, Work,
+};
+use candor_vault::bundle::AgeIdentity;
+use candor_vault::{
+    Existing, KdfParams, NewDocument, Role, ShareProtection, ShareRequest, Vault, VaultError,
+};
+use common::{contains, passphrase};
+use secrecy::ExposeSecret;
+
+/// Strings that identify the seeker; none may be in an anonymous bundle.
+const IDENTIFYING: &[&str] = &[
+    "Kari",
+    "Nordmann",
+    "kari.nordmann@example.org",
+    "+47 912 34 567",
+    "91234567",
+    "kari.example.org",
+    "Storgata 1",
+    "1995-04-12",
+    "Statnett",
+    "Universitetet i Oslo",
+    "15059500136",
+    "cv-kari.pdf",
+    "%PDF-1.7 Kari's CV",
+];
+
+struct World {
+    dir: tempfile::TempDir,
+    seeker: Vault,
+    employer: Vault,
+    card: String,
+}
+
+fn world() -> World {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (mut seeker, _) = Vault::create(
+        &dir.path().join("seeker.candor"),
+        &passphrase(),
+        KdfParams::minimum(),
+        Role::Seeker,
+    )
+    .expect("a seeker vault");
+    let (mut employer, _) = Vault::create(
+        &dir.path().join("employer.candor"),
+        &passphrase(),
+        KdfParams::minimum(),
+        Role::Employer,
+    )
+    .expect("an employer vault");
+    let card = employer.employer_init(details()).expect("a key card");
+    fill_profile(&mut seeker);
+    World {
+        dir,
+        seeker,
+        employer,
+        card,
+    }
+}
+
+fn details() -> CardDetails {
+    CardDetails {
+        organisation: "Fjordkraft Data AS".into(),
+        organisation_number: "987654321".into(),
+        contact: "rekruttering@fjordkraft.example".into(),
+        privacy_contact: "personvern@fjordkraft.example".into(),
+        privacy_policy_url: "https://fjordkraft.example/personvern".into(),
+        intake_url: None,
+    }
+}
+
+fn fill_profile(vault: &mut Vault) {
+    let person = Person {
+        name: "Kari Nordmann".into(),
+        given_name: Some("Kari".into()),
+        family_name: Some("Nordmann".into()),
+        label: "Backend developer".into(),
+        email: "kari.nordmann@example.org".into(),
+        phone: "+47 912 34 567".into(),
+        url: "https://kari.example.org".into(),
+        summary: "Backend developer who likes databases. Write to kari.nordmann@example.org."
+            .into(),
+        birth_date: Some("1995-04-12".parse().expect("a day")),
+        national_id: Some(NationalId::new("NO", "15059500136").expect("an id")),
+        addresses: vec![candor_model::Address {
+            address: "Storgata 1".into(),
+            city: "Oslo".into(),
+            ..Default::default()
+        }],
+        ..Person::default()
+    };
+    vault.set_person(&person).expect("sets the person");
+    let course = |code: &str, title: &str, grade: &str| LearningOpportunity {
+        code: code.into(),
+        title: title.into(),
+        credits: Some("10".parse::<Credits>().expect("credits")),
+        grade: Some(Grade::new(GradeScheme::Ects, grade).expect("a grade")),
+        ..Default::default()
+    };
+    vault
+        .insert(&Education {
+            institution: "Universitetet i Oslo".into(),
+            degree: "Bachelor".into(),
+            programme: "Informatikk".into(),
+            courses: vec![
+                course("IN1000", "Introduksjon til programmering", "A"),
+                course("IN2010", "Algoritmer og datastrukturer", "B"),
+            ],
+            ..Default::default()
+        })
+        .expect("education");
+    vault
+        .insert(&Work {
+            name: "Statnett".into(),
+            position: "Developer".into(),
+            industry: "Energy".into(),
+            summary: "Kari built the metering pipeline.".into(),
+            ..Default::default()
+        })
+        .expect("work");
+    vault
+        .insert(&Skill {
+            name: "Rust".into(),
+            ..Default::default()
+        })
+        .expect("skill");
+    vault
+        .add_document(
+            NewDocument {
+                kind: DocumentKind::Cv,
+                file_name: "cv-kari.pdf".into(),
+                media_type: "application/pdf".into(),
+                note: None,
+            },
+            &b"%PDF-1.7 Kari's CV"[..],
+        )
+        .expect("a document");
+}
+
+fn request(kind: ViewKind, include: Vec<String>) -> ShareRequest {
+    ShareRequest {
+        recipient: "Fjordkraft Data AS".into(),
+        choice: ViewChoice {
+            kind,
+            include,
+            exclude: vec![],
+        },
+        expires_at: Some(in_days(30)),
+        purpose: "Application: backend developer".into(),
+        protection: ShareProtection::ToRecipient,
+        accept_warnings: false,
+    }
+}
+
+fn in_days(days: i64) -> Timestamp {
+    Timestamp::try_from(Timestamp::now().as_offset_date_time() + time::Duration::days(days))
+        .expect("a time")
+}
+
+fn import(
+    employer: &mut Vault,
+    path: &Path,
+) -> candor_vault::Result<candor_vault::ReceivedSummary> {
+    employer.import_bundle(File::open(path).expect("the bundle"), Timestamp::now())
+}
+
+/// Every entry of a bundle, decrypted with the employer's exported identity.
+fn decrypted_entries(path: &Path, identity: &AgeIdentity) -> Vec<(String, Vec<u8>)> {
+    let bytes = std::fs::read(path).expect("the bundle");
+    let keys = Keys {
+        identities: vec![identity],
+        passphrase: None,
+    };
+    let mut bundle = open(Cursor::new(bytes), &keys, &Limits::default()).expect("opens");
+    let (manifest, signature) = bundle.signed_manifest();
+    let mut out = vec![
+        ("manifest.json".to_owned(), manifest.to_vec()),
+        (
+            "manifest.json.minisig".to_owned(),
+            signature.as_bytes().to_vec(),
+        ),
+    ];
+    let paths: Vec<String> = bundle
+        .manifest()
+        .entries
+        .iter()
+        .map(|e| e.path.clone())
+        .collect();
+    for path in paths {
+        let bytes = bundle.read_entry(&path, 1 << 30).expect("an entry");
+        out.push((path, bytes));
+    }
+    out
+}
+
+#[test]
+fn the_employer_sees_exactly_what_the_seeker_previewed_and_the_anonymous_bundle_names_nobody() {
+    let mut w = world();
+    let recipient = w
+        .seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    assert_eq!(recipient.organisation, "Fjordkraft Data AS");
+    assert!(recipient.pseudonym.starts_with("Candidate "));
+
+    let document = w.seeker.list::<Document>().expect("documents")[0]
+        .id
+        .clone();
+    let anonymous = request(ViewKind::Anonymous, vec![]);
+    let full = request(ViewKind::Full, vec![format!("documents[{document}]")]);
+    let anonymous_preview = w
+        .seeker
+        .preview_share(&anonymous.recipient, &anonymous.choice)
+        .expect("a preview");
+    let full_preview = w
+        .seeker
+        .preview_share(&full.recipient, &full.choice)
+        .expect("a preview");
+
+    let anonymous_path = w.dir.path().join("anonymous.candor");
+    let full_path = w.dir.path().join("full.candor");
+    let anonymous_share = w
+        .seeker
+        .share(&anonymous, &anonymous_path, Existing::Refuse)
+        .expect("shares");
+    let full_share = w
+        .seeker
+        .share(&full, &full_path, Existing::Refuse)
+        .expect("shares");
+    assert_eq!(anonymous_share.entry.signed_as, recipient.pseudonym);
+    assert_eq!(full_share.entry.signed_as, "identity");
+
+    let imported = import(&mut w.employer, &anonymous_path).expect("imports");
+    assert!(imported.anonymous);
+    assert_eq!(imported.candidate_name, recipient.pseudonym);
+    import(&mut w.employer, &full_path).expect("imports");
+
+    let candidates = w.employer.candidates().expect("candidates");
+    assert_eq!(
+        candidates.len(),
+        2,
+        "pseudonym and identity are two candidates"
+    );
+    let seen_anonymous = w.employer.candidate(&recipient.pseudonym).expect("found");
+    assert!(seen_anonymous.anonymous);
+    assert_eq!(seen_anonymous.profile, anonymous_preview.view.profile);
+    let seen_full = w.employer.candidate("Kari Nordmann").expect("found");
+    assert_eq!(seen_full.profile, full_preview.view.profile);
+    assert_eq!(
+        seen_full.bundles[0].entries,
+        [
+            "profile.json",
+            "profile.html",
+            "attachments/01-cv-kari.pdf",
+            "README.txt"
+        ]
+    );
+    let mut cv = Vec::new();
+    w.employer
+        .read_received(
+            &seen_full.bundles[0].bundle_id,
+            "attachments/01-cv-kari.pdf",
+            &mut cv,
+        )
+        .expect("reads the attachment");
+    assert_eq!(cv, b"%PDF-1.7 Kari's CV");
+
+    let identity = AgeIdentity::parse(
+        w.employer
+            .export_age_identity()
+            .expect("exports")
+            .expose_secret(),
+    )
+    .expect("an identity");
+    for (path, bytes) in decrypted_entries(&anonymous_path, &identity) {
+        for needle in IDENTIFYING {
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{path} of the anonymous bundle contains {needle:?}"
+            );
+        }
+    }
+    let full_entries = decrypted_entries(&full_path, &identity);
+    let profile = &full_entries
+        .iter()
+        .find(|(p, _)| p == "profile.json")
+        .expect("profile.json")
+        .1;
+    assert!(contains(profile, b"Kari Nordmann"));
+    assert!(
+        !contains(profile, b"15059500136"),
+        "the national id is never shared"
+    );
+    assert_eq!(
+        profile,
+        full_preview.profile_json.as_bytes(),
+        "profile.json is the preview byte for byte"
+    );
+}
+
+#[test]
+fn the_ledger_has_an_entry_per_share_with_field_names_and_no_values() {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    for (i, kind) in [ViewKind::Anonymous, ViewKind::Full]
+        .into_iter()
+        .enumerate()
+    {
+        let out = w.dir.path().join(format!("share-{i}.candor"));
+        w.seeker
+            .share(&request(kind, vec![]), &out, Existing::Refuse)
+            .expect("shares");
+    }
+    let ledger = w.seeker.ledger().expect("the ledger");
+    assert_eq!(ledger.len(), 2);
+    assert_eq!(ledger[0].seq, 1);
+    assert_eq!(ledger[1].prev_hash, ledger[0].hash());
+    assert_eq!(ledger[0].view, "anonymous");
+    assert!(ledger[1].fields.contains(&"person.name".to_owned()));
+    assert!(ledger[0]
+        .fields
+        .contains(&"education[0].courses[0].grade".to_owned()));
+    let exported =
+        serde_json::to_string(&w.seeker.export_ledger().expect("exports")).expect("json");
+    for value in [
+        "Kari Nordmann",
+        "kari.nordmann@example.org",
+        "IN1000",
+        "Rust",
+    ] {
+        assert!(
+            !exported.contains(value),
+            "the ledger holds the value {value:?}"
+        );
+    }
+    let holdings = w
+        .seeker
+        .holdings(&ledger[0].recipient_id, Timestamp::now())
+        .expect("holdings");
+    assert_eq!(holdings.shares.len(), 2);
+    assert!(holdings.fields.contains(&"person.email".to_owned()));
+    let receipt = w
+        .seeker
+        .consent_receipt(&ledger[1].bundle_id)
+        .expect("a consent receipt");
+    assert_eq!(receipt["version"], "KI-CR-v1.1.0");
+    assert_eq!(
+        receipt["policyUrl"],
+        "https://fjordkraft.example/personvern"
+    );
+    assert_eq!(
+        receipt["piiControllers"][0]["piiController"],
+        "Fjordkraft Data AS"
+    );
+}
+
+/// Runs `attack` on the raw database after two shares; the vault must refuse the ledger.
+fn ledger_attack(attack: &str) -> VaultError {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    for i in 0..2 {
+        let out = w.dir.path().join(format!("share-{i}.candor"));
+        w.seeker
+            .share(&request(ViewKind::Full, vec![]), &out, Existing::Refuse)
+            .expect("shares");
+    }
+    let path = w.seeker.path().to_owned();
+    w.seeker.lock();
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+    raw.execute_batch(attack).expect("the attack runs");
+    drop(raw);
+    // Rows removed or rolled back fail the index on open; a row edited in place fails
+    // to authenticate when the ledger is read.
+    match Vault::open(&path, &passphrase()) {
+        Err(error) => error,
+        Ok(vault) => vault.ledger().expect_err("the ledger is refused"),
+    }
+}
+
+#[test]
+fn an_edited_ledger_entry_is_detected() {
+    let error = ledger_attack(
+        "UPDATE records SET sealed = CAST(substr(sealed, 1, 40) || x'00' || substr(sealed, 42) AS BLOB)
+         WHERE kind = 'ledger' AND id = '000000000001'",
+    );
+    assert!(matches!(error, VaultError::Tampered { .. }), "{error}");
+}
+
+#[test]
+fn a_deleted_ledger_entry_is_detected() {
+    let error = ledger_attack("DELETE FROM records WHERE kind = 'ledger' AND id = '000000000001'");
+    assert!(matches!(error, VaultError::Tampered { .. }), "{error}");
+}
+
+#[test]
+fn a_ledger_truncated_from_the_end_is_detected() {
+    let error = ledger_attack(
+        "DELETE FROM records WHERE kind = 'ledger' AND id = '000000000002';
+         DELETE FROM records WHERE kind = 'ledger-head';",
+    );
+    assert!(matches!(error, VaultError::Tampered { .. }), "{error}");
+}
+
+fn held_rows(path: &Path) -> (i64, i64) {
+    let raw = rusqlite::Connection::open(path).expect("raw");
+    let records = raw
+        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+        .expect("counts");
+    let chunks = raw
+        .query_row("SELECT count(*) FROM chunks", [], |r| r.get(0))
+        .expect("counts");
+    (records, chunks)
+}
+
+#[test]
+fn a_bundle_with_an_edited_attachment_leaves_the_employer_vault_as_it_was() {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    let document = w.seeker.list::<Document>().expect("documents")[0]
+        .id
+        .clone();
+    let out = w.dir.path().join("full.candor");
+    w.seeker
+        .share(
+            &request(ViewKind::Full, vec![format!("documents[{document}]")]),
+            &out,
+            Existing::Refuse,
+        )
+        .expect("shares");
+    // Re-encrypt the bundle with the attachment's content changed, same size.
+    let identity = AgeIdentity::parse(
+        w.employer
+            .export_age_identity()
+            .expect("exports")
+            .expose_secret(),
+    )
+    .expect("an identity");
+    let mut plain = Vec::new();
+    age::Decryptor::new(File::open(&out).expect("opens"))
+        .expect("age")
+        .decrypt(std::iter::once(
+            &age_identity(&identity) as &dyn age::Identity
+        ))
+        .expect("decrypts")
+        .read_to_end(&mut plain)
+        .expect("reads");
+    let at = plain
+        .windows(18)
+        .position(|w| w == b"%PDF-1.7 Kari's CV")
+        .expect("the attachment is stored uncompressed");
+    plain[at + 9] = b'k';
+    let tampered = w.dir.path().join("tampered.candor");
+    std::fs::write(&tampered, encrypt(&identity.recipient(), &plain)).expect("writes");
+
+    let employer_path = w.employer.path().to_owned();
+    let before = held_rows(&employer_path);
+    let error = import(&mut w.employer, &tampered).expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "the entry attachments/01-cv-kari.pdf does not match the hash in the signed \
+         manifest: it was edited; do not trust this bundle"
+    );
+    assert_eq!(held_rows(&employer_path), before, "nothing was written");
+    assert!(w.employer.candidates().expect("candidates").is_empty());
+}
+
+fn age_identity(identity: &AgeIdentity) -> age::x25519::Identity {
+    identity
+        .to_secret_string()
+        .expose_secret()
+        .parse()
+        .expect("an identity")
+}
+
+fn encrypt(recipient: &str, plain: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let recipient: age::x25519::Recipient = recipient.parse().expect("a recipient");
+    let mut out = Vec::new();
+    let mut writer = age::Encryptor::with_recipients(std::iter::once(&recipient as _))
+        .expect("encryptor")
+        .wrap_output(&mut out)
+        .expect("header");
+    writer.write_all(plain).expect("encrypts");
+    writer.finish().expect("finishes");
+    out
+}
+
+#[test]
+fn a_bundle_for_another_employer_is_refused_and_nothing_is_stored() {
+    let mut w = world();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (mut other, _) = Vault::create(
+        &dir.path().join("other.candor"),
+        &passphrase(),
+        KdfParams::minimum(),
+        Role::Employer,
+    )
+    .expect("another employer");
+    let mut other_details = details();
+    other_details.organisation = "Annen Arbeidsgiver AS".into();
+    let other_card = other.employer_init(other_details).expect("a card");
+    w.seeker
+        .add_recipient(other_card.as_bytes(), "other.json")
+        .expect("adds");
+    let out = w.dir.path().join("other.candor");
+    let mut req = request(ViewKind::Full, vec![]);
+    req.recipient = "Annen Arbeidsgiver AS".into();
+    w.seeker
+        .share(&req, &out, Existing::Refuse)
+        .expect("shares");
+    let error = import(&mut w.employer, &out).expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        candor_bundle::BundleError::NotForThisRecipient.to_string()
+    );
+    assert!(w.employer.candidates().expect("candidates").is_empty());
+    import(&mut other, &out).expect("the right employer imports it");
+}
+
+#[test]
+fn expired_bundles_are_refused_on_import_and_purged_when_held() {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    let out = w.dir.path().join("share.candor");
+    w.seeker
+        .share(&request(ViewKind::Full, vec![]), &out, Existing::Refuse)
+        .expect("shares");
+    let later = in_days(31);
+    let error = w
+        .employer
+        .import_bundle(File::open(&out).expect("opens"), later)
+        .expect_err("expired");
+    assert!(error.to_string().starts_with("this bundle expired at "));
+
+    import(&mut w.employer, &out).expect("imports while valid");
+    assert_eq!(w.employer.candidates().expect("candidates").len(), 1);
+    assert_eq!(w.employer.purge_expired(later).expect("purges"), 1);
+    assert!(w.employer.candidates().expect("candidates").is_empty());
+    let (_, chunks) = held_rows(w.employer.path());
+    assert_eq!(chunks, 0, "the content went with the bundle");
+}
+
+#[test]
+fn importing_the_same_bundle_twice_keeps_one_copy() {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    let out = w.dir.path().join("share.candor");
+    w.seeker
+        .share(&request(ViewKind::Full, vec![]), &out, Existing::Refuse)
+        .expect("shares");
+    assert!(!import(&mut w.employer, &out).expect("imports").already_held);
+    assert!(import(&mut w.employer, &out).expect("imports").already_held);
+    assert_eq!(
+        w.employer.candidates().expect("candidates")[0]
+            .bundles
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_seeker_vault_cannot_import_bundles() {
+    let mut w = world();
+    let error = w
+        .seeker
+        .import_bundle(Cursor::new(Vec::new()), Timestamp::now())
+        .expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "this is a seeker's vault, and this needs an employer's vault; open the right vault"
+    );
+}
+
+#[test]
+fn a_key_card_with_a_bad_signature_is_not_added() {
+    let mut w = world();
+    let forged = w
+        .card
+        .replace("personvern@fjordkraft.example", "phish@evil.example");
+    let error = w
+        .seeker
+        .add_recipient(forged.as_bytes(), "forged.json")
+        .expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        candor_bundle::BundleError::CardBadSignature.to_string()
+    );
+    assert!(w.seeker.recipients().expect("recipients").is_empty());
+}
+
+#[test]
+fn a_plain_share_is_readable_without_keys_but_still_signed() {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    let out = w.dir.path().join("plain.candor");
+    let mut req = request(ViewKind::Full, vec![]);
+    req.protection = ShareProtection::Plain;
+    w.seeker
+        .share(&req, &out, Existing::Refuse)
+        .expect("shares");
+    let bytes = std::fs::read(&out).expect("reads");
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let summary = import(&mut w.employer, &out).expect("imports");
+    assert!(summary.plain, "flagged as unencrypted");
+}
