@@ -110,7 +110,7 @@ fn the_export_holds_every_record_counted_per_type() {
                document       4  (2 left out: they hold your national identity number)\n  \
                application    2  (5 status changes)\n  \
                import-source  1\n  \
-               ledger-entry   0  (Candor keeps no ledger yet)\n\
+               ledger-entry   0\n\
              Your national identity number is not included; pass --include-national-id to \
              include it.\n\
              The zip is not encrypted: keep it somewhere safe, and delete it when you no \

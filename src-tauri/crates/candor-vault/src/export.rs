@@ -112,9 +112,12 @@ impl Vault {
         counts.insert(Application::KIND.into(), count(applications.len()));
         counts.insert(Document::KIND.into(), count(documents.len()));
         counts.insert(ImportSource::KIND.into(), count(sources.len()));
-        // The vault keeps no ledger of shares yet; the file is there, empty, so the export's
-        // shape does not change when it does.
-        counts.insert("ledger-entry".into(), 0);
+        let ledger = self.export_ledger()?;
+        let ledger_entries = ledger["entries"].clone();
+        counts.insert(
+            "ledger-entry".into(),
+            count(ledger_entries.as_array().map_or(0, Vec::len)),
+        );
 
         let listed_documents: Vec<ListedDocument<'_>> = documents
             .iter()
@@ -165,7 +168,7 @@ impl Vault {
             }
         }
         zip.json("import-sources.json", &sources)?;
-        zip.json("ledger.json", &Vec::<serde_json::Value>::new())?;
+        zip.json("ledger.json", &ledger_entries)?;
         summary.files = zip.finish()?;
         Ok(summary)
     }
@@ -300,8 +303,10 @@ documents/           The documents themselves, decrypted, named <id>-<file name>
 import-sources.json  Where imported data came from: the format (EMREX, LinkedIn, JSON
                      Resume), a SHA-256 fingerprint of the file, when, and the records it
                      added.
-ledger.json          The ledger of what you shared with whom. Candor does not keep a
-                     ledger yet, so this is an empty list.
+ledger.json          The ledger of what you shared with whom: when, the organisation,
+                     the view, the names of the fields shared (not their values), the
+                     bundle's hash, expiry and purpose; each entry with its hash and the
+                     hash of the entry before it.
 
 Dates are written YYYY, YYYY-MM or YYYY-MM-DD; times in RFC 3339 (UTC).
 ",

@@ -198,7 +198,7 @@ fn the_export_holds_every_record_counted_per_type() {
             "the README describes {file}"
         );
     }
-    assert!(readme.contains("does not keep a\n                     ledger yet"));
+    assert!(readme.contains("the names of the fields shared (not their values)"));
     assert_eq!(
         json(&files, "resume.json"),
         vault.export_json_resume().expect("the resume")

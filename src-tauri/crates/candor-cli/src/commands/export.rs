@@ -73,7 +73,6 @@ fn print_summary(out: &Path, summary: &ExportSummary, asked: bool) {
                 "  ({} left out: they hold your national identity number)",
                 summary.documents_left_out.len()
             ),
-            "ledger-entry" => "  (Candor keeps no ledger yet)".into(),
             _ => String::new(),
         };
         lines.push((kind, format!("{n}{note}")));
