@@ -23,6 +23,8 @@ pub const COMMANDS: &[&str] = &[
     "save_document_copy",
     "remove_document",
     "list_applications",
+    "application_pipeline",
+    "get_application",
     "add_application",
     "update_application",
     "move_application",

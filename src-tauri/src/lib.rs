@@ -4,6 +4,8 @@
 // One audited exception: `memory::release_freed` (see there).
 #![deny(unsafe_code)]
 
+mod application_rows;
+mod collate;
 mod command_list;
 mod commands;
 mod dialogs;
@@ -48,6 +50,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         documents::save_document_copy,
         documents::remove_document,
         applications::list_applications,
+        applications::application_pipeline,
+        applications::get_application,
         applications::add_application,
         applications::update_application,
         applications::move_application,

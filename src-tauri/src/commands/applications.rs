@@ -1,10 +1,14 @@
-//! Applications: list with filters, add, edit, move through the pipeline, delete.
+//! Applications: a page of the table or the pipeline, one whole application, add, edit,
+//! move through the pipeline, delete.
+
+use std::collections::HashMap;
 
 use candor_model::{Application, ApplicationStatus, Day, Timestamp};
 use candor_vault::{ApplicationQuery, Entry};
 use serde::Deserialize;
 use tauri::State;
 
+use crate::application_rows::{self, ApplicationOrder, ApplicationPage, Pipeline};
 use crate::error::IpcResult;
 use crate::state::AppState;
 
@@ -22,13 +26,38 @@ pub struct NewApplication {
     pub next_step_date: Option<Day>,
 }
 
+/// `limit` rows of the table from `offset`, among the applications matching `query`.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_applications(
     state: State<'_, AppState>,
     query: ApplicationQuery,
-) -> IpcResult<Vec<Entry<Application>>> {
-    state.with_session(|s| s.vault().search_applications(&query))
+    order: ApplicationOrder,
+    offset: u32,
+    limit: u32,
+) -> IpcResult<ApplicationPage> {
+    let all = state.with_session(|s| s.vault().list::<Application>())?;
+    Ok(application_rows::page(all, &query, order, offset, limit))
+}
+
+/// The pipeline's columns, each holding at most its status's number in `limits`.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn application_pipeline(
+    state: State<'_, AppState>,
+    query: ApplicationQuery,
+    order: ApplicationOrder,
+    limits: HashMap<ApplicationStatus, u32>,
+) -> IpcResult<Pipeline> {
+    let all = state.with_session(|s| s.vault().list::<Application>())?;
+    Ok(application_rows::pipeline(all, &query, order, &limits))
+}
+
+/// One whole application, with its notes and history, for its details and its form.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_application(state: State<'_, AppState>, id: String) -> IpcResult<Entry<Application>> {
+    state.with_session(|s| s.vault().get::<Application>(&id))
 }
 
 #[tauri::command(async)]

@@ -3,8 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import ApplicationsScreen from "./ApplicationsScreen.svelte";
 import { language } from "../lib/i18n";
+import { applicationsView } from "../lib/stores";
 import type { Application, Entry } from "../lib/types";
-import { application, callsOf, ipcError, mockCommands, problem } from "../test/ipc";
+import { application, applicationsOf, callsOf, ipcError, mockCommands, problem } from "../test/ipc";
 
 const PAST = "2001-02-03";
 const FUTURE = "2199-12-31";
@@ -17,82 +18,179 @@ function sample(): Entry<Application>[] {
   ];
 }
 
-function mockApplications(list = sample()) {
+/** `count` applications, "Company 000" the newest. */
+function many(count: number): Entry<Application>[] {
+  return Array.from({ length: count }, (_, i) =>
+    application(`id${i}`, { company: `Company ${String(i).padStart(3, "0")}`, createdAt: new Date(Date.UTC(2025, 0, 1) - i * 60_000).toISOString() }),
+  );
+}
+
+/** Rust over a list that moves, adds and edits change, as the vault would. */
+function mockApplications(initial = sample()) {
+  let list = initial;
+  const replace = (entry: Entry<Application>) => {
+    list = list.some((e) => e.id === entry.id) ? list.map((e) => (e.id === entry.id ? entry : e)) : [entry, ...list];
+    return entry;
+  };
   return mockCommands({
-    list_applications: () => list,
+    ...applicationsOf(() => list),
     move_application: ({ id, status, note }) => {
-      const entry = list.find((e) => e.id === id)!;
-      const moved = structuredClone(entry);
-      moved.value.history = [...(moved.value.history ?? []), { from: entry.value.status, to: String(status), at: "2025-04-01T12:00:00Z", ...(note ? { note: String(note) } : {}) }];
+      const moved = structuredClone(list.find((e) => e.id === id)!);
+      moved.value.history = [...(moved.value.history ?? []), { from: moved.value.status, to: String(status), at: "2025-04-01T12:00:00Z", ...(note ? { note: String(note) } : {}) }];
       moved.value.status = String(status);
-      return moved;
+      return replace(moved);
     },
-    add_application: ({ application: a }) => application("new", { ...(a as Application), status: "draft" }),
-    update_application: ({ id, application: a }) => ({ id, version: 2, value: a }),
+    add_application: ({ application: a }) => replace(application("new", { ...(a as Application), status: "draft", createdAt: "2026-01-01T09:00:00Z" })),
+    update_application: ({ id, application: a }) => replace({ id: String(id), version: 2, value: a as Application }),
+    delete_application: ({ id }) => {
+      list = list.filter((e) => e.id !== id);
+      return null;
+    },
   });
 }
 
 const companies = () => view.getAllByTestId("application-row").map((row) => within(row).getByRole("rowheader").textContent?.trim());
+const lastCall = (calls: ReturnType<typeof mockCommands>, cmd: string) => callsOf(calls, cmd).at(-1)?.args;
 
 describe("the applications table", () => {
-  test("lists every application with its company and status, newest first", async () => {
-    mockApplications();
+  test("shows the first page Rust sends, newest first, with each company and status", async () => {
+    const calls = mockApplications();
     render(ApplicationsScreen);
     await view.findAllByTestId("application-row");
+    expect(lastCall(calls, "list_applications")).toEqual({
+      query: { text: null, status: null },
+      order: { key: "created", ascending: false },
+      offset: 0,
+      limit: 100,
+    });
     expect(companies()).toEqual(["Equinor", "Kartverket", "Bekk"]);
     const row = view.getAllByTestId("application-row")[0];
-    expect(row).toHaveTextContent("Equinor");
     expect(row).toHaveTextContent("Interview");
     expect(within(row).getByTestId("status-select")).toHaveValue("interview");
+    expect(view.getByTestId("application-count")).toHaveTextContent("3 of 3");
+    expect(view.queryByTestId("table-pager")).toBeNull();
   });
 
-  test("sorts by a column, and the other way on a second click", async () => {
-    mockApplications();
+  test("sorting by a column asks Rust for that order, and the other way on a second click", async () => {
+    const calls = mockApplications();
     const user = userEvent.setup();
     render(ApplicationsScreen);
     await view.findAllByTestId("application-row");
     await user.click(view.getByRole("button", { name: /Company/ }));
-    expect(companies()).toEqual(["Bekk", "Equinor", "Kartverket"]);
+    await waitFor(() => expect(companies()).toEqual(["Bekk", "Equinor", "Kartverket"]));
+    expect(lastCall(calls, "list_applications")?.order).toEqual({ key: "company", ascending: true });
     expect(view.getByRole("columnheader", { name: /Company/ })).toHaveAttribute("aria-sort", "ascending");
     await user.click(view.getByRole("button", { name: /Company/ }));
-    expect(companies()).toEqual(["Kartverket", "Equinor", "Bekk"]);
-    await user.click(view.getByRole("button", { name: /^Status/ }));
-    expect(companies()).toEqual(["Kartverket", "Equinor", "Bekk"]);
+    await waitFor(() => expect(companies()).toEqual(["Kartverket", "Equinor", "Bekk"]));
+    expect(lastCall(calls, "list_applications")?.order).toEqual({ key: "company", ascending: false });
     await user.click(view.getByRole("button", { name: /Next step date/ }));
-    expect(companies()).toEqual(["Bekk", "Kartverket", "Equinor"]);
+    expect(lastCall(calls, "list_applications")?.order).toEqual({ key: "nextDate", ascending: true });
   });
 
-  test("filters by status and by the search text", async () => {
-    mockApplications();
+  test("filters by status at once, and searches once typing pauses", async () => {
+    const calls = mockApplications();
     const user = userEvent.setup();
     render(ApplicationsScreen);
     await view.findAllByTestId("application-row");
     await user.selectOptions(view.getByTestId("status-filter"), "interview");
-    expect(companies()).toEqual(["Equinor"]);
+    await waitFor(() => expect(companies()).toEqual(["Equinor"]));
+    expect(lastCall(calls, "list_applications")?.query).toEqual({ text: null, status: "interview" });
+    expect(view.getByTestId("application-count")).toHaveTextContent("1 of 3");
+
     await user.selectOptions(view.getByTestId("status-filter"), "");
+    await waitFor(() => expect(companies()).toHaveLength(3));
+    const before = callsOf(calls, "list_applications").length;
     await user.type(view.getByTestId("application-search"), "junior");
-    expect(companies()).toEqual(["Bekk"]);
+    await waitFor(() => expect(companies()).toEqual(["Bekk"]));
+    expect(
+      callsOf(calls, "list_applications")
+        .slice(before)
+        .map((c) => c.args.query),
+      "one search for the whole word",
+    ).toEqual([{ text: "junior", status: null }]);
+
     await user.clear(view.getByTestId("application-search"));
     await user.type(view.getByTestId("application-search"), "nothing like this");
+    expect(await view.findByText("No application matches the search.")).toBeInTheDocument();
     expect(view.queryAllByTestId("application-row")).toHaveLength(0);
-    expect(view.getByText("No application matches the search.")).toBeInTheDocument();
   });
 
-  test("changing the status in a row moves the application through Rust", async () => {
+  test("a vault without applications says how to add the first", async () => {
+    mockApplications([]);
+    render(ApplicationsScreen);
+    expect(await view.findByText(/No applications yet/)).toBeInTheDocument();
+  });
+
+  test("a long list shows a page at a time, and the pager moves between pages", async () => {
+    const calls = mockApplications(many(250));
+    const user = userEvent.setup();
+    render(ApplicationsScreen);
+    await view.findAllByTestId("application-row");
+    expect(view.getAllByTestId("application-row")).toHaveLength(100);
+    expect(view.getByTestId("page-range")).toHaveTextContent("1–100 of 250");
+    expect(view.getByTestId("page-previous")).toHaveAttribute("aria-disabled", "true");
+
+    await user.click(view.getByTestId("page-next"));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("101–200 of 250"));
+    expect(lastCall(calls, "list_applications")?.offset).toBe(100);
+    expect(companies()[0]).toBe("Company 100");
+
+    await user.click(view.getByTestId("page-next"));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("201–250 of 250"));
+    expect(view.getAllByTestId("application-row")).toHaveLength(50);
+    const next = view.getByTestId("page-next");
+    expect(next).toHaveAttribute("aria-disabled", "true");
+    const asked = callsOf(calls, "list_applications").length;
+    await user.click(next);
+    expect(callsOf(calls, "list_applications")).toHaveLength(asked);
+    expect(next).toHaveFocus();
+
+    await user.click(view.getByTestId("page-previous"));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("101–200 of 250"));
+  });
+
+  test("the pager is usable from the keyboard and counts in the chosen language", async () => {
+    mockApplications(many(1200));
+    const user = userEvent.setup();
+    render(ApplicationsScreen);
+    await view.findAllByTestId("application-row");
+    view.getByTestId("page-next").focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("101–200 of 1,200"));
+    language.set("nb");
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent(/101–200 av 1\s200/));
+    expect(view.getByRole("navigation", { name: "Sider med søknader" })).toBeInTheDocument();
+  });
+
+  test("a new search starts again from the first page", async () => {
+    const calls = mockApplications(many(250));
+    const user = userEvent.setup();
+    render(ApplicationsScreen);
+    await view.findAllByTestId("application-row");
+    await user.click(view.getByTestId("page-next"));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("101–200"));
+    await user.click(view.getByTestId("sort-company"));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("1–100 of 250"));
+    expect(lastCall(calls, "list_applications")).toMatchObject({ offset: 0, order: { key: "company", ascending: true } });
+  });
+
+  test("changing the status in a row moves the application through Rust and reloads the page", async () => {
     const calls = mockApplications();
     const user = userEvent.setup();
     render(ApplicationsScreen);
     const row = (await view.findAllByTestId("application-row"))[1];
+    const asked = callsOf(calls, "list_applications").length;
     await user.selectOptions(within(row).getByTestId("status-select"), "interview");
     await waitFor(() => expect(callsOf(calls, "move_application")).toHaveLength(1));
     expect(callsOf(calls, "move_application")[0].args).toEqual({ id: "a1", status: "interview", note: null });
     await waitFor(() => expect(within(view.getAllByTestId("application-row")[1]).getByTestId("status-select")).toHaveValue("interview"));
+    expect(callsOf(calls, "list_applications").length).toBeGreaterThan(asked);
     expect(view.getByText("Kartverket moved to Interview.")).toBeInTheDocument();
   });
 
   test("a refused move shows Rust's problem in words", async () => {
     mockCommands({
-      list_applications: () => sample(),
+      ...applicationsOf(sample),
       move_application: () => {
         throw ipcError("validation", {}, [problem("status", "same_status", { status: "applied" })]);
       },
@@ -102,6 +200,17 @@ describe("the applications table", () => {
     const row = (await view.findAllByTestId("application-row"))[1];
     await user.selectOptions(within(row).getByTestId("status-select"), "offer");
     expect(await view.findByRole("alert")).toHaveTextContent("The application already has the status Applied.");
+  });
+
+  test("a page that cannot be read shows why", async () => {
+    mockCommands({
+      list_applications: () => {
+        throw ipcError("tampered");
+      },
+    });
+    render(ApplicationsScreen);
+    expect(await view.findByRole("alert")).toBeInTheDocument();
+    expect(view.queryByText("Loading…")).toBeNull();
   });
 
   test("next-step dates in the past are marked overdue, unless the application is closed", async () => {
@@ -136,8 +245,9 @@ describe("the applications table", () => {
       nextStep: "Send portfolio",
       nextStepDate: FUTURE,
     });
-    await waitFor(() => expect(companies()).toContain("Vy"));
+    await waitFor(() => expect(companies()).toEqual(["Vy", "Equinor", "Kartverket", "Bekk"]));
     expect(view.queryByTestId("app-company")).toBeNull();
+    expect(view.getByTestId("application-detail")).toHaveTextContent("Vy");
   });
 
   test("the form shows a bad date at its field and sends nothing", async () => {
@@ -155,40 +265,61 @@ describe("the applications table", () => {
     expect(view.queryByTestId("app-company")).toBeNull();
   });
 
-  test("the detail panel shows the history, moves with a note, and edits", async () => {
+  test("the detail panel reads the whole application, shows the history, moves with a note, and edits", async () => {
     const calls = mockApplications();
     const user = userEvent.setup();
     render(ApplicationsScreen);
-    await user.click(await view.findByRole("button", { name: "Details of the application to Kartverket" }));
-    const detail = view.getByTestId("application-detail");
+    await user.click(await view.findByRole("button", { name: "Details of the application to Bekk" }));
+    const detail = await view.findByTestId("application-detail");
+    expect(callsOf(calls, "get_application").map((c) => c.args)).toEqual([{ id: "a3" }]);
+    expect(detail).toHaveTextContent("Too junior");
     expect(within(detail).getByTestId("status-history")).toHaveTextContent("Created as Draft");
-    await user.selectOptions(within(detail).getByTestId("detail-status"), "interview");
-    await user.type(within(detail).getByTestId("detail-note"), "Phone screen went well");
-    await user.click(within(detail).getByTestId("detail-move"));
+    await user.click(within(detail).getByTestId("application-edit"));
+    await user.clear(view.getByTestId("app-position"));
+    await user.type(view.getByTestId("app-position"), "Senior consultant{Enter}");
+    await waitFor(() => expect(callsOf(calls, "update_application")).toHaveLength(1));
+    expect(callsOf(calls, "update_application")[0].args.application).toMatchObject({
+      company: "Bekk",
+      position: "Senior consultant",
+      notes: "Too junior",
+      history: [{ to: "draft" }],
+    });
+    await waitFor(() => expect(view.getAllByTestId("application-row")[2]).toHaveTextContent("Senior consultant"));
+
+    await user.click(view.getByRole("button", { name: "Details of the application to Kartverket" }));
+    await waitFor(() => expect(view.getByTestId("application-detail")).toHaveTextContent("Kartverket"));
+    const kartverket = view.getByTestId("application-detail");
+    await user.selectOptions(within(kartverket).getByTestId("detail-status"), "interview");
+    await user.type(within(kartverket).getByTestId("detail-note"), "Phone screen went well");
+    await user.click(within(kartverket).getByTestId("detail-move"));
     await waitFor(() => expect(callsOf(calls, "move_application")[0]?.args).toEqual({ id: "a1", status: "interview", note: "Phone screen went well" }));
     const history = await within(view.getByTestId("application-detail")).findByText("Applied → Interview");
     expect(history.closest("li")).toHaveTextContent("Phone screen went well");
+  });
 
-    await user.click(within(view.getByTestId("application-detail")).getByTestId("application-edit"));
-    const position = view.getByTestId("app-position");
-    expect(position).toHaveValue("Developer");
-    await user.clear(position);
-    await user.type(position, "Senior developer{Enter}");
-    await waitFor(() => expect(callsOf(calls, "update_application")).toHaveLength(1));
-    const sent = callsOf(calls, "update_application")[0].args as { id: string; application: Application };
-    expect(sent.id).toBe("a1");
-    expect(sent.application).toMatchObject({ company: "Kartverket", position: "Senior developer", status: "interview", nextStepDate: PAST });
+  test("deleting from the detail panel closes it and reloads the page", async () => {
+    const calls = mockApplications();
+    const user = userEvent.setup();
+    render(ApplicationsScreen);
+    await user.click(await view.findByRole("button", { name: "Details of the application to Equinor" }));
+    await user.click(await view.findByTestId("application-delete"));
+    await user.click(view.getByTestId("confirm-yes"));
+    await waitFor(() => expect(companies()).toEqual(["Kartverket", "Bekk"]));
+    expect(callsOf(calls, "delete_application")[0].args).toEqual({ id: "a2" });
+    expect(view.queryByTestId("application-detail")).toBeNull();
+    expect(view.getByText("Deleted the application to Equinor.")).toBeInTheDocument();
   });
 });
 
 describe("the pipeline", () => {
   test("has one column per status in order, with each card in its status's column", async () => {
-    mockApplications();
+    const calls = mockApplications();
     const user = userEvent.setup();
     render(ApplicationsScreen);
     await view.findAllByTestId("application-row");
     await user.click(view.getByTestId("view-pipeline"));
-    const columns = view.getAllByTestId(/^pipeline-/);
+    await view.findByTestId("applications-pipeline");
+    const columns = view.getAllByTestId(/^pipeline-(?!more)/);
     expect(columns.map((c) => c.dataset.testid)).toEqual([
       "pipeline-draft",
       "pipeline-applied",
@@ -203,18 +334,42 @@ describe("the pipeline", () => {
     expect(view.getByTestId("pipeline-interview")).toHaveTextContent("Equinor");
     expect(view.getByTestId("pipeline-rejected")).toHaveTextContent("Bekk");
     expect(within(view.getByTestId("pipeline-applied")).getByTestId("overdue")).toBeInTheDocument();
+    expect(lastCall(calls, "application_pipeline")?.limits).toEqual({
+      draft: 50,
+      applied: 50,
+      interview: 50,
+      offer: 50,
+      hired: 50,
+      rejected: 50,
+      withdrawn: 50,
+    });
   });
 
   test("moving a card with its select puts it in the new column", async () => {
     const calls = mockApplications();
     const user = userEvent.setup();
+    applicationsView.set("pipeline");
     render(ApplicationsScreen);
-    await view.findAllByTestId("application-row");
-    await user.click(view.getByTestId("view-pipeline"));
-    const card = within(view.getByTestId("pipeline-applied")).getByTestId("application-card");
+    const card = within(await view.findByTestId("pipeline-applied")).getByTestId("application-card");
     await user.selectOptions(within(card).getByTestId("status-select"), "offer");
     await waitFor(() => expect(view.getByTestId("pipeline-offer")).toHaveTextContent("Kartverket"));
     expect(view.getByTestId("pipeline-applied")).not.toHaveTextContent("Kartverket");
     expect(callsOf(calls, "move_application")[0].args).toEqual({ id: "a1", status: "offer", note: null });
+  });
+
+  test("a long column shows its first cards, its count, and more on request", async () => {
+    const calls = mockApplications(many(120));
+    const user = userEvent.setup();
+    applicationsView.set("pipeline");
+    render(ApplicationsScreen);
+    const drafts = await view.findByTestId("pipeline-draft");
+    expect(within(drafts).getAllByTestId("application-card")).toHaveLength(50);
+    expect(drafts).toHaveTextContent("120");
+    await user.click(within(drafts).getByRole("button", { name: "Show 50 more" }));
+    await waitFor(() => expect(within(view.getByTestId("pipeline-draft")).getAllByTestId("application-card")).toHaveLength(100));
+    expect(lastCall(calls, "application_pipeline")?.limits).toMatchObject({ draft: 100, applied: 50 });
+    await user.click(within(view.getByTestId("pipeline-draft")).getByRole("button", { name: "Show 20 more" }));
+    await waitFor(() => expect(within(view.getByTestId("pipeline-draft")).getAllByTestId("application-card")).toHaveLength(120));
+    expect(view.queryByTestId("pipeline-more-draft")).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
 import { commands } from "./bindings";
 import type {
   ApplicationInput,
+  ApplicationOrder,
   ApplicationQuery,
   ApplicationStatus,
   DocumentKind,
@@ -96,7 +97,11 @@ export const api = {
   openDocument: (id: string) => unwrap(commands.openDocument(id)),
   saveDocumentCopy: (id: string) => unwrap(commands.saveDocumentCopy(id)),
   removeDocument: (id: string) => unwrap(commands.removeDocument(id)),
-  listApplications: (query: ApplicationQuery) => unwrap(commands.listApplications(query)),
+  listApplications: (query: ApplicationQuery, order: ApplicationOrder, offset: number, limit: number) =>
+    unwrap(commands.listApplications(query, order, offset, limit)),
+  applicationPipeline: (query: ApplicationQuery, order: ApplicationOrder, limits: Partial<Record<ApplicationStatus, number>>) =>
+    unwrap(commands.applicationPipeline(query, order, limits)),
+  getApplication: (id: string) => unwrap(commands.getApplication(id)),
   addApplication: (application: NewApplication) => unwrap(commands.addApplication(application)),
   updateApplication: (id: string, application: ApplicationInput) => unwrap(commands.updateApplication(id, application)),
   moveApplication: (id: string, status: ApplicationStatus, note: string | null) =>

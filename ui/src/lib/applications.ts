@@ -1,19 +1,17 @@
-// Sorting, filtering and "overdue" for the applications table and pipeline. All in the
-// page: the list is fetched once, so sorting and typing in the search box cost no IPC.
-import { CLOSED_STATUSES, STATUSES, type Application, type ApplicationStatus, type Entry } from "./types";
+// The applications table and pipeline ask Rust for what they show: a page of short rows,
+// searched and sorted there, so the window never holds every application at once. This is
+// what the page still decides for itself.
+import { CLOSED_STATUSES, STATUSES, type ApplicationStatus } from "./types";
 
-export type SortKey = "company" | "position" | "status" | "created" | "nextDate";
-export interface Sort {
-  key: SortKey;
-  ascending: boolean;
-}
-export interface Filter {
-  status: ApplicationStatus | "";
-  text: string;
-}
+/** Rows in one page of the table. */
+export const PAGE_SIZE = 100;
+/** Cards a pipeline column shows at first, and how many more each "show more" adds. */
+export const COLUMN_SIZE = 50;
+/** How long typing pauses before the search goes to Rust. */
+export const SEARCH_DELAY_MS = 200;
 
 /** The next step's date has passed while the application is still open (as Rust's `is_overdue`). */
-export function isOverdue(application: Application, today: string): boolean {
+export function isOverdue(application: { status: string; nextStepDate?: string | null }, today: string): boolean {
   return (
     !CLOSED_STATUSES.includes(application.status as ApplicationStatus) &&
     !!application.nextStepDate &&
@@ -21,55 +19,12 @@ export function isOverdue(application: Application, today: string): boolean {
   );
 }
 
-/** The query in company, position, contact, notes or next step, ignoring case (as Rust's `matches_text`). */
-export function matchesText(application: Application, query: string): boolean {
-  const q = query.trim().toLowerCase();
-  if (!q) return true;
-  return [application.company, application.position, application.contact, application.notes, application.nextStep].some(
-    (field) => (field ?? "").toLowerCase().includes(q),
-  );
+/** The pipeline's first view: `COLUMN_SIZE` cards in every column. */
+export function firstColumnLimits(): Record<ApplicationStatus, number> {
+  return Object.fromEntries(STATUSES.map((s) => [s, COLUMN_SIZE])) as Record<ApplicationStatus, number>;
 }
 
-export function filterApplications(entries: Entry<Application>[], filter: Filter): Entry<Application>[] {
-  return entries.filter(
-    (e) => (!filter.status || e.value.status === filter.status) && matchesText(e.value, filter.text),
-  );
-}
-
-const statusRank = (status: string) => {
-  const i = STATUSES.indexOf(status as ApplicationStatus);
-  return i < 0 ? STATUSES.length : i;
-};
-
-export function sortApplications(entries: Entry<Application>[], sort: Sort, locale: string): Entry<Application>[] {
-  const collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
-  const direction = sort.ascending ? 1 : -1;
-  const compare = (a: Application, b: Application): number => {
-    switch (sort.key) {
-      case "company":
-        return collator.compare(a.company, b.company);
-      case "position":
-        return collator.compare(a.position ?? "", b.position ?? "");
-      case "status":
-        return statusRank(a.status) - statusRank(b.status);
-      case "created":
-        return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
-      case "nextDate":
-        return (a.nextStepDate ?? "").localeCompare(b.nextStepDate ?? "");
-    }
-  };
-  return [...entries].sort((x, y) => {
-    // Applications without a next step go last whichever way the dates are sorted.
-    if (sort.key === "nextDate" && !x.value.nextStepDate !== !y.value.nextStepDate) return x.value.nextStepDate ? -1 : 1;
-    return compare(x.value, y.value) * direction || collator.compare(x.value.company, y.value.company);
-  });
-}
-
-/** The entry list with `updated` in place of the entry with its id (or added at the front). */
-export function replaceEntry(entries: Entry<Application>[], updated: Entry<Application>): Entry<Application>[] {
-  const at = entries.findIndex((e) => e.id === updated.id);
-  if (at < 0) return [updated, ...entries];
-  const copy = [...entries];
-  copy[at] = updated;
-  return copy;
+/** What the pager says: rows `first`–`last` (counted from 1) of the matches. */
+export function pageRange(offset: number, rows: number): { first: number; last: number } {
+  return rows === 0 ? { first: 0, last: 0 } : { first: offset + 1, last: offset + rows };
 }

@@ -39,7 +39,12 @@ export const commands = {
 	/**  Asks where to save a decrypted copy, and writes it there. `None` when cancelled. */
 	saveDocumentCopy: (id: string) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_document_copy", { id })),
 	removeDocument: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("remove_document", { id })),
-	listApplications: (query: ApplicationQuery_Deserialize) => typedError<Entry<Application_Serialize>[], IpcError_Serialize>(__TAURI_INVOKE("list_applications", { query })),
+	/**  `limit` rows of the table from `offset`, among the applications matching `query`. */
+	listApplications: (query: ApplicationQuery_Deserialize, order: ApplicationOrder, offset: number, limit: number) => typedError<ApplicationPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_applications", { query, order, offset, limit })),
+	/**  The pipeline's columns, each holding at most its status's number in `limits`. */
+	applicationPipeline: (query: ApplicationQuery_Deserialize, order: ApplicationOrder, limits: { [key in string]: number }) => typedError<Pipeline_Serialize, IpcError_Serialize>(__TAURI_INVOKE("application_pipeline", { query, order, limits })),
+	/**  One whole application, with its notes and history, for its details and its form. */
+	getApplication: (id: string) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("get_application", { id })),
 	addApplication: (application: NewApplication_Deserialize) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("add_application", { application })),
 	/**  Saves edits to an application (status changes go through `move_application`). */
 	updateApplication: (id: string, application: Application_Deserialize) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("update_application", { id, application })),
@@ -107,6 +112,43 @@ export type AppInfo_Serialize = {
 /**  An application for a position. */
 export type Application = Application_Serialize | Application_Deserialize;
 
+/**  How the rows are sorted. */
+export type ApplicationOrder = {
+	key: SortKey,
+	ascending: boolean,
+};
+
+/**  One page of the table. */
+export type ApplicationPage = ApplicationPage_Serialize | ApplicationPage_Deserialize;
+
+/**  One page of the table. */
+export type ApplicationPage_Deserialize = {
+	/**  Every application in the vault, matching or not. */
+	total: number,
+	/**  The applications that match the search. */
+	matched: number,
+	/**
+	 *  Where this page starts among the matches: the offset asked for, or the start of the
+	 *  last page when fewer match than that (after a delete, say).
+	 */
+	offset: number,
+	rows: ApplicationSummary_Deserialize[],
+};
+
+/**  One page of the table. */
+export type ApplicationPage_Serialize = {
+	/**  Every application in the vault, matching or not. */
+	total: number,
+	/**  The applications that match the search. */
+	matched: number,
+	/**
+	 *  Where this page starts among the matches: the offset asked for, or the start of the
+	 *  last page when fewer match than that (after a delete, say).
+	 */
+	offset: number,
+	rows: ApplicationSummary_Serialize[],
+};
+
 /**  What to look for; every field given must match. */
 export type ApplicationQuery = ApplicationQuery_Serialize | ApplicationQuery_Deserialize;
 
@@ -134,6 +176,31 @@ export type ApplicationQuery_Serialize = {
 	to: string | null,
 	/**  Free text over company, position, contact, notes and next step. */
 	text: string | null,
+};
+
+/**  An application as a row of the table or a card of the pipeline: what they show, no more. */
+export type ApplicationSummary = ApplicationSummary_Serialize | ApplicationSummary_Deserialize;
+
+/**  An application as a row of the table or a card of the pipeline: what they show, no more. */
+export type ApplicationSummary_Deserialize = {
+	id: string,
+	company: string,
+	position: string,
+	status: string,
+	createdAt: string,
+	nextStep?: string | null,
+	nextStepDate?: string | null,
+};
+
+/**  An application as a row of the table or a card of the pipeline: what they show, no more. */
+export type ApplicationSummary_Serialize = {
+	id: string,
+	company: string,
+	position: string,
+	status: string,
+	createdAt: string,
+	nextStep: string | null,
+	nextStepDate: string | null,
 };
 
 /**  An application for a position. */
@@ -817,6 +884,43 @@ export type Person_Serialize = {
 	profiles?: SocialProfile_Serialize[],
 };
 
+/**  The pipeline: a column per status, in the order of an application. */
+export type Pipeline = Pipeline_Serialize | Pipeline_Deserialize;
+
+export type PipelineColumn = PipelineColumn_Serialize | PipelineColumn_Deserialize;
+
+export type PipelineColumn_Deserialize = {
+	status: string,
+	/**  The matching applications in this status; `rows` may hold fewer. */
+	matched: number,
+	rows: ApplicationSummary_Deserialize[],
+};
+
+export type PipelineColumn_Serialize = {
+	status: string,
+	/**  The matching applications in this status; `rows` may hold fewer. */
+	matched: number,
+	rows: ApplicationSummary_Serialize[],
+};
+
+/**  The pipeline: a column per status, in the order of an application. */
+export type Pipeline_Deserialize = {
+	/**  Every application in the vault, matching or not. */
+	total: number,
+	/**  The applications that match the search, over all columns. */
+	matched: number,
+	columns: PipelineColumn_Deserialize[],
+};
+
+/**  The pipeline: a column per status, in the order of an application. */
+export type Pipeline_Serialize = {
+	/**  Every application in the vault, matching or not. */
+	total: number,
+	/**  The applications that match the search, over all columns. */
+	matched: number,
+	columns: PipelineColumn_Serialize[],
+};
+
 export type Prefs = Prefs_Serialize | Prefs_Deserialize;
 
 export type Prefs_Deserialize = {
@@ -1026,6 +1130,13 @@ export type SocialProfile_Serialize = {
 	username?: string,
 	url?: string,
 };
+
+/**  The column the rows are sorted by. */
+export type SortKey = "company" | "position" | 
+/**  In the order of an application: draft, applied, interview, … */
+"status" | "created" | 
+/**  Applications without a next step come last, whichever way this is sorted. */
+"nextDate";
 
 /**  One change of status; `from` is `None` for the creation of the application. */
 export type StatusChange = StatusChange_Serialize | StatusChange_Deserialize;

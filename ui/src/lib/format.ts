@@ -14,6 +14,11 @@ export function formatSize(bytes: number | null | undefined, lang: Language): st
   return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
 
+/** A whole number as the language writes it: "10,000" or "10 000". */
+export function formatCount(n: number, lang: Language): string {
+  return new Intl.NumberFormat(locale(lang)).format(n);
+}
+
 /** An RFC 3339 time as a date ("3 May 2024"); the raw text when it does not parse. */
 export function formatDate(time: string | null | undefined, lang: Language): string {
   if (!time) return "";

@@ -3,7 +3,10 @@
 // what Rust sends, too). What Rust returns: the `_Serialize` shapes.
 export type {
   Address_Deserialize as Address,
+  ApplicationOrder,
+  ApplicationPage_Serialize as ApplicationPage,
   ApplicationQuery_Deserialize as ApplicationQuery,
+  ApplicationSummary_Serialize as ApplicationSummary,
   Application_Serialize as Application,
   Application_Deserialize as ApplicationInput,
   AppInfo_Serialize as AppInfo,
@@ -29,6 +32,8 @@ export type {
   LearningOpportunity_Deserialize as LearningOpportunity,
   NationalId,
   NewApplication_Deserialize as NewApplication,
+  Pipeline_Serialize as Pipeline,
+  PipelineColumn_Serialize as PipelineColumn,
   Person_Deserialize as Person,
   Prefs_Serialize as Prefs,
   Profile_Deserialize as Profile,
@@ -36,6 +41,7 @@ export type {
   Publication_Deserialize as Publication,
   Reference_Deserialize as Reference,
   SectionCount,
+  SortKey,
   ShownRecoveryCode,
   Skill_Deserialize as Skill,
   SocialProfile_Deserialize as SocialProfile,

@@ -4,7 +4,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { resetActivity } from "../lib/activity";
 import { language } from "../lib/i18n";
 import { appInfo, applicationsView, notice, prefs, profileRevision, profileUnsaved, screen, section, vaultPath } from "../lib/stores";
-import type { Application, Entry, FieldProblem, IpcError } from "../lib/types";
+import { STATUSES, type Application, type ApplicationSummary, type Entry, type FieldProblem, type IpcError } from "../lib/types";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 export interface Call {
@@ -52,6 +52,60 @@ export function application(id: string, value: Partial<Application> & { company:
       history: [{ to: "draft", at: "2025-01-01T10:00:00Z" }],
       ...value,
     },
+  };
+}
+
+/** The row Rust sends for an application in the table or the pipeline. */
+export function summaryOf({ id, value }: Entry<Application>): ApplicationSummary {
+  const { company, position = "", status, createdAt, nextStep = null, nextStepDate = null } = value;
+  return { id, company, position, status, createdAt, nextStep, nextStepDate };
+}
+
+type Query = { status?: string | null; text?: string | null };
+type Order = { key: string; ascending: boolean };
+
+/**
+ * A stand-in for Rust's search over `list`: the status and text filters, and the order by
+ * the field's plain text (Rust's own order is tested in Rust). Newest first by default.
+ */
+export function searchOf(list: Entry<Application>[], query: Query, order: Order): ApplicationSummary[] {
+  const text = (query.text ?? "").toLowerCase();
+  const value = (a: Application): string => {
+    switch (order.key) {
+      case "status":
+        return String(STATUSES.indexOf(a.status as (typeof STATUSES)[number]));
+      case "created":
+        return a.createdAt;
+      case "nextDate":
+        return a.nextStepDate ?? "";
+      default:
+        return String(a[order.key as "company" | "position"] ?? "");
+    }
+  };
+  return list
+    .filter((e) => !query.status || e.value.status === query.status)
+    .filter((e) => [e.value.company, e.value.position, e.value.notes].some((f) => (f ?? "").toLowerCase().includes(text)))
+    .sort((a, b) => value(a.value).localeCompare(value(b.value)) * (order.ascending ? 1 : -1))
+    .map(summaryOf);
+}
+
+/** Rust's `list_applications` and `application_pipeline` over `list`, for `mockCommands`. */
+export function applicationsOf(list: () => Entry<Application>[]): Record<string, Handler> {
+  return {
+    list_applications: ({ query, order, offset, limit }) => {
+      const rows = searchOf(list(), query as Query, order as Order);
+      const from = Number(offset);
+      return { total: list().length, matched: rows.length, offset: from, rows: rows.slice(from, from + Number(limit)) };
+    },
+    application_pipeline: ({ query, order, limits }) => {
+      const rows = searchOf(list(), query as Query, order as Order);
+      const columns = STATUSES.map((status) => {
+        const mine = rows.filter((r) => r.status === status);
+        return { status, matched: mine.length, rows: mine.slice(0, (limits as Record<string, number>)[status] ?? 0) };
+      });
+      return { total: list().length, matched: rows.length, columns };
+    },
+    get_application: ({ id }) => list().find((e) => e.id === id),
   };
 }
 
