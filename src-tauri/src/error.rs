@@ -34,6 +34,16 @@ pub enum ErrorCode {
     /// The desktop could not open a document with another program.
     CannotOpen,
     Locked,
+    /// A bundle or key card was refused; `params.problem` names why (the reader's code).
+    BundleRefused,
+    /// The view cannot be made as chosen; `params.problem` names why.
+    ViewRefused,
+    /// The share has warnings to confirm first; `params.warnings` lists them.
+    NeedsConfirmation,
+    /// A seeker's action in an employer vault, or the other way round.
+    WrongRole,
+    /// A key card could not be fetched from its URL.
+    FetchFailed,
     Internal,
 }
 
@@ -157,6 +167,20 @@ impl From<VaultError> for IpcError {
             VaultError::Import(import) => {
                 return IpcError::new(ErrorCode::ImportRefused, message)
                     .with("problem", import.code())
+            }
+            VaultError::Bundle(bundle) => {
+                return IpcError::new(ErrorCode::BundleRefused, message)
+                    .with("problem", bundle.code())
+            }
+            VaultError::View(view) => {
+                return IpcError::new(ErrorCode::ViewRefused, message).with("problem", view.code())
+            }
+            VaultError::UnacceptedWarnings { warnings } => {
+                return IpcError::new(ErrorCode::NeedsConfirmation, message)
+                    .with("warnings", warnings.join("\n"))
+            }
+            VaultError::WrongRole { needed, .. } => {
+                return IpcError::new(ErrorCode::WrongRole, message).with("needed", needed)
             }
             VaultError::Io { context, .. } => {
                 return IpcError::new(ErrorCode::FileRead, message).with("detail", context)

@@ -27,7 +27,7 @@ pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 /// Every command, registered once: the invoke handler and the TypeScript bindings both
 /// come from this list.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{applications, documents, imports, profile, vault};
+    use commands::{applications, documents, imports, profile, sharing, vault};
     tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
         vault::ready,
         vault::app_info,
@@ -60,6 +60,17 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         imports::confirm_import,
         imports::export_all,
         imports::export_json_resume,
+        sharing::list_recipients,
+        sharing::add_recipient_file,
+        sharing::add_recipient_url,
+        sharing::preview_share,
+        sharing::save_share,
+        sharing::get_ledger,
+        sharing::recipient_holdings,
+        sharing::create_employer_vault,
+        sharing::save_employer_card,
+        sharing::import_bundle,
+        sharing::list_candidates,
     ])
 }
 

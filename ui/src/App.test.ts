@@ -97,7 +97,15 @@ describe("the open vault", () => {
     const { user } = await unlocked();
     expect(view.getByTestId("nav-profile")).toHaveAttribute("aria-current", "page");
     const order = view.getAllByRole("button").map((b) => b.dataset.testid).filter((id) => id?.startsWith("nav-"));
-    expect(order).toEqual(["nav-profile", "nav-documents", "nav-import", "nav-applications", "nav-settings"]);
+    expect(order).toEqual([
+      "nav-profile",
+      "nav-documents",
+      "nav-import",
+      "nav-applications",
+      "nav-share",
+      "nav-ledger",
+      "nav-settings",
+    ]);
     await user.click(view.getByTestId("nav-applications"));
     expect(await view.findByTestId("application-new")).toBeInTheDocument();
     expect(view.getByTestId("nav-applications")).toHaveAttribute("aria-current", "page");
@@ -109,6 +117,21 @@ describe("the open vault", () => {
     await user.click(view.getByTestId("nav-settings"));
     expect(view.getByTestId("language-select")).toBeInTheDocument();
     expect(view.getByTestId("export-all")).toBeInTheDocument();
+  });
+
+  test("an employer's vault opens on its inbox, without the seeker's sections", async () => {
+    mockApp({
+      unlock_vault: ({ path }) => ({ path, role: "employer" }),
+      list_candidates: () => [],
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await view.findByTestId("start-open-last"));
+    await user.type(view.getByTestId("unlock-passphrase"), "right{Enter}");
+    expect(await view.findByTestId("inbox-import")).toBeInTheDocument();
+    const order = view.getAllByRole("button").map((b) => b.dataset.testid).filter((id) => id?.startsWith("nav-"));
+    expect(order).toEqual(["nav-inbox", "nav-settings"]);
+    expect(view.queryByTestId("profile-save")).toBeNull();
   });
 
   test("Lock locks in Rust and goes back to unlock with the same path", async () => {

@@ -4,4 +4,5 @@ pub mod applications;
 pub mod documents;
 pub mod imports;
 pub mod profile;
+pub mod sharing;
 pub mod vault;

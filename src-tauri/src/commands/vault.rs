@@ -46,14 +46,14 @@ fn info(vault: &Vault) -> VaultInfo {
     }
 }
 
-fn shown(vault: &Vault, code: &RecoveryCode) -> ShownRecoveryCode {
+pub(crate) fn shown(vault: &Vault, code: &RecoveryCode) -> ShownRecoveryCode {
     ShownRecoveryCode {
         recovery_code: code.display().to_string(),
         vault: info(vault),
     }
 }
 
-fn new_passphrase(passphrase: String) -> IpcResult<SecretString> {
+pub(crate) fn new_passphrase(passphrase: String) -> IpcResult<SecretString> {
     if passphrase.chars().count() < candor_vault::MIN_PASSPHRASE_CHARS {
         return Err(IpcError::new(
             ErrorCode::WeakPassphrase,

@@ -11,11 +11,13 @@ import type {
   ApplicationQuery,
   ApplicationStatus,
   DocumentKind,
+  EmployerDetails,
   FileFormat,
   IpcError,
   LearningOpportunity,
   NewApplication,
   Profile,
+  ViewChoice,
 } from "./types";
 import { sessionLost } from "./stores";
 
@@ -112,4 +114,17 @@ export const api = {
     unwrap(commands.confirmImport(format, path, keepIdentity)),
   exportAll: (includeNationalId: boolean) => unwrap(commands.exportAll(includeNationalId)),
   exportJsonResume: () => unwrap(commands.exportJsonResume()),
+  listRecipients: () => unwrap(commands.listRecipients()),
+  addRecipientFile: () => unwrap(commands.addRecipientFile()),
+  addRecipientUrl: (url: string) => unwrap(commands.addRecipientUrl(url)),
+  previewShare: (recipient: string, choice: ViewChoice) => unwrap(commands.previewShare(recipient, choice)),
+  saveShare: (recipient: string, choice: ViewChoice, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) =>
+    unwrap(commands.saveShare(recipient, choice, expiresDays, purpose, plain, acceptWarnings)),
+  getLedger: () => unwrap(commands.getLedger()),
+  recipientHoldings: (recipient: string) => unwrap(commands.recipientHoldings(recipient)),
+  createEmployerVault: (path: string, passphrase: string, details: EmployerDetails) =>
+    unwrap(commands.createEmployerVault(path, passphrase, details)),
+  saveEmployerCard: () => unwrap(commands.saveEmployerCard()),
+  importBundle: () => unwrap(commands.importBundle()),
+  listCandidates: () => unwrap(commands.listCandidates()),
 };

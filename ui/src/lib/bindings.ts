@@ -61,6 +61,24 @@ export const commands = {
 	exportAll: (includeNationalId: boolean) => typedError<ExportDone | null, IpcError_Serialize>(__TAURI_INVOKE("export_all", { includeNationalId })),
 	/**  Asks where to save, and writes the profile as a JSON Resume document. */
 	exportJsonResume: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("export_json_resume")),
+	listRecipients: () => typedError<RecipientInfo_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_recipients")),
+	/**  Asks for a key card file and adds its organisation. `None` when cancelled. */
+	addRecipientFile: () => typedError<RecipientInfo_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("add_recipient_file")),
+	/**  Fetches a key card from an https:// URL (or http:// on this machine) and adds it. */
+	addRecipientUrl: (url: string) => typedError<RecipientInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("add_recipient_url", { url })),
+	previewShare: (recipient: string, choice: ViewChoice_Deserialize) => typedError<SharePreview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_share", { recipient, choice })),
+	/**  Asks where to save the bundle, writes it and records the share. `None` when cancelled. */
+	saveShare: (recipient: string, choice: ViewChoice_Deserialize, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) => typedError<ShareOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("save_share", { recipient, choice, expiresDays, purpose, plain, acceptWarnings })),
+	getLedger: () => typedError<LedgerEntry_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("get_ledger")),
+	/**  What one organisation holds, by the ledger. */
+	recipientHoldings: (recipient: string) => typedError<Holdings_Serialize, IpcError_Serialize>(__TAURI_INVOKE("recipient_holdings", { recipient })),
+	/**  Creates an employer vault with its key card, and opens it. */
+	createEmployerVault: (path: string, passphrase: string, details: EmployerDetails_Deserialize) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("create_employer_vault", { path, passphrase, details })),
+	/**  Asks where to save the organisation's key card, and writes it. `None` when cancelled. */
+	saveEmployerCard: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_employer_card")),
+	/**  Asks for a bundle file and imports it. `None` when cancelled. */
+	importBundle: () => typedError<ReceivedSummary_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("import_bundle")),
+	listCandidates: () => typedError<Candidate_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_candidates")),
 };
 
 /* Types */
@@ -270,6 +288,37 @@ export type Award_Serialize = {
 	summary?: string,
 };
 
+/**  One candidate: everyone who signed bundles with one key. */
+export type Candidate = Candidate_Serialize | Candidate_Deserialize;
+
+/**  One candidate: everyone who signed bundles with one key. */
+export type Candidate_Deserialize = {
+	/**  A short id derived from the signing key. */
+	id: string,
+	/**  The seeker's name, or their pseudonym for anonymous shares. */
+	name: string,
+	anonymous: boolean,
+	/**  The newest bundle's profile. */
+	profile: Profile_Deserialize,
+	bundles: ReceivedSummary_Deserialize[],
+	/**  Where invitations and receipts go (the pseudonym's or identity's age recipient). */
+	replyTo?: string | null,
+};
+
+/**  One candidate: everyone who signed bundles with one key. */
+export type Candidate_Serialize = {
+	/**  A short id derived from the signing key. */
+	id: string,
+	/**  The seeker's name, or their pseudonym for anonymous shares. */
+	name: string,
+	anonymous: boolean,
+	/**  The newest bundle's profile. */
+	profile: Profile_Serialize,
+	bundles: ReceivedSummary_Serialize[],
+	/**  Where invitations and receipts go (the pseudonym's or identity's age recipient). */
+	replyTo: string | null,
+};
+
 /**  A certificate. */
 export type Certificate = Certificate_Serialize | Certificate_Deserialize;
 
@@ -424,6 +473,29 @@ export type Education_Serialize = {
 	courses?: LearningOpportunity_Serialize[],
 };
 
+/**  The organisation, as the employer enters it to make its key card. */
+export type EmployerDetails = EmployerDetails_Serialize | EmployerDetails_Deserialize;
+
+/**  The organisation, as the employer enters it to make its key card. */
+export type EmployerDetails_Deserialize = {
+	organisation: string,
+	organisationNumber: string,
+	contact: string,
+	privacyContact: string,
+	privacyPolicyUrl: string,
+	intakeUrl?: string | null,
+};
+
+/**  The organisation, as the employer enters it to make its key card. */
+export type EmployerDetails_Serialize = {
+	organisation: string,
+	organisationNumber: string,
+	contact: string,
+	privacyContact: string,
+	privacyPolicyUrl: string,
+	intakeUrl: string | null,
+};
+
 /**  A record as stored: its id, version and value. */
 export type Entry<T> = {
 	id: string,
@@ -435,7 +507,17 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 /**  A file to import was refused; `params.problem` names why (the importer's code). */
 "import_refused" | "file_read" | "file_write" | 
 /**  The desktop could not open a document with another program. */
-"cannot_open" | "locked" | "internal";
+"cannot_open" | "locked" | 
+/**  A bundle or key card was refused; `params.problem` names why (the reader's code). */
+"bundle_refused" | 
+/**  The view cannot be made as chosen; `params.problem` names why. */
+"view_refused" | 
+/**  The share has warnings to confirm first; `params.warnings` lists them. */
+"needs_confirmation" | 
+/**  A seeker's action in an employer vault, or the other way round. */
+"wrong_role" | 
+/**  A key card could not be fetched from its URL. */
+"fetch_failed" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -485,6 +567,29 @@ export type FileFormat =
 /**  A JSON Resume document. */
 "json-resume";
 
+/**  Something found in free text and removed from an anonymous view. */
+export type Finding = {
+	/**  The field it was found in, in the seeker's profile: `work[1].highlights[0]`. */
+	path: string,
+	kind: FindingKind,
+	/**
+	 *  The text that was removed, for the seeker's own eyes: it is not in `profile`, so it
+	 *  is never sent.
+	 */
+	text: string,
+};
+
+/**  What a [`Finding`] is. */
+export type FindingKind = 
+/**  An e-mail address. */
+"email" | 
+/**  Eight digits or more, as a phone number is written. */
+"phone" | 
+/**  A web address. */
+"url" | 
+/**  One of the seeker's own names. */
+"name";
+
 export type GpaView = {
 	value: number | null,
 	letter: string,
@@ -511,6 +616,23 @@ export type GradeDistribution_Deserialize = {
 /**  How the class was graded: how many got each grade. */
 export type GradeDistribution_Serialize = {
 	entries?: DistributionEntry[],
+};
+
+/**  What one organisation holds, by the seeker's ledger. */
+export type Holdings = Holdings_Serialize | Holdings_Deserialize;
+
+/**  What one organisation holds, by the seeker's ledger. */
+export type Holdings_Deserialize = {
+	shares: LedgerEntry_Deserialize[],
+	/**  Field identifiers under shares that have not expired. */
+	fields: string[],
+};
+
+/**  What one organisation holds, by the seeker's ledger. */
+export type Holdings_Serialize = {
+	shares: LedgerEntry_Serialize[],
+	/**  Field identifiers under shares that have not expired. */
+	fields: string[],
 };
 
 /**  Where imported data came from. */
@@ -773,6 +895,71 @@ export type LearningOpportunity_Serialize = {
 	classifications?: Classification[],
 	distribution?: GradeDistribution_Serialize,
 	children?: LearningOpportunity_Serialize[],
+};
+
+/**  One disclosure. */
+export type LedgerEntry = LedgerEntry_Serialize | LedgerEntry_Deserialize;
+
+/**  One disclosure. */
+export type LedgerEntry_Deserialize = {
+	seq: number | null,
+	at: string,
+	/**  "profile-share" (later kinds: corrections and requests). */
+	action: string,
+	bundleId: string,
+	/**  SHA-256 of the bundle file as sent. */
+	bundleSha256: string,
+	recipientId: string,
+	organisation: string,
+	organisationNumber: string,
+	privacyContact: string,
+	privacyPolicyUrl: string,
+	fingerprint: string,
+	/**  "anonymous" or "full". */
+	view: string,
+	/**  Who signed: "identity" (the seeker's own key), or the pseudonym's name. */
+	signedAs: string,
+	/**  Identifiers of the fields shared ("education[0].courses[2].grade"), never values. */
+	fields: string[],
+	/**  Ids of the documents attached. */
+	documents: string[],
+	expiresAt?: string | null,
+	purpose: string,
+	/**  "recipient", "passphrase" or "plain". */
+	sealing: string,
+	/**  The hash of the entry before this one ("" for the first). */
+	prevHash: string,
+};
+
+/**  One disclosure. */
+export type LedgerEntry_Serialize = {
+	seq: number | null,
+	at: string,
+	/**  "profile-share" (later kinds: corrections and requests). */
+	action: string,
+	bundleId: string,
+	/**  SHA-256 of the bundle file as sent. */
+	bundleSha256: string,
+	recipientId: string,
+	organisation: string,
+	organisationNumber: string,
+	privacyContact: string,
+	privacyPolicyUrl: string,
+	fingerprint: string,
+	/**  "anonymous" or "full". */
+	view: string,
+	/**  Who signed: "identity" (the seeker's own key), or the pseudonym's name. */
+	signedAs: string,
+	/**  Identifiers of the fields shared ("education[0].courses[2].grade"), never values. */
+	fields: string[],
+	/**  Ids of the documents attached. */
+	documents: string[],
+	expiresAt: string | null,
+	purpose: string,
+	/**  "recipient", "passphrase" or "plain". */
+	sealing: string,
+	/**  The hash of the entry before this one ("" for the first). */
+	prevHash: string,
 };
 
 /**
@@ -1048,6 +1235,117 @@ export type Publication_Serialize = {
 	summary?: string,
 };
 
+/**
+ *  Something an anonymous view still shares that could identify the seeker, alone or
+ *  together with other things. Listed so the seeker can decide; no view is unlinkable.
+ */
+export type QuasiIdentifier = {
+	/**  Where, in the seeker's profile, or `documents[<id>]`. */
+	path: string,
+	kind: QuasiIdentifierKind,
+	/**  Why it could identify the seeker, in a sentence. */
+	note: string,
+};
+
+/**  What a [`QuasiIdentifier`] is. */
+export type QuasiIdentifierKind = 
+/**  Something identifying the seeker included on purpose: their name, an employer. */
+"optedIn" | 
+/**  A date to the day, kept because the seeker included it. */
+"exactDate" | 
+/**  Course codes, which name the institution. */
+"courseCode" | 
+/**  Courses with grade and date, which in a small class can point to one person. */
+"gradedCourse" | 
+/**  The sequence of jobs, recognisable to anyone who knows the seeker's career. */
+"careerHistory" | 
+/**  A title that can be looked up: a publication, an award, a project. */
+"searchable" | 
+/**  An attachment: its bytes, metadata and hash go as they are. */
+"attachment";
+
+/**  A bundle the employer holds, as the faces show it. */
+export type ReceivedSummary = ReceivedSummary_Serialize | ReceivedSummary_Deserialize;
+
+/**  A bundle the employer holds, as the faces show it. */
+export type ReceivedSummary_Deserialize = {
+	bundleId: string,
+	candidate: string,
+	candidateName: string,
+	anonymous: boolean,
+	view: string,
+	purpose: string,
+	issuedAt: string,
+	receivedAt: string,
+	/**  When the employer must have deleted it by. */
+	expiresAt?: string | null,
+	/**  True when it came unencrypted. */
+	plain: boolean,
+	entries: string[],
+	/**  True when this import found it already held. */
+	alreadyHeld: boolean,
+};
+
+/**  A bundle the employer holds, as the faces show it. */
+export type ReceivedSummary_Serialize = {
+	bundleId: string,
+	candidate: string,
+	candidateName: string,
+	anonymous: boolean,
+	view: string,
+	purpose: string,
+	issuedAt: string,
+	receivedAt: string,
+	/**  When the employer must have deleted it by. */
+	expiresAt: string | null,
+	/**  True when it came unencrypted. */
+	plain: boolean,
+	entries: string[],
+	/**  True when this import found it already held. */
+	alreadyHeld: boolean,
+};
+
+/**  A recipient, as the faces show it. */
+export type RecipientInfo = RecipientInfo_Serialize | RecipientInfo_Deserialize;
+
+/**  A recipient, as the faces show it. */
+export type RecipientInfo_Deserialize = {
+	id: string,
+	organisation: string,
+	organisationNumber: string,
+	contact: string,
+	privacyContact: string,
+	privacyPolicyUrl: string,
+	intakeUrl?: string | null,
+	/**  Compare this with the organisation by phone or in person before sharing. */
+	fingerprint: string,
+	ageRecipient: string,
+	minisignKey: string,
+	addedAt: string,
+	source: string,
+	/**  The name anonymous shares to this recipient are signed with. */
+	pseudonym: string,
+};
+
+/**  A recipient, as the faces show it. */
+export type RecipientInfo_Serialize = {
+	id: string,
+	organisation: string,
+	organisationNumber: string,
+	contact: string,
+	privacyContact: string,
+	privacyPolicyUrl: string,
+	intakeUrl: string | null,
+	/**  Compare this with the organisation by phone or in person before sharing. */
+	fingerprint: string,
+	ageRecipient: string,
+	minisignKey: string,
+	addedAt: string,
+	source: string,
+	/**  The name anonymous shares to this recipient are signed with. */
+	pseudonym: string,
+};
+
 /**  A reference: who vouches for the seeker, and what they say. */
 export type Reference = Reference_Serialize | Reference_Deserialize;
 
@@ -1081,6 +1379,50 @@ export type SectionCount = {
 	section: string,
 	added: number,
 	skipped: number,
+};
+
+/**  A share that was written and recorded. */
+export type ShareOutcome = ShareOutcome_Serialize | ShareOutcome_Deserialize;
+
+/**  A share that was written and recorded. */
+export type ShareOutcome_Deserialize = {
+	path: string,
+	entry: LedgerEntry_Deserialize,
+	size: number | null,
+};
+
+/**  A share that was written and recorded. */
+export type ShareOutcome_Serialize = {
+	path: string,
+	entry: LedgerEntry_Serialize,
+	size: number | null,
+};
+
+/**  Exactly what a share would send, before anything is written. */
+export type SharePreview = SharePreview_Serialize | SharePreview_Deserialize;
+
+/**  Exactly what a share would send, before anything is written. */
+export type SharePreview_Deserialize = {
+	recipient: RecipientInfo_Deserialize,
+	/**  The name the bundle is signed with: the seeker's, or the pseudonym for this recipient. */
+	signedAs: string,
+	view: View_Deserialize,
+	/**  `profile.json` byte for byte. */
+	profileJson: string,
+	/**  The attachments by the names they get in the bundle. */
+	attachments: string[],
+};
+
+/**  Exactly what a share would send, before anything is written. */
+export type SharePreview_Serialize = {
+	recipient: RecipientInfo_Serialize,
+	/**  The name the bundle is signed with: the seeker's, or the pseudonym for this recipient. */
+	signedAs: string,
+	view: View_Serialize,
+	/**  `profile.json` byte for byte. */
+	profileJson: string,
+	/**  The attachments by the names they get in the bundle. */
+	attachments: string[],
 };
 
 /**  A recovery code at the one moment it is shown. No other command returns one. */
@@ -1168,6 +1510,153 @@ export type Strength = {
 export type VaultInfo = {
 	path: string,
 	role: Role,
+};
+
+/**
+ *  A view, ready to preview and to send: the same input always gives the same view, so
+ *  what the seeker previews is what leaves.
+ * 
+ *  Paths in `fields` are paths in `profile` as sent. Paths in `findings`,
+ *  `quasi_identifiers` and `warnings` are paths in the seeker's profile, the ones `include`
+ *  and `exclude` take, so the seeker can act on them; the two differ only after an entry
+ *  of a list was left out.
+ * 
+ *  What the kinds leave out is emptied: an anonymous view's person has an empty `name`
+ *  (and is left out altogether when nothing else about them is shared), and
+ *  `work[i].name`, `education[i].institution` and `volunteer[i].organization` are empty
+ *  strings when withheld. So `profile` reads as a [`Profile`] but need not pass
+ *  [`Validate`](crate::Validate): an empty required field means "not shared". An entry of
+ *  which nothing is left is dropped from its list.
+ */
+export type View = View_Serialize | View_Deserialize;
+
+/**  What the seeker chose for one recipient. */
+export type ViewChoice = ViewChoice_Serialize | ViewChoice_Deserialize;
+
+/**  What the seeker chose for one recipient. */
+export type ViewChoice_Deserialize = {
+	kind: ViewKind,
+	/**
+	 *  Paths to share beyond what the kind shares by itself: in an anonymous view,
+	 *  identifying fields one by one (`person.email`, `work[0].name`); in either, the
+	 *  attachments (`documents[<id>]`).
+	 */
+	include?: string[],
+	/**  Paths to leave out, with everything under them: `work[1]`, `skills`, `person`. */
+	exclude?: string[],
+};
+
+/**  What the seeker chose for one recipient. */
+export type ViewChoice_Serialize = {
+	kind: ViewKind,
+	/**
+	 *  Paths to share beyond what the kind shares by itself: in an anonymous view,
+	 *  identifying fields one by one (`person.email`, `work[0].name`); in either, the
+	 *  attachments (`documents[<id>]`).
+	 */
+	include: string[],
+	/**  Paths to leave out, with everything under them: `work[1]`, `skills`, `person`. */
+	exclude: string[],
+};
+
+/**  Which kind of view. */
+export type ViewKind = 
+/**
+ *  Who the seeker is stays out unless they include it: *ikke-identifiserbar
+ *  profildeling*.
+ */
+"anonymous" | 
+/**  Everything the seeker does not exclude: *åpen profildeling*. */
+"full";
+
+/**  Something the seeker must know before sending a view. */
+export type ViewWarning = {
+	/**  What it is about: `documents[<id>]`. */
+	path: string,
+	kind: ViewWarningKind,
+	/**  What the seeker must know, in a sentence. */
+	message: string,
+};
+
+/**  What a [`ViewWarning`] is about. */
+export type ViewWarningKind = 
+/**
+ *  An issuer's signed original (a transcript): it goes as it is, with the national
+ *  identity number, name and birth date it holds, since redacting it would break its
+ *  signature.
+ */
+"issuerOriginal";
+
+/**
+ *  A view, ready to preview and to send: the same input always gives the same view, so
+ *  what the seeker previews is what leaves.
+ * 
+ *  Paths in `fields` are paths in `profile` as sent. Paths in `findings`,
+ *  `quasi_identifiers` and `warnings` are paths in the seeker's profile, the ones `include`
+ *  and `exclude` take, so the seeker can act on them; the two differ only after an entry
+ *  of a list was left out.
+ * 
+ *  What the kinds leave out is emptied: an anonymous view's person has an empty `name`
+ *  (and is left out altogether when nothing else about them is shared), and
+ *  `work[i].name`, `education[i].institution` and `volunteer[i].organization` are empty
+ *  strings when withheld. So `profile` reads as a [`Profile`] but need not pass
+ *  [`Validate`](crate::Validate): an empty required field means "not shared". An entry of
+ *  which nothing is left is dropped from its list.
+ */
+export type View_Deserialize = {
+	kind: ViewKind,
+	/**  Exactly what will be sent. */
+	profile: Profile_Deserialize,
+	/**  The ids of the documents that go along as attachments, in the order offered. */
+	documents: string[],
+	/**
+	 *  Every field shared, by path and never by value: each non-empty field of `profile`
+	 *  (`person.label`, `education[0].courses[2].grade`, `skills[1].keywords[0]`), then
+	 *  `documents[<id>]` for each attachment.
+	 */
+	fields: string[],
+	/**  What was removed from free text (anonymous views). */
+	findings: Finding[],
+	/**  What could still identify the seeker (anonymous views). */
+	quasiIdentifiers: QuasiIdentifier[],
+	/**  What the seeker must know before sending. */
+	warnings: ViewWarning[],
+};
+
+/**
+ *  A view, ready to preview and to send: the same input always gives the same view, so
+ *  what the seeker previews is what leaves.
+ * 
+ *  Paths in `fields` are paths in `profile` as sent. Paths in `findings`,
+ *  `quasi_identifiers` and `warnings` are paths in the seeker's profile, the ones `include`
+ *  and `exclude` take, so the seeker can act on them; the two differ only after an entry
+ *  of a list was left out.
+ * 
+ *  What the kinds leave out is emptied: an anonymous view's person has an empty `name`
+ *  (and is left out altogether when nothing else about them is shared), and
+ *  `work[i].name`, `education[i].institution` and `volunteer[i].organization` are empty
+ *  strings when withheld. So `profile` reads as a [`Profile`] but need not pass
+ *  [`Validate`](crate::Validate): an empty required field means "not shared". An entry of
+ *  which nothing is left is dropped from its list.
+ */
+export type View_Serialize = {
+	kind: ViewKind,
+	/**  Exactly what will be sent. */
+	profile: Profile_Serialize,
+	/**  The ids of the documents that go along as attachments, in the order offered. */
+	documents: string[],
+	/**
+	 *  Every field shared, by path and never by value: each non-empty field of `profile`
+	 *  (`person.label`, `education[0].courses[2].grade`, `skills[1].keywords[0]`), then
+	 *  `documents[<id>]` for each attachment.
+	 */
+	fields: string[],
+	/**  What was removed from free text (anonymous views). */
+	findings: Finding[],
+	/**  What could still identify the seeker (anonymous views). */
+	quasiIdentifiers: QuasiIdentifier[],
+	/**  What the seeker must know before sending. */
+	warnings: ViewWarning[],
 };
 
 /**  Volunteering. */

@@ -78,6 +78,11 @@ export function describeError(t: Translate, error: IpcError): string {
     case "import_refused":
       // The importer's own sentence names the file's problem precisely; it is English.
       return t("error.import_refused", { detail: error.message });
+    case "bundle_refused":
+    case "view_refused":
+    case "fetch_failed":
+      // The reader's own sentence says exactly what was wrong and what to do; it is English.
+      return t(`error.${error.code}`, { detail: error.message });
     case "internal":
       return t("error.internal", { message: error.message });
   }

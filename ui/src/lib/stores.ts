@@ -4,7 +4,15 @@ import { get, writable } from "svelte/store";
 import type { AppInfo, Prefs, VaultInfo } from "./types";
 
 export type ScreenName = "loading" | "start" | "create" | "unlock" | "recover" | "shell";
-export type Section = "profile" | "documents" | "import" | "applications" | "settings";
+export type Section =
+  | "profile"
+  | "documents"
+  | "import"
+  | "applications"
+  | "share"
+  | "ledger"
+  | "inbox"
+  | "settings";
 /** Why the unlock screen is showing, when it is not the person's own choice. */
 export type Notice = "autoLocked" | "restored" | "restoreFailed" | null;
 
@@ -13,6 +21,8 @@ export const screen = writable<ScreenName>("loading");
 export const vaultPath = writable<string>("");
 export const notice = writable<Notice>(null);
 export const section = writable<Section>("profile");
+/** Whose vault is open: a seeker's own data, or an employer's inbox. */
+export const role = writable<VaultInfo["role"]>("seeker");
 /** What Rust said at start-up: default vault path, statuses, document kinds. */
 export const appInfo = writable<AppInfo | null>(null);
 export const prefs = writable<Prefs>({ language: "en", autoLockMinutes: 5, recent: [] });
@@ -44,7 +54,8 @@ export function showRecover(path: string): void {
 export function enterVault(vault: VaultInfo): void {
   vaultPath.set(vault.path);
   notice.set(null);
-  section.set("profile");
+  role.set(vault.role);
+  section.set(vault.role === "employer" ? "inbox" : "profile");
   prefs.update((p) => ({ ...p, recent: [vault.path, ...p.recent.filter((r) => r !== vault.path)] }));
   screen.set("shell");
 }

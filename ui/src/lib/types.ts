@@ -50,6 +50,16 @@ export type {
   VaultInfo,
   Volunteer_Deserialize as Volunteer,
   Work_Deserialize as Work,
+  Candidate_Serialize as Candidate,
+  EmployerDetails_Deserialize as EmployerDetails,
+  Holdings_Serialize as Holdings,
+  LedgerEntry_Serialize as LedgerEntry,
+  ReceivedSummary_Serialize as ReceivedSummary,
+  RecipientInfo_Serialize as RecipientInfo,
+  ShareOutcome_Serialize as ShareOutcome,
+  SharePreview_Serialize as SharePreview,
+  ViewChoice_Deserialize as ViewChoice,
+  ViewKind,
 } from "./bindings";
 
 /** Rust's ApplicationStatus (a string at the boundary). */

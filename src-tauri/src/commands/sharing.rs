@@ -1,0 +1,290 @@
+//! Sharing: recipients from key cards, the share wizard's preview and save, the ledger;
+//! and the employer's side: its vault and card, importing bundles, candidates.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use candor_model::{Timestamp, ViewChoice};
+use candor_vault::bundle::CardDetails;
+use candor_vault::{
+    write_new_file, Candidate, Existing, Holdings, KdfParams, LedgerEntry, ReceivedSummary,
+    RecipientInfo, Role, Session, ShareOutcome, SharePreview, ShareProtection, ShareRequest, Vault,
+    VaultError,
+};
+use serde::Deserialize;
+use tauri::{AppHandle, State};
+
+use crate::commands::vault::{new_passphrase, shown, ShownRecoveryCode};
+use crate::error::{ErrorCode, IpcError, IpcResult};
+use crate::state::AppState;
+
+/// The organisation, as the employer enters it to make its key card.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EmployerDetails {
+    pub organisation: String,
+    pub organisation_number: String,
+    pub contact: String,
+    pub privacy_contact: String,
+    pub privacy_policy_url: String,
+    pub intake_url: Option<String>,
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_recipients(state: State<'_, AppState>) -> IpcResult<Vec<RecipientInfo>> {
+    state.with_session(|s| s.vault().recipients())
+}
+
+/// Asks for a key card file and adds its organisation. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn add_recipient_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<RecipientInfo>> {
+    if !state.is_unlocked() {
+        return Err(IpcError::locked());
+    }
+    let Some(path) = state
+        .dialogs
+        .pick_file(&app, "Add an organisation's key card")
+    else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    File::open(&path)
+        .and_then(|file| {
+            file.take(candor_vault::bundle::MAX_CARD_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| {
+            IpcError::new(
+                ErrorCode::FileRead,
+                format!("cannot read {}: {e}", path.display()),
+            )
+            .with("path", path.display())
+            .with("reason", e.kind())
+        })?;
+    let source = path.display().to_string();
+    state
+        .with_session(|s| s.vault_mut().add_recipient(&bytes, &source))
+        .map(Some)
+}
+
+/// Fetches a key card from an https:// URL (or http:// on this machine) and adds it.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn add_recipient_url(state: State<'_, AppState>, url: String) -> IpcResult<RecipientInfo> {
+    if !state.is_unlocked() {
+        return Err(IpcError::locked());
+    }
+    let bytes = candor_net::fetch_card(&url)
+        .map_err(|e| IpcError::new(ErrorCode::FetchFailed, e.to_string()).with("url", &url))?;
+    state.with_session(|s| s.vault_mut().add_recipient(&bytes, &url))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn preview_share(
+    state: State<'_, AppState>,
+    recipient: String,
+    choice: ViewChoice,
+) -> IpcResult<SharePreview> {
+    state.with_session(|s| s.vault().preview_share(&recipient, &choice))
+}
+
+/// Asks where to save the bundle, writes it and records the share. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+#[allow(clippy::too_many_arguments)]
+pub fn save_share(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    recipient: String,
+    choice: ViewChoice,
+    expires_days: u32,
+    purpose: String,
+    plain: bool,
+    accept_warnings: bool,
+) -> IpcResult<Option<ShareOutcome>> {
+    let organisation = state
+        .with_session(|s| s.vault().recipient(&recipient))?
+        .organisation;
+    let suggested = format!("{}.candor", file_name_part(&organisation));
+    let Some(out) = state.dialogs.save_file(&app, "Save the bundle", &suggested) else {
+        return Ok(None);
+    };
+    let expires_at = (expires_days > 0)
+        .then(|| {
+            Timestamp::try_from(
+                Timestamp::now().as_offset_date_time()
+                    + time::Duration::days(i64::from(expires_days)),
+            )
+        })
+        .transpose()
+        .map_err(|_| IpcError::new(ErrorCode::Internal, "the expiry is out of range"))?;
+    let request = ShareRequest {
+        recipient,
+        choice,
+        expires_at,
+        purpose,
+        protection: if plain {
+            ShareProtection::Plain
+        } else {
+            ShareProtection::ToRecipient
+        },
+        accept_warnings,
+    };
+    // The native dialog already asked before replacing a file.
+    state
+        .with_session(|s| s.vault_mut().share(&request, &out, Existing::Replace))
+        .map(Some)
+}
+
+/// "Acme AS" → "Acme_AS": a file name the dialog can suggest.
+fn file_name_part(text: &str) -> String {
+    let part: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(60)
+        .collect();
+    if part.is_empty() {
+        "bundle".into()
+    } else {
+        part
+    }
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_ledger(state: State<'_, AppState>) -> IpcResult<Vec<LedgerEntry>> {
+    state.with_session(|s| s.vault().ledger())
+}
+
+/// What one organisation holds, by the ledger.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn recipient_holdings(state: State<'_, AppState>, recipient: String) -> IpcResult<Holdings> {
+    state.with_session(|s| {
+        let vault = s.vault();
+        let id = vault.recipient(&recipient)?.id;
+        vault.holdings(&id, Timestamp::now())
+    })
+}
+
+/// Creates an employer vault with its key card, and opens it.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn create_employer_vault(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: String,
+    details: EmployerDetails,
+) -> IpcResult<ShownRecoveryCode> {
+    let passphrase = new_passphrase(passphrase)?;
+    let details = CardDetails {
+        organisation: details.organisation,
+        organisation_number: details.organisation_number,
+        contact: details.contact,
+        privacy_contact: details.privacy_contact,
+        privacy_policy_url: details.privacy_policy_url,
+        intake_url: details.intake_url.filter(|url| !url.trim().is_empty()),
+    };
+    // Refuse bad details before a vault file is made for them.
+    check_card_details(&details)?;
+    let path = PathBuf::from(path);
+    let (mut vault, code) =
+        Vault::create(&path, &passphrase, KdfParams::default(), Role::Employer)?;
+    if let Err(e) = vault.employer_init(details) {
+        vault.lock();
+        let _ = std::fs::remove_file(&path);
+        return Err(e.into());
+    }
+    let shown = shown(&vault, &code);
+    state.set_session(Session::new(vault));
+    Ok(shown)
+}
+
+fn check_card_details(details: &CardDetails) -> IpcResult<()> {
+    use candor_vault::bundle::{AgeIdentity, KeyCard, SigningKey};
+    KeyCard::sign(
+        details.clone(),
+        &AgeIdentity::generate().recipient(),
+        &SigningKey::generate(),
+        Timestamp::now(),
+    )
+    .map(|_| ())
+    .map_err(|e| VaultError::from(e).into())
+}
+
+/// Asks where to save the organisation's key card, and writes it. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_employer_card(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Option<String>> {
+    let card = state.with_session(|s| s.vault().employer_card())?;
+    let Some(out) = state
+        .dialogs
+        .save_file(&app, "Save the key card", "key-card.json")
+    else {
+        return Ok(None);
+    };
+    write_new_file(&out, Existing::Replace, |file| {
+        file.write_all(card.as_bytes()).map_err(|e| VaultError::Io {
+            context: format!("cannot write {}", out.display()),
+            source: e,
+        })
+    })?;
+    Ok(Some(out.display().to_string()))
+}
+
+/// Asks for a bundle file and imports it. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn import_bundle(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<ReceivedSummary>> {
+    if !state.is_unlocked() {
+        return Err(IpcError::locked());
+    }
+    let Some(path) = state.dialogs.pick_file(&app, "Import a bundle") else {
+        return Ok(None);
+    };
+    let file = File::open(&path).map_err(|e| {
+        IpcError::new(
+            ErrorCode::FileRead,
+            format!("cannot read {}: {e}", path.display()),
+        )
+        .with("path", path.display())
+        .with("reason", e.kind())
+    })?;
+    state
+        .with_session(|s| s.vault_mut().import_bundle(file, Timestamp::now()))
+        .map(Some)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_candidates(state: State<'_, AppState>) -> IpcResult<Vec<Candidate>> {
+    state.with_session(|s| s.vault().candidates())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggested_file_names_keep_letters_and_replace_the_rest() {
+        assert_eq!(file_name_part("Fjordkraft Data AS"), "Fjordkraft_Data_AS");
+        assert_eq!(file_name_part("Bø & Sønn"), "Bø___Sønn");
+        assert_eq!(file_name_part(""), "bundle");
+    }
+}

@@ -1,0 +1,136 @@
+import { render, screen as view, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, test } from "vitest";
+import ShareScreen from "./ShareScreen.svelte";
+import type { Profile, RecipientInfo, SharePreview, ViewChoice } from "../lib/types";
+import { callsOf, ipcError, mockCommands } from "../test/ipc";
+
+const RECIPIENT: RecipientInfo = {
+  id: "r1",
+  organisation: "Fjordkraft Data AS",
+  organisationNumber: "987654321",
+  contact: "jobb@fjordkraft.example",
+  privacyContact: "personvern@fjordkraft.example",
+  privacyPolicyUrl: "https://fjordkraft.example/personvern",
+  intakeUrl: null,
+  fingerprint: "7KQ2-M9XD-AB12-CD34-EF56",
+  ageRecipient: "age1example",
+  minisignKey: "RWQexample",
+  addedAt: "2026-11-01T10:00:00Z",
+  source: "card.json",
+  pseudonym: "Candidate GFUI-UYE7",
+};
+
+const PROFILE: Profile = {
+  person: { name: "Kari Nordmann", email: "kari@example.org" },
+  work: [{ name: "Statnett", position: "Developer" }],
+  skills: [{ name: "Rust" }, { name: "SQL" }],
+} as Profile;
+
+/** Rust's projection, reduced to what the test looks at: the skills left in. */
+function previewOf(choice: ViewChoice): SharePreview {
+  const skills = (PROFILE.skills ?? []).filter((_, i) => !(choice.exclude ?? []).includes(`skills[${i}]`));
+  const json = JSON.stringify({ skills: skills.map((s) => ({ name: s.name })) }, null, 2);
+  return {
+    recipient: RECIPIENT,
+    signedAs: RECIPIENT.pseudonym,
+    view: {
+      kind: choice.kind,
+      profile: { skills } as never,
+      documents: [],
+      fields: skills.map((_, i) => `skills[${i}].name`),
+      findings: [{ path: "person.summary", kind: "name", text: "Kari" }],
+      quasiIdentifiers: [{ path: "work", kind: "careerHistory", note: "your roles, in order" }],
+      warnings: [],
+    },
+    profileJson: json,
+    attachments: [],
+  };
+}
+
+function mock(extra: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
+  return mockCommands({
+    list_recipients: () => [RECIPIENT],
+    get_profile: () => PROFILE,
+    list_documents: () => [],
+    preview_share: (args) => previewOf(args.choice as ViewChoice),
+    ...extra,
+  });
+}
+
+async function toItems(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await view.findByTestId("recipient-Fjordkraft Data AS"));
+  await user.click(view.getByTestId("share-next"));
+  await user.click(view.getByTestId("view-anonymous"));
+  await user.click(view.getByTestId("share-next"));
+}
+
+describe("the share wizard", () => {
+  test("an unticked item is gone from the preview, and the choice Rust gets excludes it", async () => {
+    const user = userEvent.setup();
+    const calls = mock();
+    render(ShareScreen);
+    await toItems(user);
+    await user.click(view.getByTestId("item-skills[1]"));
+    await user.click(view.getByTestId("share-next"));
+    const preview = await view.findByTestId("share-preview");
+    expect(preview.textContent).toContain("Rust");
+    expect(preview.textContent).not.toContain("SQL");
+    const choice = callsOf(calls, "preview_share").at(-1)!.args.choice as ViewChoice;
+    expect(choice).toEqual({ kind: "anonymous", exclude: ["skills[1]"], include: [] });
+    expect(view.getByTestId("findings").textContent).toContain("Kari");
+    expect(view.getByTestId("quasi-identifiers").textContent).toContain("your roles, in order");
+  });
+
+  test("an identifying field is shared only when ticked", async () => {
+    const user = userEvent.setup();
+    const calls = mock();
+    render(ShareScreen);
+    await toItems(user);
+    await user.click(view.getByTestId("optin-work[0].name"));
+    await user.click(view.getByTestId("share-next"));
+    await view.findByTestId("share-preview");
+    const choice = callsOf(calls, "preview_share").at(-1)!.args.choice as ViewChoice;
+    expect(choice.include).toEqual(["work[0].name"]);
+  });
+
+  test("saving sends the expiry, purpose and encryption chosen, and says where it went", async () => {
+    const user = userEvent.setup();
+    const calls = mock({
+      save_share: () => ({
+        path: "/home/kari/Fjordkraft_Data_AS.candor",
+        size: 4888,
+        entry: { organisation: "Fjordkraft Data AS" },
+      }),
+    });
+    render(ShareScreen);
+    await toItems(user);
+    await user.click(view.getByTestId("share-next"));
+    await view.findByTestId("share-preview");
+    await user.click(view.getByTestId("share-next"));
+    await user.selectOptions(await view.findByTestId("share-expires"), "30");
+    await user.type(view.getByTestId("share-purpose"), "Backend developer");
+    await user.click(view.getByTestId("share-save"));
+    expect((await view.findByTestId("share-saved")).textContent).toContain("/home/kari/Fjordkraft_Data_AS.candor");
+    const save = callsOf(calls, "save_share")[0].args;
+    expect(save).toMatchObject({ recipient: "r1", expiresDays: 30, purpose: "Backend developer", plain: false });
+  });
+
+  test("a refused key card is explained and adds nobody", async () => {
+    const user = userEvent.setup();
+    mock({
+      add_recipient_file: () => {
+        throw {
+          ...ipcError("bundle_refused", { problem: "card-bad-signature" }),
+          message: "the key card's signature does not verify: the card was edited or forged",
+        };
+      },
+    });
+    render(ShareScreen);
+    await user.click(await view.findByTestId("recipient-add-file"));
+    await waitFor(() =>
+      expect(view.getByTestId("error").textContent).toContain("the key card's signature does not verify"),
+    );
+    expect(view.getAllByRole("radio")).toHaveLength(1);
+  });
+});
