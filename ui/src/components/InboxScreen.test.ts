@@ -24,6 +24,7 @@ const CANDIDATE: Candidate = {
   id: "c1",
   name: "Candidate GFUI-UYE7",
   anonymous: true,
+  revealed: [],
   profile: { skills: [{ name: "Rust" }] } as never,
   bundles: [SUMMARY],
   replyTo: "age1example",

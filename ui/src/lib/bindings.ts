@@ -298,6 +298,8 @@ export type Candidate_Deserialize = {
 	/**  The seeker's name, or their pseudonym for anonymous shares. */
 	name: string,
 	anonymous: boolean,
+	/**  Pseudonyms this candidate revealed to be theirs; their bundles are listed here. */
+	revealed: string[],
 	/**  The newest bundle's profile. */
 	profile: Profile_Deserialize,
 	bundles: ReceivedSummary_Deserialize[],
@@ -312,6 +314,8 @@ export type Candidate_Serialize = {
 	/**  The seeker's name, or their pseudonym for anonymous shares. */
 	name: string,
 	anonymous: boolean,
+	/**  Pseudonyms this candidate revealed to be theirs; their bundles are listed here. */
+	revealed: string[],
 	/**  The newest bundle's profile. */
 	profile: Profile_Serialize,
 	bundles: ReceivedSummary_Serialize[],

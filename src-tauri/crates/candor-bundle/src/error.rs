@@ -171,6 +171,9 @@ pub enum BundleError {
     )]
     UnexpectedSigner { found: String },
 
+    #[error("this reveal is not valid ({reason}); it does not link the pseudonym to anyone")]
+    BadReveal { reason: String },
+
     #[error(
         "the key card's signature does not verify: the card was edited or forged; ask the \
          organisation for its card again and compare the fingerprint"
@@ -237,6 +240,7 @@ impl BundleError {
             BundleError::UnsupportedEntry { .. } => "unsupported-entry",
             BundleError::ChecksumsDisagree => "checksums-disagree",
             BundleError::UnexpectedSigner { .. } => "unexpected-signer",
+            BundleError::BadReveal { .. } => "bad-reveal",
             BundleError::CardBadSignature => "card-bad-signature",
             BundleError::MalformedCard { .. } => "malformed-card",
             BundleError::UnknownCardFormat { .. } => "unknown-card-format",

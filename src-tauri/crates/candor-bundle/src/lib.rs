@@ -25,6 +25,7 @@ mod keys;
 mod manifest;
 mod paths;
 mod read;
+mod reveal;
 mod write;
 
 pub use card::{CardDetails, KeyCard, CARD_FORMAT, MAX_CARD_BYTES};
@@ -35,4 +36,5 @@ pub use manifest::{
     SIGNATURE,
 };
 pub use read::{open, EntryReader, Keys, Limits, OpenBundle, Sealing};
+pub use reveal::{Reveal, REVEAL, REVEAL_FORMAT, REVEAL_SIGNATURE};
 pub use write::{readme_text, BundleWriter, EntryWriter, Protection, Written};

@@ -65,6 +65,9 @@ pub enum Command {
     Recipient(RecipientCommand),
     /// Share a view of your profile with one organisation, as a signed, encrypted bundle
     Share(ShareArgs),
+    /// Tell an organisation that the pseudonym it knows is you: a full view, signed by
+    /// you and by the pseudonym
+    Reveal(RevealArgs),
     /// Every share you made: when, to whom, which fields (never their values)
     Ledger(LedgerArgs),
     /// Check a bundle's signature and hashes, and say what it holds
@@ -478,4 +481,29 @@ pub struct EmployerInitArgs {
     pub intake_url: Option<String>,
     #[command(flatten)]
     pub kdf: InitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RevealArgs {
+    /// The organisation you shared with anonymously
+    #[arg(long)]
+    pub to: String,
+    /// An attachment to send along (documents[ID]); repeat for more
+    #[arg(long, value_name = "PATH")]
+    pub include: Vec<String>,
+    /// An item or section to leave out (work[1], skills); repeat for more
+    #[arg(long, value_name = "PATH")]
+    pub exclude: Vec<String>,
+    /// When the organisation must delete it: a number of days (90d) or a date (2027-03-01)
+    #[arg(long, default_value = "90d")]
+    pub expires: String,
+    /// What it is for, as the organisation will see it
+    #[arg(long, default_value = "")]
+    pub purpose: String,
+    /// Share even though the view has warnings
+    #[arg(long)]
+    pub yes: bool,
+    /// Where to write the bundle
+    #[arg(long)]
+    pub out: PathBuf,
 }

@@ -289,3 +289,34 @@ fn an_expiry_in_the_past_is_refused() {
         "--expires \"2001-01-01\" is in the past; a share must expire in the future",
     );
 }
+
+#[test]
+fn a_reveal_joins_the_pseudonym_to_the_seeker_at_the_employer() {
+    let p = parties();
+    let card = p.employer(&["employer", "card"]);
+    let card_file = p.seeker.file("card.json", card.as_bytes());
+    p.seeker.ok(&["recipient", "add", &card_file]);
+    p.seeker.ok(&[
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "anonymous",
+        "--out",
+        "a.candor",
+    ]);
+    let revealed = p
+        .seeker
+        .ok(&["reveal", "--to", "Fjordkraft Data AS", "--out", "r.candor"]);
+    assert!(
+        revealed
+            .starts_with("Wrote a reveal for Fjordkraft Data AS to r.candor: it links Candidate "),
+        "{revealed}"
+    );
+    p.employer(&["employer", "import", "a.candor", "r.candor"]);
+    let candidates = p.employer(&["--json", "employer", "candidates"]);
+    let candidates: serde_json::Value = serde_json::from_str(&candidates).expect("json");
+    assert_eq!(candidates.as_array().map(Vec::len), Some(1));
+    assert_eq!(candidates[0]["name"], "Kari Nordmann");
+    assert_eq!(candidates[0]["bundles"].as_array().map(Vec::len), Some(2));
+}

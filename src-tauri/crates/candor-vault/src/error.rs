@@ -128,6 +128,13 @@ pub enum VaultError {
     )]
     UnacceptedWarnings { warnings: Vec<String> },
 
+    /// A reveal to a recipient that never got an anonymous share.
+    #[error(
+        "you have not shared anything anonymously with {organisation}, so there is no \
+         pseudonym to reveal; share a full view instead"
+    )]
+    NothingToReveal { organisation: String },
+
     /// An employer vault without its key card yet.
     #[error("this employer vault has no key card yet; make one with `candor employer init`")]
     NoEmployerCard,

@@ -626,3 +626,58 @@ fn a_plain_share_is_readable_without_keys_but_still_signed() {
     let summary = import(&mut w.employer, &out).expect("imports");
     assert!(summary.plain, "flagged as unencrypted");
 }
+
+#[test]
+fn a_reveal_links_the_anonymous_candidate_to_the_seeker() {
+    let mut w = world();
+    let recipient = w
+        .seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    let error = w
+        .seeker
+        .reveal(
+            &request(ViewKind::Full, vec![]),
+            &w.dir.path().join("too-early.candor"),
+            Existing::Refuse,
+        )
+        .expect_err("nothing to reveal yet");
+    assert_eq!(
+        error.to_string(),
+        "you have not shared anything anonymously with Fjordkraft Data AS, so there is no \
+         pseudonym to reveal; share a full view instead"
+    );
+
+    let anonymous = w.dir.path().join("anonymous.candor");
+    w.seeker
+        .share(
+            &request(ViewKind::Anonymous, vec![]),
+            &anonymous,
+            Existing::Refuse,
+        )
+        .expect("shares");
+    import(&mut w.employer, &anonymous).expect("imports");
+    assert_eq!(
+        w.employer.candidates().expect("candidates")[0].name,
+        recipient.pseudonym
+    );
+
+    let reveal = w.dir.path().join("reveal.candor");
+    let outcome = w
+        .seeker
+        .reveal(
+            &request(ViewKind::Anonymous, vec![]),
+            &reveal,
+            Existing::Refuse,
+        )
+        .expect("reveals");
+    assert_eq!(outcome.entry.action, "reveal");
+    assert_eq!(outcome.entry.view, "full", "a reveal is always a full view");
+    import(&mut w.employer, &reveal).expect("imports the reveal");
+
+    let candidates = w.employer.candidates().expect("candidates");
+    assert_eq!(candidates.len(), 1, "one person, one candidate");
+    assert_eq!(candidates[0].name, "Kari Nordmann");
+    assert_eq!(candidates[0].revealed, std::slice::from_ref(&recipient.pseudonym));
+    assert_eq!(candidates[0].bundles.len(), 2);
+}

@@ -598,6 +598,7 @@ export const en = {
   "inbox.bundles": "Bundles",
   "inbox.deleteBy": "Delete by",
   "inbox.noPurpose": "no purpose given",
+  "inbox.revealed": "Revealed to be {names}, who shared anonymously before.",
   "inbox.plain": "Came unencrypted",
   "create.role": "Whose vault is it?",
   "create.roleSeeker": "Mine, as a job seeker",

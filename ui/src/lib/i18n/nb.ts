@@ -600,6 +600,7 @@ export const nb: Record<Key, string> = {
   "inbox.bundles": "Pakker",
   "inbox.deleteBy": "Slettes innen",
   "inbox.noPurpose": "uten oppgitt formål",
+  "inbox.revealed": "Har vist seg å være {names}, som delte anonymt tidligere.",
   "inbox.plain": "Kom ukryptert",
   "create.role": "Hvem sitt hvelv er det?",
   "create.roleSeeker": "Mitt, som jobbsøker",

@@ -116,6 +116,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Export(cmd) => export::export(&ctx, cmd),
         Command::Recipient(cmd) => sharing::recipient(&ctx, cmd),
         Command::Share(args) => sharing::share(&ctx, args),
+        Command::Reveal(args) => sharing::reveal(&ctx, args),
         Command::Ledger(args) => sharing::ledger(&ctx, args),
         Command::Verify { file } => sharing::verify(&ctx, &file),
         Command::Employer(cmd) => sharing::employer(&ctx, cmd),

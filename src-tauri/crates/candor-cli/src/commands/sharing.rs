@@ -16,7 +16,7 @@ use serde_json::json;
 use super::files::write_new;
 use super::lifecycle::{create, print_recovery_code};
 use super::{CliError, Context};
-use crate::args::{EmployerCommand, LedgerArgs, RecipientCommand, ShareArgs};
+use crate::args::{EmployerCommand, LedgerArgs, RecipientCommand, RevealArgs, ShareArgs};
 use crate::{output, secrets};
 
 pub fn recipient(ctx: &Context, cmd: RecipientCommand) -> Result<(), CliError> {
@@ -202,6 +202,42 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
             .map_or_else(|| "never".to_owned(), |at| at.to_string()),
         entry.seq
     );
+    Ok(())
+}
+
+pub fn reveal(ctx: &Context, args: RevealArgs) -> Result<(), CliError> {
+    let mut vault = ctx.open()?;
+    let request = ShareRequest {
+        recipient: args.to.clone(),
+        choice: ViewChoice {
+            kind: ViewKind::Full,
+            include: args.include,
+            exclude: args.exclude,
+        },
+        expires_at: parse_expiry(&args.expires)?,
+        purpose: args.purpose,
+        protection: ShareProtection::ToRecipient,
+        accept_warnings: args.yes,
+    };
+    let outcome = vault
+        .reveal(&request, &args.out, Existing::Refuse)
+        .map_err(|e| match e {
+            VaultError::AlreadyExists { path } => CliError::new(format!(
+                "{} already exists; choose another --out path",
+                path.display()
+            )),
+            other => other.into(),
+        })?;
+    if ctx.json {
+        output::json(&outcome);
+    } else {
+        println!(
+            "Wrote a reveal for {} to {}: it links {} to you, signed by both.",
+            outcome.entry.organisation,
+            args.out.display(),
+            vault.recipient(&args.to)?.pseudonym
+        );
+    }
     Ok(())
 }
 

@@ -3,7 +3,10 @@
 
 use std::io::{Read, Seek};
 
-use candor_bundle::{open, CardDetails, KeyCard, Keys, Limits, Manifest, Sealing};
+use candor_bundle::{
+    open, CardDetails, KeyCard, Keys, Kind, Limits, Manifest, Reveal, Sealing, REVEAL,
+    REVEAL_SIGNATURE,
+};
 use candor_model::{Profile, Record, Timestamp, Validate, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -42,6 +45,9 @@ pub(crate) struct ReceivedBundle {
     received_at: Timestamp,
     profile: Profile,
     entries: Vec<(String, BlobRef)>,
+    /// For a reveal: the pseudonym it links to the identity that signed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reveal: Option<Reveal>,
 }
 
 impl Validate for ReceivedBundle {
@@ -86,6 +92,8 @@ pub struct Candidate {
     /// The seeker's name, or their pseudonym for anonymous shares.
     pub name: String,
     pub anonymous: bool,
+    /// Pseudonyms this candidate revealed to be theirs; their bundles are listed here.
+    pub revealed: Vec<String>,
     /// The newest bundle's profile.
     pub profile: Profile,
     pub bundles: Vec<ReceivedSummary>,
@@ -172,6 +180,19 @@ impl Vault {
         if let Some(held) = self.get_record::<ReceivedBundle>(&manifest.id)? {
             return Ok(held.summary(true));
         }
+        let reveal = if manifest.kind == Kind::Reveal {
+            let bytes = bundle.read_entry(REVEAL, 64 * 1024)?;
+            let signature = bundle.read_entry(REVEAL_SIGNATURE, 64 * 1024)?;
+            let signature = String::from_utf8_lossy(&signature).into_owned();
+            Some(Reveal::verify(
+                &bytes,
+                &signature,
+                &manifest,
+                &card.fingerprint(),
+            )?)
+        } else {
+            None
+        };
         let profile_json = bundle.read_entry("profile.json", MAX_PROFILE_JSON)?;
         let profile = candor_formats::import_json_resume(&profile_json)?.profile;
         let sealing = bundle.sealing();
@@ -195,6 +216,7 @@ impl Vault {
                 received_at: now,
                 profile,
                 entries,
+                reveal,
             };
             w.put_record(
                 &manifest.id,
@@ -240,6 +262,7 @@ impl Vault {
             .map(|(_, bundle)| bundle)
             .collect();
         received.sort_by_key(|bundle| std::cmp::Reverse(bundle.manifest.issued_at));
+        let reveals: Vec<Reveal> = received.iter().filter_map(|b| b.reveal.clone()).collect();
         let mut candidates: Vec<Candidate> = Vec::new();
         for bundle in received {
             let id = candidate_id(&bundle.manifest.issuer.public_key);
@@ -250,12 +273,14 @@ impl Vault {
                     id,
                     name: bundle.manifest.issuer.name.clone(),
                     anonymous: summary.anonymous,
+                    revealed: Vec::new(),
                     profile: bundle.profile.clone(),
                     reply_to: bundle.manifest.issuer.reply_to.clone(),
                     bundles: vec![summary],
                 }),
             }
         }
+        merge_revealed(&mut candidates, &reveals);
         Ok(candidates)
     }
 
@@ -307,5 +332,25 @@ impl Vault {
                 id: path.to_owned(),
             })?;
         self.read_blob(blob, &format!("{path} of bundle {bundle_id}"), out)
+    }
+}
+
+/// Folds each revealed pseudonym's candidate into the identity's: one person, one entry,
+/// with the anonymous bundles listed beside the full ones.
+fn merge_revealed(candidates: &mut Vec<Candidate>, reveals: &[Reveal]) {
+    for reveal in reveals {
+        let pseudonym = candidate_id(&reveal.pseudonym_key);
+        let identity = candidate_id(&reveal.identity_key);
+        let Some(at) = candidates.iter().position(|c| c.id == pseudonym) else {
+            continue;
+        };
+        if !candidates.iter().any(|c| c.id == identity) {
+            continue;
+        }
+        let anonymous = candidates.remove(at);
+        if let Some(known) = candidates.iter_mut().find(|c| c.id == identity) {
+            known.revealed.push(anonymous.name);
+            known.bundles.extend(anonymous.bundles);
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use candor_bundle::{
     new_bundle_id, readme_text, Addressee, BundleWriter, Issuer, Kind, Manifest, Protection,
+    Reveal, REVEAL, REVEAL_SIGNATURE,
 };
 use candor_model::{Document, SharedDocument, Timestamp, View, ViewChoice, ViewKind};
 use secrecy::SecretString;
@@ -114,7 +115,33 @@ impl Vault {
         out: &Path,
         existing: Existing,
     ) -> Result<ShareOutcome> {
-        let preview = self.preview_share(&request.recipient, &request.choice)?;
+        self.write_share(request, out, existing, false)
+    }
+
+    /// Tells a recipient that the pseudonym it knows is the seeker: a full share, signed by
+    /// the identity, carrying `reveal.json` countersigned by the pseudonym and bound to that
+    /// recipient, naming the anonymous shares it follows. The view is always a full one.
+    pub fn reveal(
+        &mut self,
+        request: &ShareRequest,
+        out: &Path,
+        existing: Existing,
+    ) -> Result<ShareOutcome> {
+        self.write_share(request, out, existing, true)
+    }
+
+    fn write_share(
+        &mut self,
+        request: &ShareRequest,
+        out: &Path,
+        existing: Existing,
+        reveal: bool,
+    ) -> Result<ShareOutcome> {
+        let mut choice = request.choice.clone();
+        if reveal {
+            choice.kind = ViewKind::Full;
+        }
+        let preview = self.preview_share(&request.recipient, &choice)?;
         if !preview.view.warnings.is_empty() && !request.accept_warnings {
             return Err(VaultError::UnacceptedWarnings {
                 warnings: preview
@@ -126,7 +153,28 @@ impl Vault {
             });
         }
         let recipient = &preview.recipient;
-        let keys = match request.choice.kind {
+        let revealed = if reveal {
+            let pseudonym = self.pseudonym(&recipient.id)?;
+            let anonymous: Vec<String> = self
+                .ledger()?
+                .into_iter()
+                .filter(|e| {
+                    e.recipient_id == recipient.id && e.view == ViewKind::Anonymous.as_str()
+                })
+                .map(|e| e.bundle_id)
+                .collect();
+            match pseudonym {
+                Some(pseudonym) if !anonymous.is_empty() => Some((pseudonym, anonymous)),
+                _ => {
+                    return Err(VaultError::NothingToReveal {
+                        organisation: recipient.organisation.clone(),
+                    })
+                }
+            }
+        } else {
+            None
+        };
+        let keys = match choice.kind {
             ViewKind::Anonymous => self.pseudonym(&recipient.id)?.ok_or_else(|| {
                 VaultError::tampered("the pseudonym for this recipient is missing")
             })?,
@@ -142,9 +190,14 @@ impl Vault {
             ShareProtection::Plain => (Protection::Plain, "plain"),
         };
         let encrypted = sealing != "plain";
+        let kind = if reveal {
+            Kind::Reveal
+        } else {
+            Kind::ProfileShare
+        };
         let manifest = Manifest {
             format: String::new(),
-            kind: Kind::ProfileShare,
+            kind,
             id: new_bundle_id(),
             issued_at: Timestamp::now(),
             expires_at: request.expires_at,
@@ -157,16 +210,16 @@ impl Vault {
                 name: recipient.organisation.clone(),
                 fingerprint: recipient.fingerprint.clone(),
             }),
-            view: Some(request.choice.kind.as_str().to_owned()),
+            view: Some(choice.kind.as_str().to_owned()),
             fields: preview.view.fields.clone(),
             purpose: request.purpose.clone(),
-            refers_to: Vec::new(),
+            refers_to: revealed
+                .as_ref()
+                .map(|(_, bundles)| bundles.clone())
+                .unwrap_or_default(),
             entries: Vec::new(),
         };
-        let title = match request.choice.kind {
-            ViewKind::Anonymous => preview.signed_as.clone(),
-            ViewKind::Full => preview.signed_as.clone(),
-        };
+        let title = preview.signed_as.clone();
         let written = write_new_file(out, existing, |file| {
             let mut bundle = BundleWriter::new(file, protection)?;
             bundle.add("profile.json", preview.profile_json.as_bytes())?;
@@ -180,6 +233,18 @@ impl Vault {
                     .map_err(VaultError::io("writing the bundle"))?;
                 entry.end();
             }
+            if let Some((pseudonym, _)) = &revealed {
+                let (reveal, signature) = Reveal::sign(
+                    &recipient.fingerprint,
+                    &pseudonym.signing,
+                    &pseudonym.name,
+                    &keys.signing,
+                    &preview.signed_as,
+                    Timestamp::now(),
+                );
+                bundle.add(REVEAL, reveal.as_slice())?;
+                bundle.add(REVEAL_SIGNATURE, signature.as_bytes())?;
+            }
             let key = keys.signing.verifying_key().to_base64();
             bundle.add("README.txt", readme_text(&key, encrypted).as_bytes())?;
             let written = bundle.finish(manifest, &keys.signing)?;
@@ -189,7 +254,7 @@ impl Vault {
         let entry = LedgerEntry {
             seq: 0,
             at: manifest.issued_at,
-            action: Kind::ProfileShare.as_str().to_owned(),
+            action: kind.as_str().to_owned(),
             bundle_id: manifest.id.clone(),
             bundle_sha256: sha256,
             recipient_id: recipient.id.clone(),
@@ -198,8 +263,8 @@ impl Vault {
             privacy_contact: recipient.privacy_contact.clone(),
             privacy_policy_url: recipient.privacy_policy_url.clone(),
             fingerprint: recipient.fingerprint.clone(),
-            view: request.choice.kind.as_str().to_owned(),
-            signed_as: match request.choice.kind {
+            view: choice.kind.as_str().to_owned(),
+            signed_as: match choice.kind {
                 ViewKind::Anonymous => preview.signed_as.clone(),
                 // The ledger names fields, never values; the seeker's own name is one.
                 ViewKind::Full => "identity".to_owned(),
