@@ -678,6 +678,58 @@ fn a_reveal_links_the_anonymous_candidate_to_the_seeker() {
     let candidates = w.employer.candidates().expect("candidates");
     assert_eq!(candidates.len(), 1, "one person, one candidate");
     assert_eq!(candidates[0].name, "Kari Nordmann");
-    assert_eq!(candidates[0].revealed, std::slice::from_ref(&recipient.pseudonym));
+    assert_eq!(
+        candidates[0].revealed,
+        std::slice::from_ref(&recipient.pseudonym)
+    );
     assert_eq!(candidates[0].bundles.len(), 2);
+}
+
+#[test]
+fn refused_bundles_leave_the_employer_vault_byte_for_byte_as_it_was() {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    let out = w.dir.path().join("share.candor");
+    w.seeker
+        .share(&request(ViewKind::Full, vec![]), &out, Existing::Refuse)
+        .expect("shares");
+    let good = std::fs::read(&out).expect("the bundle");
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x40;
+    let hostile: Vec<(&str, Vec<u8>)> = vec![
+        // Cut inside age's header; then inside the encrypted stream, where a cut cannot be
+        // told from an edit.
+        ("truncated", good[..30].to_vec()),
+        ("damaged-encryption", good[..good.len() / 2].to_vec()),
+        ("damaged-encryption", flipped),
+        ("not-a-bundle", b"%PDF-1.7 a CV, not a bundle".to_vec()),
+        ("not-a-bundle", Vec::new()),
+    ];
+    let employer_path = w.employer.path().to_owned();
+    w.employer.lock();
+    let files = |path: &Path| {
+        ["", "-wal"]
+            .iter()
+            .map(|suffix| std::fs::read(format!("{}{suffix}", path.display())).unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    for (code, bytes) in hostile {
+        let before = files(&employer_path);
+        let mut employer = Vault::open(&employer_path, &passphrase()).expect("opens");
+        let error = employer
+            .import_bundle(Cursor::new(bytes), Timestamp::now())
+            .expect_err("refused");
+        match &error {
+            VaultError::Bundle(e) => assert_eq!(e.code(), code, "{error}"),
+            other => panic!("expected a bundle refusal, got {other}"),
+        }
+        employer.lock();
+        assert!(
+            files(&employer_path) == before,
+            "{code}: the vault files changed"
+        );
+    }
 }
