@@ -30,7 +30,7 @@ function mockApp(extra: Record<string, Handler> = {}) {
     get_profile: () => ({}),
     compute_gpa: () => null,
     list_documents: () => [],
-    list_applications: () => [],
+    list_applications: () => ({ total: 0, matched: 0, offset: 0, rows: [] }),
     ...extra,
   });
 }
@@ -117,6 +117,25 @@ describe("the open vault", () => {
     await user.click(view.getByTestId("nav-settings"));
     expect(view.getByTestId("language-select")).toBeInTheDocument();
     expect(view.getByTestId("export-all")).toBeInTheDocument();
+  });
+
+  test("the profile is read again after a visit elsewhere, unless it holds unsaved edits", async () => {
+    const { calls, user } = await unlocked();
+    await view.findByTestId("person-name");
+    await user.click(view.getByTestId("nav-applications"));
+    await view.findByTestId("application-new");
+    expect(view.queryByTestId("person-name")).toBeNull();
+    await user.click(view.getByTestId("nav-profile"));
+    await view.findByTestId("person-name");
+    expect(callsOf(calls, "get_profile")).toHaveLength(2);
+
+    await user.type(view.getByTestId("person-name"), "Kari");
+    await user.click(view.getByTestId("nav-applications"));
+    await view.findByTestId("application-new");
+    expect(view.getByTestId("person-name")).not.toBeVisible();
+    await user.click(view.getByTestId("nav-profile"));
+    expect(view.getByTestId("person-name")).toHaveValue("Kari");
+    expect(callsOf(calls, "get_profile")).toHaveLength(2);
   });
 
   test("an employer's vault opens on its inbox, without the seeker's sections", async () => {

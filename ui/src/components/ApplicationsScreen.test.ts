@@ -61,7 +61,7 @@ describe("the applications table", () => {
       query: { text: null, status: null },
       order: { key: "created", ascending: false },
       offset: 0,
-      limit: 100,
+      limit: 50,
     });
     expect(companies()).toEqual(["Equinor", "Kartverket", "Bekk"]);
     const row = view.getAllByTestId("application-row")[0];
@@ -122,22 +122,22 @@ describe("the applications table", () => {
   });
 
   test("a long list shows a page at a time, and the pager moves between pages", async () => {
-    const calls = mockApplications(many(250));
+    const calls = mockApplications(many(120));
     const user = userEvent.setup();
     render(ApplicationsScreen);
     await view.findAllByTestId("application-row");
-    expect(view.getAllByTestId("application-row")).toHaveLength(100);
-    expect(view.getByTestId("page-range")).toHaveTextContent("1–100 of 250");
+    expect(view.getAllByTestId("application-row")).toHaveLength(50);
+    expect(view.getByTestId("page-range")).toHaveTextContent("1–50 of 120");
     expect(view.getByTestId("page-previous")).toHaveAttribute("aria-disabled", "true");
 
     await user.click(view.getByTestId("page-next"));
-    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("101–200 of 250"));
-    expect(lastCall(calls, "list_applications")?.offset).toBe(100);
-    expect(companies()[0]).toBe("Company 100");
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("51–100 of 120"));
+    expect(lastCall(calls, "list_applications")).toMatchObject({ offset: 50, limit: 50 });
+    expect(companies()[0]).toBe("Company 050");
 
     await user.click(view.getByTestId("page-next"));
-    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("201–250 of 250"));
-    expect(view.getAllByTestId("application-row")).toHaveLength(50);
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("101–120 of 120"));
+    expect(view.getAllByTestId("application-row")).toHaveLength(20);
     const next = view.getByTestId("page-next");
     expect(next).toHaveAttribute("aria-disabled", "true");
     const asked = callsOf(calls, "list_applications").length;
@@ -146,7 +146,7 @@ describe("the applications table", () => {
     expect(next).toHaveFocus();
 
     await user.click(view.getByTestId("page-previous"));
-    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("101–200 of 250"));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("51–100 of 120"));
   });
 
   test("the pager is usable from the keyboard and counts in the chosen language", async () => {
@@ -156,21 +156,21 @@ describe("the applications table", () => {
     await view.findAllByTestId("application-row");
     view.getByTestId("page-next").focus();
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("101–200 of 1,200"));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("51–100 of 1,200"));
     language.set("nb");
-    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent(/101–200 av 1\s200/));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent(/51–100 av 1\s200/));
     expect(view.getByRole("navigation", { name: "Sider med søknader" })).toBeInTheDocument();
   });
 
   test("a new search starts again from the first page", async () => {
-    const calls = mockApplications(many(250));
+    const calls = mockApplications(many(120));
     const user = userEvent.setup();
     render(ApplicationsScreen);
     await view.findAllByTestId("application-row");
     await user.click(view.getByTestId("page-next"));
-    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("101–200"));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("51–100"));
     await user.click(view.getByTestId("sort-company"));
-    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("1–100 of 250"));
+    await waitFor(() => expect(view.getByTestId("page-range")).toHaveTextContent("1–50 of 120"));
     expect(lastCall(calls, "list_applications")).toMatchObject({ offset: 0, order: { key: "company", ascending: true } });
   });
 
