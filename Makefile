@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 
 E2E_APP := target/debug/candor-desktop
 
-.PHONY: run cli test test-e2e lint ui ui-deps ui-test bindings bench bench-desktop bench-build deps
+.PHONY: run cli test test-e2e lint ui ui-deps ui-test bindings bench bench-bundle bench-desktop bench-build deps
 
 ## The desktop app (release build).
 run: deps ui
@@ -36,7 +36,7 @@ test: deps lint ui ui-test
 test-e2e: deps ui
 	$(CARGO) build -p candor-desktop --features e2e --bin candor-desktop
 	CANDOR_DESKTOP_BIN=$(CURDIR)/$(E2E_APP) xvfb-run -a -s "-screen 0 1280x900x24" \
-		dbus-run-session -- $(CARGO) test -p candor-tests --features desktop-e2e --test desktop -- --nocapture
+		dbus-run-session -- $(CARGO) test -p candor-tests --features desktop-e2e --test desktop -- --nocapture --test-threads=1
 	@echo "screenshots: $(CURDIR)/target/e2e-screenshots/"
 
 lint: ui
@@ -60,6 +60,12 @@ bindings: ui
 ## Run the benchmarks (minutes); the figures go to BENCHMARKS.md.
 bench: deps
 	$(CARGO) bench -p candor-vault --bench vault
+	$(CARGO) bench -p candor-vault --bench bundle
+
+## Sharing and importing a bundle with 200 MB of attachments beside the `age` command, and
+## the peak memory of both at 50 and 500 MB (a few minutes; about 3 GB free in $TMPDIR).
+bench-bundle: deps
+	$(CARGO) bench -p candor-vault --bench bundle
 
 ## Start-up time and memory of the release app beside a bare Tauri window (minutes).
 bench-desktop: deps ui

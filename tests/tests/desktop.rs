@@ -41,8 +41,11 @@ impl Drop for Driver {
 
 /// Starts tauri-driver with the app's environment, and waits for it to listen.
 fn start_driver(env: &[(&str, &Path)]) -> Driver {
-    let port = 4444 + (std::process::id() % 1000) as u16;
-    let native = port + 1000;
+    // A port per driver: tests of one run each start their own.
+    static STARTED: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::new(0);
+    let nth = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let port = 4444 + (std::process::id() % 500) as u16 * 2 + nth * 1000;
+    let native = port + 1;
     let mut command =
         Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
     command
@@ -317,5 +320,154 @@ fn a_seeker_builds_a_profile_locks_and_finds_everything_again() {
     s.wait_text("document-row", "the document after unlocking", |t| {
         t.contains("cv.pdf")
     });
+    s.end();
+}
+
+/// A seeker vault with a profile to share, and an employer vault with its key card, made
+/// through the core as `candor init` and `candor employer init` would.
+fn seeker_and_employer(scene: &Scene) -> (PathBuf, PathBuf, PathBuf) {
+    use candor_model::{Person, Skill, Work};
+    use candor_vault::bundle::CardDetails;
+    use candor_vault::{KdfParams, Role, Vault};
+    let passphrase = secrecy::SecretString::from(PASSPHRASE);
+    let seeker_path = scene.vault();
+    std::fs::create_dir_all(seeker_path.parent().expect("a folder")).expect("a folder");
+    let (mut seeker, _) = Vault::create(
+        &seeker_path,
+        &passphrase,
+        KdfParams::minimum(),
+        Role::Seeker,
+    )
+    .expect("a seeker vault");
+    seeker
+        .set_person(&Person {
+            name: "Kari Nordmann".into(),
+            email: "kari@example.org".into(),
+            label: "Backend developer".into(),
+            ..Person::default()
+        })
+        .expect("a person");
+    for name in ["Rust", "PostgreSQL"] {
+        seeker
+            .insert(&Skill {
+                name: name.into(),
+                ..Skill::default()
+            })
+            .expect("a skill");
+    }
+    seeker
+        .insert(&Work {
+            name: "Statnett".into(),
+            position: "Developer".into(),
+            industry: "Energy".into(),
+            ..Work::default()
+        })
+        .expect("a position");
+    seeker.lock();
+
+    let employer_path = scene.dir.path().join("data/employer.candor");
+    let (mut employer, _) = Vault::create(
+        &employer_path,
+        &passphrase,
+        KdfParams::minimum(),
+        Role::Employer,
+    )
+    .expect("an employer vault");
+    let card = employer
+        .employer_init(CardDetails {
+            organisation: "Fjordkraft Data AS".into(),
+            organisation_number: "987654321".into(),
+            contact: "rekruttering@fjordkraft.example".into(),
+            privacy_contact: "personvern@fjordkraft.example".into(),
+            privacy_policy_url: "https://fjordkraft.example/personvern".into(),
+            intake_url: None,
+        })
+        .expect("a key card");
+    employer.lock();
+    let card_path = scene.dir.path().join("fjordkraft-card.json");
+    std::fs::write(&card_path, card).expect("the card file");
+    (seeker_path, employer_path, card_path)
+}
+
+fn unlock(s: &Session, path: &Path) {
+    s.click(&s.by_id("start-open-other"));
+    s.fill("unlock-path", &path.display().to_string());
+    s.fill("unlock-passphrase", PASSPHRASE);
+    s.click(&s.by_id("unlock-submit"));
+}
+
+#[test]
+fn a_seeker_shares_an_anonymous_view_and_the_employer_imports_it() {
+    let scene = Scene::new();
+    let (seeker, employer, card) = seeker_and_employer(&scene);
+    let env = scene.env();
+    let env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    let driver = start_driver(&env_refs);
+    let app = app_binary();
+    assert!(app.exists(), "build the e2e app first: {}", app.display());
+
+    // The seeker: add the employer from its key card, pick it, choose an anonymous view.
+    let s = Session::start(&driver.url, &app).expect("the app starts under WebDriver");
+    unlock(&s, &seeker);
+    s.click(&s.by_id("nav-share"));
+    scene.next_dialog_answer(&card);
+    s.click(&s.by_id("recipient-add-file"));
+    s.wait_text("recipient-fingerprint", "the card's fingerprint", |t| {
+        t.trim().len() == 24
+    });
+    s.click(&s.by_id("recipient-Fjordkraft Data AS"));
+    s.click(&s.by_id("share-next"));
+    s.click(&s.by_id("view-anonymous"));
+    s.click(&s.by_id("share-next"));
+    // Untick one skill, and see it gone from the preview.
+    s.click(&s.by_id("item-skills[1]"));
+    s.click(&s.by_id("share-next"));
+    let preview = s.wait_text("share-preview", "the preview of profile.json", |t| {
+        t.contains("Rust")
+    });
+    assert!(
+        !preview.contains("PostgreSQL"),
+        "the unticked skill is not sent: {preview}"
+    );
+    assert!(
+        !preview.contains("Kari"),
+        "an anonymous view names nobody: {preview}"
+    );
+    assert!(!preview.contains("Statnett"), "nor the employer: {preview}");
+    shot(&s, &scene, "11-share-preview");
+    s.click(&s.by_id("share-next"));
+    let bundle = scene.dir.path().join("for-fjordkraft.candor");
+    scene.next_dialog_answer(&bundle);
+    s.click(&s.by_id("share-save"));
+    s.by_id("share-saved");
+    assert!(
+        bundle.exists(),
+        "the bundle was saved where the dialog said"
+    );
+    shot(&s, &scene, "12-share-saved");
+    s.click(&s.by_id("nav-ledger"));
+    s.wait_text("ledger-row", "the share in the ledger", |t| {
+        t.contains("Fjordkraft Data AS")
+    });
+    shot(&s, &scene, "13-ledger");
+    s.end();
+
+    // The employer: open its vault, import the bundle, see the candidate by pseudonym.
+    let s = Session::start(&driver.url, &app).expect("the app starts again");
+    unlock(&s, &employer);
+    scene.next_dialog_answer(&bundle);
+    s.click(&s.by_id("inbox-import"));
+    s.wait_text("candidates", "the imported candidate", |t| {
+        t.contains("Candidate ")
+    });
+    let row = s.by_id("candidate-row");
+    assert!(
+        !s.text(&row).contains("Kari"),
+        "anonymous candidates go by pseudonym"
+    );
+    s.wait_text("candidate-skills", "the candidate's skills", |t| {
+        t.contains("Rust") && !t.contains("PostgreSQL")
+    });
+    shot(&s, &scene, "14-employer-inbox");
     s.end();
 }
