@@ -174,6 +174,9 @@ pub enum BundleError {
     #[error("this reveal is not valid ({reason}); it does not link the pseudonym to anyone")]
     BadReveal { reason: String },
 
+    #[error("this notice or answer is not valid ({reason}); it was refused")]
+    BadNotice { reason: String },
+
     #[error(
         "the key card's signature does not verify: the card was edited or forged; ask the \
          organisation for its card again and compare the fingerprint"
@@ -241,6 +244,7 @@ impl BundleError {
             BundleError::ChecksumsDisagree => "checksums-disagree",
             BundleError::UnexpectedSigner { .. } => "unexpected-signer",
             BundleError::BadReveal { .. } => "bad-reveal",
+            BundleError::BadNotice { .. } => "bad-notice",
             BundleError::CardBadSignature => "card-bad-signature",
             BundleError::MalformedCard { .. } => "malformed-card",
             BundleError::UnknownCardFormat { .. } => "unknown-card-format",

@@ -23,6 +23,7 @@ mod card;
 mod error;
 mod keys;
 mod manifest;
+mod notice;
 mod paths;
 mod read;
 mod reveal;
@@ -35,6 +36,7 @@ pub use manifest::{
     new_bundle_id, Addressee, Issuer, Kind, Manifest, ManifestEntry, CHECKSUMS, FORMAT, MANIFEST,
     SIGNATURE,
 };
+pub use notice::{letters, Answer, Notice, Outcome, ANSWER, ANSWER_FORMAT, NOTICE, NOTICE_FORMAT};
 pub use read::{open, EntryReader, Keys, Limits, OpenBundle, Sealing};
 pub use reveal::{Reveal, REVEAL, REVEAL_FORMAT, REVEAL_SIGNATURE};
 pub use write::{readme_text, BundleWriter, EntryWriter, Protection, Written};

@@ -135,6 +135,50 @@ pub enum VaultError {
     )]
     NothingToReveal { organisation: String },
 
+    /// A request of a kind that is not a notice.
+    #[error("{kind} is not a request; ask for deletion, access, revocation or withdrawal")]
+    NotARequest { kind: String },
+
+    /// A request about shares that were never made.
+    #[error("you have made no {view} share with {organisation}, so there is nothing to ask about")]
+    NothingShared {
+        organisation: String,
+        view: &'static str,
+    },
+
+    /// A file imported as an answer that is not one.
+    #[error("this bundle is a {kind}, not an answer to a request; import it where it belongs")]
+    NotAnAnswer { kind: String },
+
+    /// An answer to a request this vault never sent.
+    #[error(
+        "this answer is for request {request}, which this vault did not send; it was not \
+         imported"
+    )]
+    UnknownRequest { request: String },
+
+    /// An answer signed by another key than the organisation's card names.
+    #[error(
+        "this answer is not signed by {organisation}'s key (or names another organisation's \
+         card); it was refused"
+    )]
+    AnswerFromAnotherSigner { organisation: String },
+
+    /// An answer that does not cover what was asked.
+    #[error("the answer does not cover {bundle}; it was not accepted as complete")]
+    IncompleteAnswer { bundle: String },
+
+    /// A notice signed by a key that signed none of the bundles it names.
+    #[error(
+        "this notice is signed by a key that signed none of the bundles it names; only the \
+         person who shared them can ask about them, so it was refused"
+    )]
+    NoticeSignerMismatch,
+
+    /// An extension that is not one or two months, or gives no reason.
+    #[error("an extension is one or two months, with a reason the person can read (Art. 12(3))")]
+    BadExtension,
+
     /// An employer vault without its key card yet.
     #[error("this employer vault has no key card yet; make one with `candor employer init`")]
     NoEmployerCard,

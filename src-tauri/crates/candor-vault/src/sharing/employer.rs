@@ -4,8 +4,8 @@
 use std::io::{Read, Seek};
 
 use candor_bundle::{
-    open, CardDetails, KeyCard, Keys, Kind, Limits, Manifest, Reveal, Sealing, REVEAL,
-    REVEAL_SIGNATURE,
+    open, Addressee, BundleWriter, CardDetails, Issuer, KeyCard, Keys, Kind, Limits, Manifest,
+    Notice, Protection, Reveal, Sealing, ANSWER, NOTICE, REVEAL, REVEAL_SIGNATURE,
 };
 use candor_model::{Profile, Record, Timestamp, Validate, ValidationErrors};
 use serde::{Deserialize, Serialize};
@@ -352,5 +352,262 @@ fn merge_revealed(candidates: &mut Vec<Candidate>, reveals: &[Reveal]) {
             known.revealed.push(anonymous.name);
             known.bundles.extend(anonymous.bundles);
         }
+    }
+}
+
+/// A notice answered, kept so the same notice again gets the very same answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StoredAnswer {
+    kind: Kind,
+    signer: String,
+    signer_name: String,
+    answer: candor_bundle::Answer,
+    /// The answer bundle as sent: encrypted to the notice's reply recipient.
+    bundle: Vec<u8>,
+}
+
+impl Validate for StoredAnswer {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+}
+
+impl Record for StoredAnswer {
+    const KIND: &'static str = "answer";
+}
+
+/// A bundle deleted on request: which key had signed it, so a later notice naming it can
+/// still be checked and answered.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Deleted {
+    signer: String,
+    deleted_at: Timestamp,
+}
+
+impl Validate for Deleted {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+}
+
+impl Record for Deleted {
+    const KIND: &'static str = "deleted";
+}
+
+/// A notice the employer received, and its answer.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeAnswered {
+    pub request: String,
+    /// "deletion-request", "revocation", "access-request", "consent-withdrawal".
+    pub kind: String,
+    /// Who sent it: the seeker's name or pseudonym.
+    pub from: String,
+    /// "deleted", "exported" or "extended".
+    pub outcome: String,
+    /// The bundles deleted or exported.
+    pub bundles: Vec<String>,
+    /// The answer, encrypted to the sender: to send back (the body of an HTTP answer).
+    #[serde(skip)]
+    pub answer_bundle: Vec<u8>,
+    /// True when this notice had been answered before: the same answer again.
+    pub repeated: bool,
+}
+
+impl StoredAnswer {
+    fn answered(&self, request: &str, repeated: bool) -> NoticeAnswered {
+        let (outcome, bundles) = match &self.answer.outcome {
+            candor_bundle::Outcome::Deleted { deleted } => ("deleted", deleted.clone()),
+            candor_bundle::Outcome::Exported { held } => ("exported", held.clone()),
+            candor_bundle::Outcome::Extended { .. } => ("extended", Vec::new()),
+        };
+        NoticeAnswered {
+            request: request.to_owned(),
+            kind: self.kind.to_string(),
+            from: self.signer_name.clone(),
+            outcome: outcome.to_owned(),
+            bundles,
+            answer_bundle: self.bundle.clone(),
+            repeated,
+        }
+    }
+}
+
+impl Vault {
+    /// Answers a seeker's notice: checks it like any bundle, and that it is signed by the
+    /// key that signed the bundles it names; then deletes them (revocation, deletion,
+    /// withdrawal) or exports what is held from that key (access), and returns the signed
+    /// answer, encrypted to the notice's reply recipient. With `extend`, answers instead
+    /// that the request will take up to two more months, and why. The same notice again
+    /// gets the same answer back.
+    pub fn answer_notice(
+        &mut self,
+        reader: impl Read + Seek,
+        now: Timestamp,
+        extend: Option<(u8, String)>,
+    ) -> Result<NoticeAnswered> {
+        if let Some((months, reason)) = &extend {
+            if !(1..=2).contains(months) || reason.trim().is_empty() {
+                return Err(VaultError::BadExtension);
+            }
+        }
+        let card = KeyCard::read(self.employer_card()?.as_bytes())?;
+        let keys = self.all_keys()?;
+        let mut bundle = open(
+            reader,
+            &Keys {
+                identities: keys.iter().map(|k| &k.age).collect(),
+                passphrase: None,
+            },
+            &Limits::default(),
+        )?;
+        bundle.check_addressed_to(&card.fingerprint())?;
+        let manifest = bundle.manifest().clone();
+        if !Notice::is_notice_kind(manifest.kind) {
+            return Err(VaultError::Bundle(candor_bundle::BundleError::BadNotice {
+                reason: format!("a {} is not a notice", manifest.kind),
+            }));
+        }
+        let notice = Notice::read(&bundle.read_entry(NOTICE, 1 << 20)?, &manifest)?;
+        bundle.verify_all()?;
+        if let Some(stored) = self.get_record::<StoredAnswer>(&manifest.id)? {
+            let settled = !matches!(
+                stored.answer.outcome,
+                candor_bundle::Outcome::Extended { .. }
+            );
+            if settled || extend.is_some() {
+                return Ok(stored.answered(&manifest.id, true));
+            }
+        }
+        let signer = manifest.issuer.public_key.clone();
+        let held: Vec<(String, ReceivedBundle)> = self
+            .list_records::<ReceivedBundle>()?
+            .into_iter()
+            .filter(|(id, b)| notice.bundles.contains(id) && b.manifest.issuer.public_key == signer)
+            .collect();
+        let mut already_deleted = Vec::new();
+        for id in &notice.bundles {
+            if let Some(gone) = self.get_record::<Deleted>(id)? {
+                if gone.signer == signer {
+                    already_deleted.push(id.clone());
+                }
+            }
+        }
+        if held.is_empty() && already_deleted.is_empty() {
+            return Err(VaultError::NoticeSignerMismatch);
+        }
+        let outcome = match (&extend, manifest.kind) {
+            (Some((months, reason)), _) => candor_bundle::Outcome::Extended {
+                months: *months,
+                reason: reason.trim().to_owned(),
+            },
+            (None, Kind::AccessRequest) => candor_bundle::Outcome::Exported {
+                held: held.iter().map(|(id, _)| id.clone()).collect(),
+            },
+            (None, _) => {
+                let mut deleted: Vec<String> = held.iter().map(|(id, _)| id.clone()).collect();
+                deleted.extend(already_deleted);
+                deleted.sort();
+                deleted.dedup();
+                candor_bundle::Outcome::Deleted { deleted }
+            }
+        };
+        let answer = candor_bundle::Answer {
+            format: candor_bundle::ANSWER_FORMAT.to_owned(),
+            request: manifest.id.clone(),
+            request_kind: manifest.kind,
+            answered_at: now,
+            employer: card.fingerprint(),
+            outcome,
+        };
+        let own = self.own_keys()?;
+        let mut out = Vec::new();
+        {
+            let mut writer = BundleWriter::new(
+                &mut out,
+                Protection::Recipients(vec![notice.reply_to.clone()]),
+            )?;
+            let answer_json = serde_json::to_vec_pretty(&answer).expect("an answer serializes");
+            writer.add(ANSWER, answer_json.as_slice())?;
+            if let candor_bundle::Outcome::Exported { .. } = answer.outcome {
+                for (id, held) in &held {
+                    let manifest_json =
+                        serde_json::to_vec_pretty(&held.manifest).expect("a manifest serializes");
+                    writer.add(
+                        &format!("held/{id}/manifest.json"),
+                        manifest_json.as_slice(),
+                    )?;
+                    for (path, blob) in &held.entries {
+                        let mut entry = writer.begin(&format!("held/{id}/{path}"))?;
+                        self.read_blob(blob, &format!("{path} of bundle {id}"), &mut entry)?;
+                        entry.end();
+                    }
+                }
+            }
+            let answer_manifest = Manifest {
+                format: String::new(),
+                kind: answer.bundle_kind(),
+                id: candor_bundle::new_bundle_id(),
+                issued_at: now,
+                expires_at: None,
+                issuer: Issuer {
+                    public_key: String::new(),
+                    name: card.details.organisation.clone(),
+                    reply_to: Some(card.age_recipient.clone()),
+                },
+                recipient: Some(Addressee {
+                    name: manifest.issuer.name.clone(),
+                    fingerprint: candor_bundle::fingerprint(&notice.reply_to, &signer),
+                }),
+                view: None,
+                fields: Vec::new(),
+                purpose: manifest.kind.to_string(),
+                refers_to: vec![manifest.id.clone()],
+                entries: Vec::new(),
+            };
+            writer.finish(answer_manifest, &own.signing)?;
+        }
+        let stored = StoredAnswer {
+            kind: manifest.kind,
+            signer: signer.clone(),
+            signer_name: manifest.issuer.name.clone(),
+            answer: answer.clone(),
+            bundle: out,
+        };
+        let deletes = matches!(answer.outcome, candor_bundle::Outcome::Deleted { .. });
+        self.write(|w| {
+            if deletes {
+                for (id, received) in &held {
+                    for (_, blob) in &received.entries {
+                        w.remove_blob(blob)?;
+                    }
+                    w.remove(ReceivedBundle::KIND, id)?;
+                    w.put_record(
+                        id,
+                        0,
+                        &Deleted {
+                            signer: signer.clone(),
+                            deleted_at: now,
+                        },
+                    )?;
+                }
+            }
+            w.put_record(&manifest.id, 0, &stored)
+        })?;
+        Ok(stored.answered(&manifest.id, false))
+    }
+
+    /// Every notice answered, newest first.
+    pub fn notices(&self) -> Result<Vec<NoticeAnswered>> {
+        self.require_role(Role::Employer)?;
+        let mut all: Vec<(String, StoredAnswer)> = self.list_records::<StoredAnswer>()?;
+        all.sort_by_key(|(_, a)| std::cmp::Reverse(a.answer.answered_at));
+        Ok(all
+            .iter()
+            .map(|(id, stored)| stored.answered(id, false))
+            .collect())
     }
 }

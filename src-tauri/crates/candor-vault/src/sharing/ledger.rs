@@ -21,7 +21,8 @@ pub struct LedgerEntry {
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub seq: u64,
     pub at: Timestamp,
-    /// "profile-share" (later kinds: corrections and requests).
+    /// "profile-share", "reveal", or a request: "deletion-request", "revocation",
+    /// "access-request", "consent-withdrawal".
     pub action: String,
     pub bundle_id: String,
     /// SHA-256 of the bundle file as sent.
@@ -44,6 +45,12 @@ pub struct LedgerEntry {
     pub purpose: String,
     /// "recipient", "passphrase" or "plain".
     pub sealing: String,
+    /// For a request (deletion, access, …): the bundles it is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refers_to: Vec<String>,
+    /// For a request: when the answer is due (one month, GDPR Art. 12(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<Timestamp>,
     /// The hash of the entry before this one ("" for the first).
     pub prev_hash: String,
 }
@@ -53,6 +60,11 @@ impl LedgerEntry {
     pub fn hash(&self) -> String {
         let json = serde_json::to_vec(self).expect("a ledger entry serializes");
         data_encoding::HEXLOWER.encode(&Sha256::digest(json))
+    }
+
+    /// A share (or a reveal), as opposed to a request about shares.
+    pub fn is_share(&self) -> bool {
+        self.action == "profile-share" || self.action == "reveal"
     }
 
     pub fn status(&self, now: Timestamp) -> LedgerStatus {
@@ -191,7 +203,7 @@ impl Vault {
         let shares: Vec<LedgerEntry> = self
             .ledger()?
             .into_iter()
-            .filter(|entry| entry.recipient_id == recipient_id)
+            .filter(|entry| entry.is_share() && entry.recipient_id == recipient_id)
             .collect();
         let mut fields: Vec<String> = shares
             .iter()

@@ -5,9 +5,13 @@ mod employer;
 mod identity;
 mod ledger;
 mod recipients;
+mod requests;
 mod share;
 
-pub use employer::{Candidate, ReceivedSummary};
+pub use employer::{Candidate, NoticeAnswered, ReceivedSummary};
 pub use ledger::{Holdings, LedgerEntry, LedgerStatus};
 pub use recipients::RecipientInfo;
+pub use requests::{
+    add_months, request_kind, AnswerSummary, RequestOutcome, RequestRow, RequestState,
+};
 pub use share::{ShareOutcome, SharePreview, ShareProtection, ShareRequest};

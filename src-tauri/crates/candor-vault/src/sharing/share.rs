@@ -274,6 +274,8 @@ impl Vault {
             expires_at: request.expires_at,
             purpose: request.purpose.clone(),
             sealing: sealing.to_owned(),
+            refers_to: Vec::new(),
+            due_at: None,
             prev_hash: String::new(),
         };
         // The file is complete; if recording fails, it must not leave without a record.

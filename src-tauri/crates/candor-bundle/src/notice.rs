@@ -1,0 +1,182 @@
+//! Notices (seeker → employer) and answers (employer → seeker): small bundles of the same
+//! format, each carrying one JSON document and, for notices, a letter a person can read.
+//!
+//! A notice is signed by the key that signed the bundles it names and carries a reply
+//! recipient, so the answer goes back encrypted to whoever sent it, pseudonym or not. Its
+//! id is the bundle id: the same notice again is recognised, and gets the same answer.
+
+use serde::{Deserialize, Serialize};
+
+use candor_model::Timestamp;
+
+use crate::error::BundleError;
+use crate::manifest::{Kind, Manifest};
+
+pub const NOTICE: &str = "notice.json";
+pub const ANSWER: &str = "answer.json";
+pub const NOTICE_FORMAT: &str = "candor-notice/1";
+pub const ANSWER_FORMAT: &str = "candor-answer/1";
+
+/// What a seeker asks of an employer about bundles it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notice {
+    pub format: String,
+    /// Revocation, deletion-request, access-request or consent-withdrawal.
+    pub kind: Kind,
+    /// The ids of the bundles it is about.
+    pub bundles: Vec<String>,
+    /// The age recipient the answer is encrypted to.
+    pub reply_to: String,
+    pub issued_at: Timestamp,
+    /// When the answer is due (GDPR Art. 12(3): one month).
+    pub due_at: Timestamp,
+}
+
+impl Notice {
+    pub fn is_notice_kind(kind: Kind) -> bool {
+        matches!(
+            kind,
+            Kind::Revocation
+                | Kind::DeletionRequest
+                | Kind::AccessRequest
+                | Kind::ConsentWithdrawal
+        )
+    }
+
+    /// Reads `notice.json` from a bundle whose manifest was verified, and checks that the
+    /// two agree: a notice kind, the same bundles, the same reply recipient.
+    pub fn read(bytes: &[u8], manifest: &Manifest) -> Result<Notice, BundleError> {
+        let bad = |reason: &str| BundleError::BadNotice {
+            reason: reason.to_owned(),
+        };
+        let notice: Notice =
+            serde_json::from_slice(bytes).map_err(|_| bad("notice.json cannot be read"))?;
+        if notice.format != NOTICE_FORMAT {
+            return Err(bad("notice.json is in an unknown format"));
+        }
+        if !Notice::is_notice_kind(manifest.kind) || notice.kind != manifest.kind {
+            return Err(bad("its kind does not match its manifest"));
+        }
+        if notice.bundles.is_empty() || notice.bundles != manifest.refers_to {
+            return Err(bad("it does not name the bundles its manifest names"));
+        }
+        if manifest.issuer.reply_to.as_deref() != Some(notice.reply_to.as_str()) {
+            return Err(bad("its reply recipient does not match its manifest"));
+        }
+        crate::keys::parse_age_recipient(&notice.reply_to)?;
+        Ok(notice)
+    }
+}
+
+/// How an employer answered a notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "outcome")]
+pub enum Outcome {
+    /// The named bundles were deleted (revocation, deletion request, consent withdrawal).
+    Deleted { deleted: Vec<String> },
+    /// What the employer holds from that key travels in the answer (access request).
+    Exported { held: Vec<String> },
+    /// The answer takes longer (Art. 12(3)): by `months` more, for `reason`.
+    Extended { months: u8, reason: String },
+}
+
+/// The employer's signed answer to one notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Answer {
+    pub format: String,
+    /// The notice answered (its bundle id).
+    pub request: String,
+    pub request_kind: Kind,
+    pub answered_at: Timestamp,
+    /// The employer's key card fingerprint.
+    pub employer: String,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+impl Answer {
+    /// The manifest kind an answer travels as.
+    pub fn bundle_kind(&self) -> Kind {
+        match self.outcome {
+            Outcome::Exported { .. } => Kind::AccessExport,
+            _ => Kind::DeletionReceipt,
+        }
+    }
+
+    pub fn read(bytes: &[u8], manifest: &Manifest) -> Result<Answer, BundleError> {
+        let bad = |reason: &str| BundleError::BadNotice {
+            reason: reason.to_owned(),
+        };
+        let answer: Answer =
+            serde_json::from_slice(bytes).map_err(|_| bad("answer.json cannot be read"))?;
+        if answer.format != ANSWER_FORMAT {
+            return Err(bad("answer.json is in an unknown format"));
+        }
+        if answer.bundle_kind() != manifest.kind || manifest.refers_to != [answer.request.clone()] {
+            return Err(bad("the answer does not match its manifest"));
+        }
+        if let Outcome::Extended { months, .. } = answer.outcome {
+            if !(1..=2).contains(&months) {
+                return Err(bad("an extension must be of one or two months"));
+            }
+        }
+        Ok(answer)
+    }
+}
+
+/// The letter that goes with a notice, in English and Norwegian bokmål, citing the
+/// articles it rests on. `bundles` are listed by id and date.
+pub fn letters(
+    kind: Kind,
+    organisation: &str,
+    sender: &str,
+    bundles: &[(String, Timestamp)],
+    due_at: Timestamp,
+) -> (String, String) {
+    let list: String = bundles
+        .iter()
+        .map(|(id, at)| format!("  - {id} ({at})\n"))
+        .collect();
+    let due = due_at.to_string();
+    let (en_ask, nb_ask) = match kind {
+        Kind::DeletionRequest => (
+            "I ask you to erase the personal data about me that you received in the bundles \
+             below, without undue delay (GDPR Art. 17), and to confirm it.",
+            "Jeg ber dere slette personopplysningene om meg som dere mottok i pakkene under, \
+             uten ugrunnet opphold (personvernforordningen art. 17), og bekrefte det.",
+        ),
+        Kind::Revocation => (
+            "I revoke the bundles below: you may no longer use them, and I ask you to erase \
+             them (GDPR Art. 7(3) and Art. 17) and confirm it.",
+            "Jeg trekker tilbake pakkene under: dere kan ikke lenger bruke dem, og jeg ber dere \
+             slette dem (personvernforordningen art. 7 nr. 3 og art. 17) og bekrefte det.",
+        ),
+        Kind::ConsentWithdrawal => (
+            "I withdraw my consent to your processing of the personal data in the bundles \
+             below (GDPR Art. 7(3)). Please stop using it, erase it and confirm it.",
+            "Jeg trekker tilbake samtykket til at dere behandler personopplysningene i pakkene \
+             under (personvernforordningen art. 7 nr. 3). Stans bruken, slett dem og bekreft det.",
+        ),
+        _ => (
+            "I ask for access to the personal data about me that you hold from the bundles \
+             below, and to the information GDPR Art. 15 gives me a right to.",
+            "Jeg ber om innsyn i personopplysningene om meg som dere har fra pakkene under, og \
+             i opplysningene personvernforordningen art. 15 gir meg rett til.",
+        ),
+    };
+    let en = format!(
+        "To {organisation}\n\n{en_ask}\n\n{list}\nPlease answer by {due} (GDPR Art. 12(3): within one month; \
+         you may extend this by two further months if you tell me why).\n\nThis request is a \
+         signed Candor notice; import the file with `candor employer import` to answer it \
+         with a signed receipt.\n\n{sender}\n"
+    );
+    let nb = format!(
+        "Til {organisation}\n\n{nb_ask}\n\n{list}\nSvar innen {due} (personvernforordningen art. 12 nr. 3: innen \
+         én måned; fristen kan forlenges med to måneder om dere begrunner det).\n\nDenne \
+         henvendelsen er en signert Candor-melding; importer filen med `candor employer \
+         import` for å svare med en signert kvittering.\n\n{sender}\n"
+    );
+    (en, nb)
+}

@@ -1,0 +1,463 @@
+//! After sharing, the seeker's side: revoke, ask for deletion, access or the end of
+//! consent, as signed notices; follow each to its answer; know when one is overdue.
+//!
+//! A request is a ledger entry (what was asked, of whom, about which bundles, due when)
+//! and a state record that changes as answers arrive: sent → answered, or extended, or
+//! overdue once its due date has passed with no answer.
+
+use std::path::{Path, PathBuf};
+
+use candor_bundle::{
+    letters, new_bundle_id, open, Addressee, Answer, BundleWriter, Issuer, Keys, Kind, Limits,
+    Manifest, Notice, Outcome, Protection, ANSWER, NOTICE, NOTICE_FORMAT,
+};
+use candor_model::{Record, Timestamp, Validate, ValidationErrors, ViewKind};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, VaultError};
+use crate::files::{write_new_file, Existing};
+use crate::header::Role;
+use crate::sharing::ledger::LedgerEntry;
+use crate::vault::Vault;
+
+/// How far an answer may be pushed back (Art. 12(3)): two further months.
+pub const MAX_EXTENSION_MONTHS: u8 = 2;
+
+/// What a request's answer says so far.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequestState {
+    Sent,
+    /// The employer will answer later, by the due date moved by `months`.
+    Extended {
+        months: u8,
+        reason: String,
+    },
+    /// A signed answer arrived and was verified.
+    Answered,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StoredRequest {
+    state: RequestState,
+    due_at: Timestamp,
+    answer: Option<Answer>,
+    answered_at: Option<Timestamp>,
+}
+
+impl Validate for StoredRequest {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+}
+
+impl Record for StoredRequest {
+    const KIND: &'static str = "request";
+}
+
+/// A request as the faces show it.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestRow {
+    pub entry: LedgerEntry,
+    pub state: RequestState,
+    pub due_at: Timestamp,
+    /// Past its due date with no answer.
+    pub overdue: bool,
+    pub answer: Option<AnswerSummary>,
+}
+
+/// A verified answer, as the faces show it.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerSummary {
+    pub answered_at: Timestamp,
+    /// "deleted", "exported" or "extended".
+    pub outcome: String,
+    /// The bundles deleted or exported.
+    pub bundles: Vec<String>,
+    /// Why the answer takes longer, for an extension.
+    pub reason: Option<String>,
+}
+
+impl From<&Answer> for AnswerSummary {
+    fn from(answer: &Answer) -> AnswerSummary {
+        let (outcome, bundles, reason) = match &answer.outcome {
+            Outcome::Deleted { deleted } => ("deleted", deleted.clone(), None),
+            Outcome::Exported { held } => ("exported", held.clone(), None),
+            Outcome::Extended { reason, .. } => ("extended", Vec::new(), Some(reason.clone())),
+        };
+        AnswerSummary {
+            answered_at: answer.answered_at,
+            outcome: outcome.to_owned(),
+            bundles,
+            reason,
+        }
+    }
+}
+
+/// A notice that was written and recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestOutcome {
+    pub path: PathBuf,
+    pub entry: LedgerEntry,
+    /// The letter in English and in Norwegian bokmål.
+    pub letters: (String, String),
+}
+
+/// One calendar month on (the 31st becomes the month's last day).
+pub fn add_months(at: Timestamp, months: u8) -> Timestamp {
+    let time = at.as_offset_date_time();
+    let mut date = time.date();
+    for _ in 0..months {
+        let (year, month) = match date.month() {
+            time::Month::December => (date.year() + 1, time::Month::January),
+            m => (date.year(), m.next()),
+        };
+        let day = date.day().min(month.length(year));
+        date = time::Date::from_calendar_date(year, month, day).expect("a valid day");
+    }
+    Timestamp::try_from(time.replace_date(date)).unwrap_or(at)
+}
+
+pub fn request_kind(name: &str) -> Option<Kind> {
+    match name {
+        "deletion" | "deletion-request" => Some(Kind::DeletionRequest),
+        "revoke" | "revocation" => Some(Kind::Revocation),
+        "access" | "access-request" => Some(Kind::AccessRequest),
+        "withdraw" | "consent-withdrawal" => Some(Kind::ConsentWithdrawal),
+        _ => None,
+    }
+}
+
+impl Vault {
+    /// Writes a signed notice of `kind` about the shares to `recipient` made with one view
+    /// (`view`: the identity's full shares or the pseudonym's anonymous ones), records it in
+    /// the ledger, and returns its letters. It is due one month after `now`.
+    pub fn request(
+        &mut self,
+        kind: Kind,
+        recipient: &str,
+        view: ViewKind,
+        out: &Path,
+        existing: Existing,
+        now: Timestamp,
+    ) -> Result<RequestOutcome> {
+        self.require_role(Role::Seeker)?;
+        if !Notice::is_notice_kind(kind) {
+            return Err(VaultError::NotARequest {
+                kind: kind.to_string(),
+            });
+        }
+        let recipient = self.recipient(recipient)?;
+        let shares: Vec<LedgerEntry> = self
+            .ledger()?
+            .into_iter()
+            .filter(|e| e.is_share() && e.recipient_id == recipient.id && e.view == view.as_str())
+            .collect();
+        if shares.is_empty() {
+            return Err(VaultError::NothingShared {
+                organisation: recipient.organisation.clone(),
+                view: view.as_str(),
+            });
+        }
+        let keys = match view {
+            ViewKind::Anonymous => self.pseudonym(&recipient.id)?.ok_or_else(|| {
+                VaultError::tampered("the pseudonym for this recipient is missing")
+            })?,
+            ViewKind::Full => self.own_keys()?,
+        };
+        let bundles: Vec<String> = shares.iter().map(|e| e.bundle_id.clone()).collect();
+        let due_at = add_months(now, 1);
+        let id = new_bundle_id();
+        let notice = Notice {
+            format: NOTICE_FORMAT.to_owned(),
+            kind,
+            bundles: bundles.clone(),
+            reply_to: keys.age.recipient(),
+            issued_at: now,
+            due_at,
+        };
+        let sender = match view {
+            ViewKind::Anonymous => keys.name.clone(),
+            ViewKind::Full => self.person()?.map(|p| p.name).unwrap_or_default(),
+        };
+        let dated: Vec<(String, Timestamp)> =
+            shares.iter().map(|e| (e.bundle_id.clone(), e.at)).collect();
+        let (en, nb) = letters(kind, &recipient.organisation, &sender, &dated, due_at);
+        let manifest = Manifest {
+            format: String::new(),
+            kind,
+            id: id.clone(),
+            issued_at: now,
+            expires_at: None,
+            issuer: Issuer {
+                public_key: String::new(),
+                name: sender.clone(),
+                reply_to: Some(keys.age.recipient()),
+            },
+            recipient: Some(Addressee {
+                name: recipient.organisation.clone(),
+                fingerprint: recipient.fingerprint.clone(),
+            }),
+            view: None,
+            fields: Vec::new(),
+            purpose: kind.to_string(),
+            refers_to: bundles.clone(),
+            entries: Vec::new(),
+        };
+        let notice_json = serde_json::to_vec_pretty(&notice).expect("a notice serializes");
+        let (sha256, _) = write_new_file(out, existing, |file| {
+            let mut bundle = BundleWriter::new(
+                file,
+                Protection::Recipients(vec![recipient.age_recipient.clone(), keys.age.recipient()]),
+            )?;
+            bundle.add(NOTICE, notice_json.as_slice())?;
+            bundle.add("letter.en.txt", en.as_bytes())?;
+            bundle.add("letter.nb.txt", nb.as_bytes())?;
+            let written = bundle.finish(manifest, &keys.signing)?;
+            Ok((written.sha256, written.size))
+        })?;
+        let entry = LedgerEntry {
+            seq: 0,
+            at: now,
+            action: kind.to_string(),
+            bundle_id: id.clone(),
+            bundle_sha256: sha256,
+            recipient_id: recipient.id.clone(),
+            organisation: recipient.organisation.clone(),
+            organisation_number: recipient.organisation_number.clone(),
+            privacy_contact: recipient.privacy_contact.clone(),
+            privacy_policy_url: recipient.privacy_policy_url.clone(),
+            fingerprint: recipient.fingerprint.clone(),
+            view: view.as_str().to_owned(),
+            signed_as: match view {
+                ViewKind::Anonymous => keys.name.clone(),
+                ViewKind::Full => "identity".to_owned(),
+            },
+            fields: Vec::new(),
+            documents: Vec::new(),
+            expires_at: None,
+            purpose: kind.to_string(),
+            sealing: "recipient".to_owned(),
+            refers_to: bundles,
+            due_at: Some(due_at),
+            prev_hash: String::new(),
+        };
+        let state = StoredRequest {
+            state: RequestState::Sent,
+            due_at,
+            answer: None,
+            answered_at: None,
+        };
+        let entry = match self.write(|w| {
+            let entry = w.append_ledger(entry)?;
+            w.put_record(&id, 0, &state)?;
+            Ok(entry)
+        }) {
+            Ok(entry) => entry,
+            Err(e) => {
+                let _ = std::fs::remove_file(out);
+                return Err(e);
+            }
+        };
+        Ok(RequestOutcome {
+            path: out.to_owned(),
+            entry,
+            letters: (en, nb),
+        })
+    }
+
+    /// Every request with its state, overdue ones first, then by due date.
+    pub fn requests(&self, now: Timestamp) -> Result<Vec<RequestRow>> {
+        let mut rows = Vec::new();
+        for entry in self.ledger()?.into_iter().filter(|e| !e.is_share()) {
+            let Some(stored) = self.get_record::<StoredRequest>(&entry.bundle_id)? else {
+                return Err(VaultError::tampered(format!(
+                    "the state of request {} is missing",
+                    entry.bundle_id
+                )));
+            };
+            let overdue = stored.state != RequestState::Answered && stored.due_at <= now;
+            rows.push(RequestRow {
+                entry,
+                state: stored.state,
+                due_at: stored.due_at,
+                overdue,
+                answer: stored.answer.as_ref().map(AnswerSummary::from),
+            });
+        }
+        rows.sort_by_key(|row| (!row.overdue, row.due_at));
+        Ok(rows)
+    }
+
+    /// Imports an employer's signed answer to one of this vault's requests: decrypted with
+    /// the key the request was sent with, signed by the key on that employer's card, about
+    /// that request. Anything else is refused and changes nothing.
+    pub fn import_answer(
+        &mut self,
+        reader: impl std::io::Read + std::io::Seek,
+        now: Timestamp,
+    ) -> Result<RequestRow> {
+        self.require_role(Role::Seeker)?;
+        let keys = self.all_keys()?;
+        let mut bundle = open(
+            reader,
+            &Keys {
+                identities: keys.iter().map(|k| &k.age).collect(),
+                passphrase: None,
+            },
+            &Limits::default(),
+        )?;
+        let manifest = bundle.manifest().clone();
+        if !matches!(manifest.kind, Kind::DeletionReceipt | Kind::AccessExport) {
+            return Err(VaultError::NotAnAnswer {
+                kind: manifest.kind.to_string(),
+            });
+        }
+        let answer = Answer::read(&bundle.read_entry(ANSWER, 1 << 20)?, &manifest)?;
+        let entry = self
+            .ledger()?
+            .into_iter()
+            .find(|e| !e.is_share() && e.bundle_id == answer.request)
+            .ok_or_else(|| VaultError::UnknownRequest {
+                request: answer.request.clone(),
+            })?;
+        let recipient = self.recipient(&entry.recipient_id)?;
+        if manifest.issuer.public_key != recipient.minisign_key
+            || answer.employer != recipient.fingerprint
+        {
+            return Err(VaultError::AnswerFromAnotherSigner {
+                organisation: recipient.organisation.clone(),
+            });
+        }
+        bundle.verify_all()?;
+        let mut stored = self
+            .get_record::<StoredRequest>(&entry.bundle_id)?
+            .ok_or_else(|| VaultError::tampered("the state of the request is missing"))?;
+        match &answer.outcome {
+            Outcome::Deleted { deleted } => {
+                if let Some(missing) = entry.refers_to.iter().find(|id| !deleted.contains(id)) {
+                    return Err(VaultError::IncompleteAnswer {
+                        bundle: missing.clone(),
+                    });
+                }
+                stored.state = RequestState::Answered;
+            }
+            Outcome::Exported { .. } => stored.state = RequestState::Answered,
+            Outcome::Extended { months, reason } => {
+                if stored.state != RequestState::Sent {
+                    return Err(VaultError::IncompleteAnswer {
+                        bundle: "an extension after the request was extended or answered".into(),
+                    });
+                }
+                let original = entry.due_at.unwrap_or(stored.due_at);
+                stored.due_at = add_months(original, (*months).min(MAX_EXTENSION_MONTHS));
+                stored.state = RequestState::Extended {
+                    months: *months,
+                    reason: reason.clone(),
+                };
+            }
+        }
+        stored.answer = Some(answer);
+        stored.answered_at = Some(now);
+        let id = entry.bundle_id.clone();
+        self.write(|w| w.put_record(&id, 0, &stored))?;
+        let overdue = stored.state != RequestState::Answered && stored.due_at <= now;
+        Ok(RequestRow {
+            entry,
+            state: stored.state,
+            due_at: stored.due_at,
+            overdue,
+            answer: stored.answer.as_ref().map(AnswerSummary::from),
+        })
+    }
+
+    /// A complaint to Datatilsynet about an overdue request, in English and bokmål.
+    pub fn complaint(&self, request: &str, now: Timestamp) -> Result<(String, String)> {
+        let row = self
+            .requests(now)?
+            .into_iter()
+            .find(|r| r.entry.bundle_id == request)
+            .ok_or_else(|| VaultError::UnknownRequest {
+                request: request.to_owned(),
+            })?;
+        let e = &row.entry;
+        let en = format!(
+            "To Datatilsynet (the Norwegian Data Protection Authority)\n\n\
+             Complaint: no answer to a {kind} under the GDPR\n\n\
+             On {at} I sent {org} (organisation number {number}, privacy contact {contact}) a \
+             signed {kind} about personal data I had shared with them (request {id}, bundles \
+             {bundles}). The answer was due by {due} (Art. 12(3)); none has come. I ask \
+             Datatilsynet to look into it (Art. 77).\n\nTheir privacy policy: {policy}\n",
+            kind = e.action,
+            at = e.at,
+            org = e.organisation,
+            number = e.organisation_number,
+            contact = e.privacy_contact,
+            id = e.bundle_id,
+            bundles = e.refers_to.join(", "),
+            due = row.due_at,
+            policy = e.privacy_policy_url,
+        );
+        let nb = format!(
+            "Til Datatilsynet\n\n\
+             Klage: ikke svar på en henvendelse etter personvernforordningen ({kind})\n\n\
+             {at} sendte jeg {org} (organisasjonsnummer {number}, personvernkontakt \
+             {contact}) en signert henvendelse om personopplysninger jeg hadde delt med dem \
+             (henvendelse {id}, pakker {bundles}). Svarfristen var {due} (art. 12 nr. 3); \
+             svar har ikke kommet. Jeg ber Datatilsynet se på saken (art. 77).\n\n\
+             Deres personvernerklæring: {policy}\n",
+            kind = e.action,
+            at = e.at,
+            org = e.organisation,
+            number = e.organisation_number,
+            contact = e.privacy_contact,
+            id = e.bundle_id,
+            bundles = e.refers_to.join(", "),
+            due = row.due_at,
+            policy = e.privacy_policy_url,
+        );
+        Ok((en, nb))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().expect("a time")
+    }
+
+    #[test]
+    fn a_month_on_keeps_the_day_or_takes_the_months_last() {
+        assert_eq!(
+            add_months(at("2026-01-15T10:00:00Z"), 1),
+            at("2026-02-15T10:00:00Z")
+        );
+        assert_eq!(
+            add_months(at("2026-01-31T10:00:00Z"), 1),
+            at("2026-02-28T10:00:00Z")
+        );
+        assert_eq!(
+            add_months(at("2026-12-10T10:00:00Z"), 1),
+            at("2027-01-10T10:00:00Z")
+        );
+        assert_eq!(
+            add_months(at("2026-11-30T10:00:00Z"), 3),
+            at("2027-02-28T10:00:00Z")
+        );
+    }
+
+    #[test]
+    fn request_names_map_to_notice_kinds() {
+        assert_eq!(request_kind("deletion"), Some(Kind::DeletionRequest));
+        assert_eq!(request_kind("withdraw"), Some(Kind::ConsentWithdrawal));
+        assert_eq!(request_kind("share"), None);
+    }
+}
