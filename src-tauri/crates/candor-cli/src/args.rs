@@ -68,6 +68,19 @@ pub enum Command {
     /// Tell an organisation that the pseudonym it knows is you: a full view, signed by
     /// you and by the pseudonym
     Reveal(RevealArgs),
+    /// Ask an organisation to delete, show or stop using what you shared (a signed notice)
+    Request(RequestArgs),
+    /// Revoke what you shared with an organisation (a signed notice asking it to delete it)
+    Revoke(RequestTarget),
+    /// Your requests and their answers; overdue ones first
+    Requests {
+        /// Print a complaint to Datatilsynet about this overdue request
+        #[arg(long, value_name = "REQUEST_ID")]
+        complaint: Option<String>,
+    },
+    /// Answers from organisations
+    #[command(subcommand)]
+    Receipt(ReceiptCommand),
     /// Every share you made: when, to whom, which fields (never their values)
     Ledger(LedgerArgs),
     /// Check a bundle's signature and hashes, and say what it holds
@@ -438,14 +451,23 @@ pub enum EmployerCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Import bundles received from candidates
+    /// Import bundles and notices received from candidates; a notice is answered at once
+    /// with a signed answer written beside it (FILE.answer.candor)
     Import {
-        /// The bundle files
+        /// The bundle and notice files
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Instead of answering the notices, say they will take this many more months (1–2)
+        #[arg(long, value_name = "MONTHS", requires = "reason")]
+        extend: Option<u8>,
+        /// Why the answer takes longer (with --extend)
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// List candidates and when what they sent expires
     Candidates,
+    /// The notices candidates sent, and how they were answered
+    Notices,
     /// Show one candidate's profile
     Show {
         /// The candidate's id or name (pseudonym)
@@ -506,4 +528,35 @@ pub struct RevealArgs {
     /// Where to write the bundle
     #[arg(long)]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestArgs {
+    /// deletion (Art. 17), access (Art. 15), withdraw (consent, Art. 7(3)) or revoke
+    pub kind: String,
+    #[command(flatten)]
+    pub target: RequestTarget,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestTarget {
+    /// The organisation
+    #[arg(long)]
+    pub to: String,
+    /// Which of your shares it is about: those made anonymously (signed with your
+    /// pseudonym) or in full
+    #[arg(long, default_value = "full")]
+    pub view: String,
+    /// Where to write the notice (send it as a file or by e-mail)
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReceiptCommand {
+    /// Import an organisation's signed answer to one of your requests
+    Import {
+        /// The answer file
+        file: PathBuf,
+    },
 }

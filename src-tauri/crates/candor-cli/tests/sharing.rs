@@ -320,3 +320,70 @@ fn a_reveal_joins_the_pseudonym_to_the_seeker_at_the_employer() {
     assert_eq!(candidates[0]["name"], "Kari Nordmann");
     assert_eq!(candidates[0]["bundles"].as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn a_deletion_request_travels_as_files_and_the_seeker_sees_it_confirmed() {
+    let p = parties();
+    let card = p.employer(&["employer", "card"]);
+    let card_file = p.seeker.file("card.json", card.as_bytes());
+    p.seeker.ok(&["recipient", "add", &card_file]);
+    p.seeker.ok(&[
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "full",
+        "--out",
+        "full.candor",
+    ]);
+    p.employer(&["employer", "import", "full.candor"]);
+
+    let sent = p.seeker.ok(&[
+        "request",
+        "deletion",
+        "--to",
+        "Fjordkraft Data AS",
+        "--out",
+        "delete.candor",
+    ]);
+    assert!(
+        sent.starts_with("Wrote a signed deletion-request to delete.candor about 1 bundle(s)"),
+        "{sent}"
+    );
+    assert!(sent.contains("GDPR Art. 17"), "{sent}");
+    let listed = p.seeker.ok(&["requests"]);
+    assert!(
+        listed.lines().nth(1).is_some_and(|l| l.ends_with("sent")),
+        "{listed}"
+    );
+
+    let answered = p.employer(&["employer", "import", "delete.candor"]);
+    assert!(
+        answered.starts_with("delete.candor: a deletion-request from Kari Nordmann: deleted 1 bundle(s). Send the signed answer back: delete.candor.answer.candor"),
+        "{answered}"
+    );
+    assert!(p
+        .employer(&["employer", "candidates"])
+        .starts_with("No candidates yet"));
+    assert!(p
+        .employer(&["employer", "notices"])
+        .contains("deletion-request"));
+
+    let confirmed = p
+        .seeker
+        .ok(&["receipt", "import", "delete.candor.answer.candor"]);
+    assert!(
+        confirmed.starts_with(
+            "Deletion confirmed: Fjordkraft Data AS signed that it deleted 1 bundle(s) on "
+        ),
+        "{confirmed}"
+    );
+    let listed = p.seeker.ok(&["requests"]);
+    assert!(
+        listed
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.ends_with("deletion confirmed")),
+        "{listed}"
+    );
+}

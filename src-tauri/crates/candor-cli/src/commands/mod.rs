@@ -7,6 +7,7 @@ mod files;
 mod import;
 mod lifecycle;
 mod profile;
+mod requests;
 mod sharing;
 
 use std::fmt;
@@ -117,6 +118,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Recipient(cmd) => sharing::recipient(&ctx, cmd),
         Command::Share(args) => sharing::share(&ctx, args),
         Command::Reveal(args) => sharing::reveal(&ctx, args),
+        Command::Request(args) => requests::request(&ctx, &args.kind, args.target),
+        Command::Revoke(target) => requests::request(&ctx, "revoke", target),
+        Command::Requests { complaint } => requests::list(&ctx, complaint),
+        Command::Receipt(cmd) => requests::receipt(&ctx, cmd),
         Command::Ledger(args) => sharing::ledger(&ctx, args),
         Command::Verify { file } => sharing::verify(&ctx, &file),
         Command::Employer(cmd) => sharing::employer(&ctx, cmd),

@@ -509,43 +509,44 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                 out.display()
             );
         }
-        EmployerCommand::Import { files } => {
+        EmployerCommand::Import {
+            files,
+            extend,
+            reason,
+        } => {
             let mut results = Vec::new();
             for file in &files {
-                let source = File::open(file)
-                    .map_err(|e| CliError::new(format!("cannot read {}: {e}", file.display())))?;
-                let summary = vault
-                    .import_bundle(source, Timestamp::now())
-                    .map_err(|e| CliError::new(format!("{}: {e}", file.display())))?;
-                if !ctx.json {
-                    let expires = summary
-                        .expires_at
-                        .map_or_else(|| "never".to_owned(), |at| at.to_string());
-                    if summary.already_held {
-                        println!(
-                            "{}: already held (bundle {}).",
-                            file.display(),
-                            summary.bundle_id
-                        );
-                    } else {
-                        println!(
-                            "{}: imported {} profile from {} (candidate {}); delete by {expires}.",
-                            file.display(),
-                            with_article(&summary.view),
-                            summary.candidate_name,
-                            summary.candidate
-                        );
-                    }
-                    if summary.plain {
-                        println!(
-                            "  It came unencrypted: anyone who handled the file could read it."
-                        );
-                    }
-                }
-                results.push(summary);
+                let result = if is_notice(&vault, file)? {
+                    answer(ctx, &mut vault, file, extend.zip(reason.clone()))?
+                } else {
+                    import_one(ctx, &mut vault, file)?
+                };
+                results.push(result);
             }
             if ctx.json {
                 output::json(&results);
+            }
+        }
+        EmployerCommand::Notices => {
+            let notices = vault.notices()?;
+            if ctx.json {
+                output::json(&notices);
+            } else if notices.is_empty() {
+                println!("No notices yet.");
+            } else {
+                let rows: Vec<Vec<String>> = notices
+                    .iter()
+                    .map(|n| {
+                        vec![
+                            n.request.clone(),
+                            n.kind.clone(),
+                            n.from.clone(),
+                            n.outcome.clone(),
+                            n.bundles.len().to_string(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["NOTICE", "KIND", "FROM", "ANSWER", "BUNDLES"], &rows);
             }
         }
         EmployerCommand::Candidates => {
@@ -647,4 +648,95 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// Whether `file` is a notice (to answer) rather than a bundle (to import).
+fn is_notice(vault: &candor_vault::Vault, file: &Path) -> Result<bool, CliError> {
+    let keys = vault.decryption_keys()?;
+    let source = super::requests::open(file)?;
+    let opened = bundle::open(
+        source,
+        &Keys {
+            identities: keys.iter().collect(),
+            passphrase: None,
+        },
+        &Limits::default(),
+    )
+    .map_err(|e| CliError::new(format!("{}: {}", file.display(), VaultError::from(e))))?;
+    Ok(bundle::Notice::is_notice_kind(opened.manifest().kind))
+}
+
+fn import_one(
+    ctx: &Context,
+    vault: &mut candor_vault::Vault,
+    file: &Path,
+) -> Result<serde_json::Value, CliError> {
+    let source = super::requests::open(file)?;
+    let summary = vault
+        .import_bundle(source, Timestamp::now())
+        .map_err(|e| CliError::new(format!("{}: {e}", file.display())))?;
+    if !ctx.json {
+        let expires = summary
+            .expires_at
+            .map_or_else(|| "never".to_owned(), |at| at.to_string());
+        if summary.already_held {
+            println!(
+                "{}: already held (bundle {}).",
+                file.display(),
+                summary.bundle_id
+            );
+        } else {
+            println!(
+                "{}: imported {} profile from {} (candidate {}); delete by {expires}.",
+                file.display(),
+                with_article(&summary.view),
+                summary.candidate_name,
+                summary.candidate
+            );
+        }
+        if summary.plain {
+            println!("  It came unencrypted: anyone who handled the file could read it.");
+        }
+    }
+    Ok(serde_json::to_value(&summary).expect("a summary serializes"))
+}
+
+/// Answers a notice and writes the signed answer beside it, to send back.
+fn answer(
+    ctx: &Context,
+    vault: &mut candor_vault::Vault,
+    file: &Path,
+    extend: Option<(u8, String)>,
+) -> Result<serde_json::Value, CliError> {
+    let source = super::requests::open(file)?;
+    let answered = vault
+        .answer_notice(source, Timestamp::now(), extend)
+        .map_err(|e| CliError::new(format!("{}: {e}", file.display())))?;
+    let mut out = file.as_os_str().to_owned();
+    out.push(".answer.candor");
+    let out = std::path::PathBuf::from(out);
+    candor_vault::write_new_file(&out, Existing::Replace, |w| {
+        w.write_all(&answered.answer_bundle)
+            .map_err(|e| write_error(&out, e))
+    })?;
+    if !ctx.json {
+        let what = match answered.outcome.as_str() {
+            "deleted" => format!("deleted {} bundle(s)", answered.bundles.len()),
+            "exported" => format!("exported {} bundle(s)", answered.bundles.len()),
+            _ => "extended the time to answer".to_owned(),
+        };
+        println!(
+            "{}: a {} from {}: {what}{}. Send the signed answer back: {}",
+            file.display(),
+            answered.kind,
+            answered.from,
+            if answered.repeated {
+                " (answered before; the same answer again)"
+            } else {
+                ""
+            },
+            out.display()
+        );
+    }
+    Ok(json!({ "answer": out, "notice": answered }))
 }

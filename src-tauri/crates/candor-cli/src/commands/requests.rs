@@ -1,0 +1,156 @@
+//! After sharing, from the command line: notices to organisations, their answers, and the
+//! list of requests with what is overdue.
+
+use std::fs::File;
+use std::path::Path;
+
+use candor_model::{Timestamp, ViewKind};
+use candor_vault::{request_kind, Existing, RequestRow, RequestState, VaultError};
+use serde_json::json;
+
+use super::{CliError, Context};
+use crate::args::{ReceiptCommand, RequestTarget};
+use crate::output;
+
+pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), CliError> {
+    let kind = request_kind(kind).ok_or_else(|| {
+        CliError::new(format!(
+            "{kind:?} is not a request; use deletion, access, withdraw or revoke"
+        ))
+    })?;
+    let view: ViewKind = target
+        .view
+        .parse()
+        .map_err(|e| CliError::new(format!("--view {:?}: {e}", target.view)))?;
+    let mut vault = ctx.open()?;
+    let sent = vault
+        .request(
+            kind,
+            &target.to,
+            view,
+            &target.out,
+            Existing::Refuse,
+            Timestamp::now(),
+        )
+        .map_err(|e| match e {
+            VaultError::AlreadyExists { path } => CliError::new(format!(
+                "{} already exists; choose another --out path",
+                path.display()
+            )),
+            other => other.into(),
+        })?;
+    if ctx.json {
+        output::json(&json!({
+            "out": sent.path,
+            "entry": sent.entry,
+            "letterEn": sent.letters.0,
+            "letterNb": sent.letters.1,
+        }));
+        return Ok(());
+    }
+    println!(
+        "Wrote a signed {} to {} about {} bundle(s); the answer is due by {}.",
+        sent.entry.action,
+        target.out.display(),
+        sent.entry.refers_to.len(),
+        sent.entry
+            .due_at
+            .map_or_else(String::new, |due| due.to_string())
+    );
+    println!(
+        "Send it to {} ({}). The letter that goes with it:\n",
+        sent.entry.organisation, sent.entry.privacy_contact
+    );
+    print!("{}", sent.letters.0);
+    if matches!(kind, candor_vault::bundle::Kind::Revocation) {
+        println!(
+            "\nRevoking cannot pull back what was delivered; the organisation must delete it \
+             and confirm, which your ledger follows."
+        );
+    }
+    Ok(())
+}
+
+pub fn list(ctx: &Context, complaint: Option<String>) -> Result<(), CliError> {
+    let vault = ctx.open()?;
+    let now = Timestamp::now();
+    if let Some(id) = complaint {
+        let (en, nb) = vault.complaint(&id, now)?;
+        println!("{en}\n---\n\n{nb}");
+        return Ok(());
+    }
+    let rows = vault.requests(now)?;
+    if ctx.json {
+        output::json(&rows);
+        return Ok(());
+    }
+    if rows.is_empty() {
+        println!("You have made no requests.");
+        return Ok(());
+    }
+    let table: Vec<Vec<String>> = rows.iter().map(row).collect();
+    output::table(&["REQUEST", "KIND", "TO", "SENT", "DUE", "STATUS"], &table);
+    if rows.iter().any(|r| r.overdue) {
+        println!(
+            "\nOverdue requests can be taken to Datatilsynet: candor requests --complaint REQUEST"
+        );
+    }
+    Ok(())
+}
+
+fn row(r: &RequestRow) -> Vec<String> {
+    let status = match (&r.state, r.overdue) {
+        (_, true) => "OVERDUE".to_owned(),
+        (RequestState::Sent, false) => "sent".to_owned(),
+        (RequestState::Extended { months, .. }, false) => format!("extended by {months} month(s)"),
+        (RequestState::Answered, false) => match r.answer.as_ref().map(|a| a.outcome.as_str()) {
+            Some("deleted") => "deletion confirmed".to_owned(),
+            Some("exported") => "answered (export)".to_owned(),
+            _ => "answered".to_owned(),
+        },
+    };
+    vec![
+        r.entry.bundle_id.clone(),
+        r.entry.action.clone(),
+        r.entry.organisation.clone(),
+        r.entry.at.to_string(),
+        r.due_at.to_string(),
+        status,
+    ]
+}
+
+pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
+    let ReceiptCommand::Import { file } = cmd;
+    let mut vault = ctx.open()?;
+    let source = open(&file)?;
+    let row = vault.import_answer(source, Timestamp::now())?;
+    if ctx.json {
+        output::json(&row);
+        return Ok(());
+    }
+    let answer = row.answer.as_ref();
+    match &row.state {
+        RequestState::Extended { months, reason } => println!(
+            "{} will answer your {} later: by {} ({months} more month(s)). Their reason: {reason}",
+            row.entry.organisation, row.entry.action, row.due_at
+        ),
+        _ if answer.is_some_and(|a| a.outcome == "exported") => println!(
+            "{} answered your access request: the signed export holds {} bundle(s). Open it with \
+             `candor verify {}`.",
+            row.entry.organisation,
+            answer.map_or(0, |a| a.bundles.len()),
+            file.display()
+        ),
+        _ => println!(
+            "Deletion confirmed: {} signed that it deleted {} bundle(s) on {}.",
+            row.entry.organisation,
+            answer.map_or(0, |a| a.bundles.len()),
+            answer.map_or_else(String::new, |a| a.answered_at.to_string())
+        ),
+    }
+    Ok(())
+}
+
+pub fn open(file: &Path) -> Result<File, CliError> {
+    File::open(file).map_err(|e| CliError::new(format!("cannot read {}: {e}", file.display())))
+}
