@@ -468,6 +468,21 @@ pub enum EmployerCommand {
     Candidates,
     /// The notices candidates sent, and how they were answered
     Notices,
+    /// Run the intake server: candidates POST bundles and notices to /intake
+    Serve {
+        /// Address to listen on (loopback unless you put it behind a TLS proxy)
+        #[arg(long, default_value = "127.0.0.1:8450")]
+        listen: std::net::SocketAddr,
+        /// Largest request body, in bytes
+        #[arg(long, default_value_t = 64 << 20)]
+        max_body: usize,
+        /// Requests taken at once before answering 429
+        #[arg(long, default_value_t = 20)]
+        burst: u32,
+        /// Requests per second after that
+        #[arg(long, default_value_t = 10)]
+        rate: u32,
+    },
     /// Show one candidate's profile
     Show {
         /// The candidate's id or name (pseudonym)
@@ -550,6 +565,9 @@ pub struct RequestTarget {
     /// Where to write the notice (send it as a file or by e-mail)
     #[arg(long)]
     pub out: PathBuf,
+    /// Also post it to the organisation's intake URL and take in the answer
+    #[arg(long)]
+    pub send: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -387,3 +387,132 @@ fn a_deletion_request_travels_as_files_and_the_seeker_sees_it_confirmed() {
         "{listed}"
     );
 }
+
+/// A free loopback port (bound, then released for the server to take).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// `candor employer serve` running on `vault`, stopped with SIGTERM when dropped.
+struct Server {
+    child: std::process::Child,
+    stdout: std::io::BufReader<std::process::ChildStdout>,
+}
+
+impl Server {
+    fn start(p: &Parties, vault: &std::path::Path, port: u16) -> Server {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_candor"))
+            .arg("--vault")
+            .arg(vault)
+            .args([
+                "employer",
+                "serve",
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+            ])
+            .env("CANDOR_PASSPHRASE", common::PASSPHRASE)
+            .current_dir(p.seeker.path(""))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let mut first = String::new();
+        stdout
+            .read_line(&mut first)
+            .expect("the server says where it listens");
+        assert_eq!(
+            first.trim(),
+            format!("Listening on http://127.0.0.1:{port}/intake (Ctrl-C to stop)")
+        );
+        Server { child, stdout }
+    }
+
+    /// SIGTERM; the exit status and what the server said last.
+    fn stop(mut self) -> (std::process::ExitStatus, String) {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let mut rest = String::new();
+        let _ = self.stdout.read_to_string(&mut rest);
+        (self.child.wait().expect("the server exits"), rest)
+    }
+}
+
+#[test]
+fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() {
+    let p = parties();
+    let port = free_port();
+    let employer = p.seeker.path("intake.candor");
+    let mut init: Vec<String> = EMPLOYER_INIT.iter().map(|s| s.to_string()).collect();
+    init.retain(|a| !a.starts_with("--intake-url"));
+    init.push(format!("--intake-url=http://127.0.0.1:{port}/intake"));
+    let init: Vec<&str> = init.iter().map(String::as_str).collect();
+    succeeded(&p.seeker.run_on(&employer, &init, &UNLOCK, None));
+    let card = succeeded(
+        &p.seeker
+            .run_on(&employer, &["employer", "card"], &UNLOCK, None),
+    );
+    let card_file = p.seeker.file("intake-card.json", card.as_bytes());
+    p.seeker.ok(&["recipient", "add", &card_file]);
+    for view in ["full", "anonymous"] {
+        let out = format!("{view}.candor");
+        p.seeker.ok(&[
+            "share",
+            "--to",
+            "Fjordkraft Data AS",
+            "--view",
+            view,
+            "--out",
+            &out,
+        ]);
+        succeeded(
+            &p.seeker
+                .run_on(&employer, &["employer", "import", &out], &UNLOCK, None),
+        );
+    }
+
+    let server = Server::start(&p, &employer, port);
+    for view in ["full", "anonymous"] {
+        let out = format!("delete-{view}.candor");
+        let sent = p.seeker.ok(&[
+            "request",
+            "deletion",
+            "--to",
+            "Fjordkraft Data AS",
+            "--view",
+            view,
+            "--out",
+            &out,
+            "--send",
+        ]);
+        assert!(
+            sent.contains(&format!(
+                "Posted to http://127.0.0.1:{port}/intake; Fjordkraft Data AS answered (deleted)"
+            )),
+            "{sent}"
+        );
+    }
+    let listed = p.seeker.ok(&["requests"]);
+    assert_eq!(
+        listed
+            .lines()
+            .filter(|l| l.ends_with("deletion confirmed"))
+            .count(),
+        2,
+        "{listed}"
+    );
+    let (status, said) = server.stop();
+    assert!(status.success(), "a clean shutdown on SIGTERM: {status}");
+    assert_eq!(said, "Stopped; every request accepted was answered.\n");
+    let candidates =
+        succeeded(
+            &p.seeker
+                .run_on(&employer, &["employer", "candidates"], &UNLOCK, None),
+        );
+    assert!(candidates.starts_with("No candidates yet"), "{candidates}");
+}

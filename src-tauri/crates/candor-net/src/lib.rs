@@ -1,10 +1,14 @@
-//! Candor's transport: fetching an organisation's key card from its web site.
+//! Candor's transport: fetching an organisation's key card from its web site, posting
+//! bundles and notices to its intake URL, and the intake server an employer runs
+//! ([`server`]).
 //!
 //! Cards are small and public, but the URL is typed by a person and the server is
 //! anyone's: HTTPS is required except to this machine (loopback, for testing and local
 //! intake servers), the size is capped, and redirects and slow servers are bounded.
 
 #![forbid(unsafe_code)]
+
+pub mod server;
 
 use std::io::Read;
 use std::time::Duration;
@@ -26,6 +30,19 @@ pub enum NetError {
 
     #[error("{url} sent more than {max} bytes; that is not a key card")]
     TooLarge { url: String, max: u64 },
+
+    #[error("{url} refused the request ({code}): {message}")]
+    Refused {
+        url: String,
+        code: String,
+        message: String,
+    },
+
+    #[error("{url} refuses requests this large; send the file another way")]
+    BodyTooLarge { url: String },
+
+    #[error("{url} stayed too busy to take the request after {attempts} tries; try again later")]
+    Busy { url: String, attempts: u32 },
 }
 
 /// Whether `url` may be fetched: HTTPS anywhere, plain HTTP to loopback only.
@@ -82,6 +99,71 @@ pub fn fetch_card(url: &str) -> Result<Vec<u8>, NetError> {
         });
     }
     Ok(bytes)
+}
+
+/// How many times a post is tried when the server says it is busy (429).
+pub const MAX_ATTEMPTS: u32 = 20;
+
+/// Posts `body` (a bundle or a notice) to an intake URL and returns the response body: the
+/// signed answer for a notice, a JSON summary for a bundle. A 429 is waited out as its
+/// Retry-After says and tried again; that is safe, since notices are idempotent by id.
+pub fn post(url: &str, body: &[u8]) -> Result<Vec<u8>, NetError> {
+    let parsed = check_url(url)?;
+    let unreachable = |e: &dyn std::fmt::Display| NetError::Unreachable {
+        url: url.to_owned(),
+        reason: e.to_string(),
+    };
+    let client = reqwest::blocking::Client::builder()
+        .timeout(Duration::from_secs(300))
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("candor/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| unreachable(&e))?;
+    for _ in 0..MAX_ATTEMPTS {
+        let response = client
+            .post(parsed.clone())
+            .header("content-type", "application/octet-stream")
+            .body(body.to_vec())
+            .send()
+            .map_err(|e| unreachable(&e))?;
+        let status = response.status().as_u16();
+        if status == 429 {
+            let wait = response
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map_or(Duration::from_secs(1), Duration::from_secs)
+                .min(server::MAX_RETRY_AFTER);
+            std::thread::sleep(wait);
+            continue;
+        }
+        let mut bytes = Vec::new();
+        response
+            .take(1 << 30)
+            .read_to_end(&mut bytes)
+            .map_err(|e| unreachable(&e))?;
+        return match status {
+            200..=299 => Ok(bytes),
+            413 => Err(NetError::BodyTooLarge {
+                url: url.to_owned(),
+            }),
+            _ => {
+                let refusal: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+                Err(NetError::Refused {
+                    url: url.to_owned(),
+                    code: refusal["code"].as_str().unwrap_or("unknown").to_owned(),
+                    message: refusal["error"]
+                        .as_str()
+                        .map_or_else(|| format!("status {status}"), str::to_owned),
+                })
+            }
+        };
+    }
+    Err(NetError::Busy {
+        url: url.to_owned(),
+        attempts: MAX_ATTEMPTS,
+    })
 }
 
 #[cfg(test)]

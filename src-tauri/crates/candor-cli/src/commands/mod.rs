@@ -8,6 +8,7 @@ mod import;
 mod lifecycle;
 mod profile;
 mod requests;
+mod serve;
 mod sharing;
 
 use std::fmt;

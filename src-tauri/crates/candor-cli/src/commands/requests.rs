@@ -40,6 +40,9 @@ pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), C
             other => other.into(),
         })?;
     if ctx.json {
+        if target.send {
+            send(&mut vault, &sent.entry.recipient_id, &target.out)?;
+        }
         output::json(&json!({
             "out": sent.path,
             "entry": sent.entry,
@@ -62,6 +65,12 @@ pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), C
         sent.entry.organisation, sent.entry.privacy_contact
     );
     print!("{}", sent.letters.0);
+    if target.send {
+        println!(
+            "\n{}",
+            send(&mut vault, &sent.entry.recipient_id, &target.out)?
+        );
+    }
     if matches!(kind, candor_vault::bundle::Kind::Revocation) {
         println!(
             "\nRevoking cannot pull back what was delivered; the organisation must delete it \
@@ -153,4 +162,43 @@ pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
 
 pub fn open(file: &Path) -> Result<File, CliError> {
     File::open(file).map_err(|e| CliError::new(format!("cannot read {}: {e}", file.display())))
+}
+
+/// Posts the notice to the organisation's intake URL and takes in the signed answer; says
+/// what came back.
+fn send(
+    vault: &mut candor_vault::Vault,
+    recipient: &str,
+    notice: &Path,
+) -> Result<String, CliError> {
+    let recipient = vault.recipient(recipient)?;
+    let url = recipient.intake_url.clone().ok_or_else(|| {
+        CliError::new(format!(
+            "{}'s key card names no intake URL; send {} to {} instead",
+            recipient.organisation,
+            notice.display(),
+            recipient.privacy_contact
+        ))
+    })?;
+    let body = std::fs::read(notice)
+        .map_err(|e| CliError::new(format!("cannot read {}: {e}", notice.display())))?;
+    let answer = candor_net::post(&url, &body).map_err(|e| CliError::new(e.to_string()))?;
+    let mut kept = notice.as_os_str().to_owned();
+    kept.push(".answer.candor");
+    let kept = std::path::PathBuf::from(kept);
+    candor_vault::write_new_file(&kept, Existing::Replace, |w| {
+        std::io::Write::write_all(w, &answer).map_err(|e| VaultError::Io {
+            context: format!("cannot write {}", kept.display()),
+            source: e,
+        })
+    })?;
+    let row = vault.import_answer(std::io::Cursor::new(answer), Timestamp::now())?;
+    Ok(format!(
+        "Posted to {url}; {} answered ({}), kept in {}.",
+        recipient.organisation,
+        row.answer
+            .as_ref()
+            .map_or("no answer", |a| a.outcome.as_str()),
+        kept.display()
+    ))
 }

@@ -527,6 +527,23 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                 output::json(&results);
             }
         }
+        EmployerCommand::Serve {
+            listen,
+            max_body,
+            burst,
+            rate,
+        } => {
+            return super::serve::serve(
+                ctx,
+                vault,
+                candor_net::server::ServerConfig {
+                    listen,
+                    max_body,
+                    burst,
+                    per_second: rate,
+                },
+            )
+        }
         EmployerCommand::Notices => {
             let notices = vault.notices()?;
             if ctx.json {

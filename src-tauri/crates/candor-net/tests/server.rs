@@ -1,0 +1,168 @@
+//! The intake server on loopback, with a stand-in intake: limits, rate limiting and the
+//! client's retries.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+
+use candor_net::server::{serve, Intake, Received, Refused, ServerConfig};
+use candor_net::{post, NetError};
+
+/// Answers "notice:…" with "answer:…", files anything else starting with "bundle", and
+/// refuses the rest; counts what it was given.
+struct Echo(Arc<AtomicUsize>);
+
+impl Intake for Echo {
+    fn receive(&mut self, body: &[u8]) -> Result<Received, Refused> {
+        self.0.fetch_add(1, Ordering::SeqCst);
+        if let Some(rest) = body.strip_prefix(b"notice:") {
+            Ok(Received::Answered([b"answer:", rest].concat()))
+        } else if body.starts_with(b"bundle") {
+            Ok(Received::Filed(serde_json::json!({ "filed": body.len() })))
+        } else {
+            Err(Refused {
+                code: "not-a-bundle".into(),
+                message: "this is not a Candor bundle".into(),
+            })
+        }
+    }
+}
+
+struct Running {
+    url: String,
+    seen: Arc<AtomicUsize>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn start(config: ServerConfig) -> Running {
+    let seen = Arc::new(AtomicUsize::new(0));
+    let intake = Echo(Arc::clone(&seen));
+    let (bound_tx, bound_rx) = mpsc::channel::<SocketAddr>();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let thread = std::thread::spawn(move || {
+        serve(
+            config,
+            intake,
+            move |addr| {
+                let _ = bound_tx.send(addr);
+            },
+            async move {
+                let _ = stop_rx.await;
+            },
+        )
+        .expect("the server runs");
+    });
+    let addr = bound_rx.recv().expect("the server binds");
+    Running {
+        url: format!("http://{addr}/intake"),
+        seen,
+        stop: Some(stop_tx),
+        thread: Some(thread),
+    }
+}
+
+fn config() -> ServerConfig {
+    ServerConfig {
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        max_body: 1024,
+        burst: 5,
+        per_second: 50,
+    }
+}
+
+#[test]
+fn a_notice_gets_its_answer_in_the_response_body() {
+    let server = start(config());
+    assert_eq!(
+        post(&server.url, b"notice:42").expect("answered"),
+        b"answer:42"
+    );
+    let filed = post(&server.url, b"bundle 1").expect("filed");
+    assert_eq!(filed, br#"{"filed":8}"#);
+}
+
+#[test]
+fn an_oversized_post_is_refused_before_the_intake_sees_it() {
+    let server = start(config());
+    let error = post(&server.url, &vec![b'x'; 4096]).expect_err("refused");
+    assert!(matches!(error, NetError::BodyTooLarge { .. }), "{error}");
+    assert_eq!(server.seen.load(Ordering::SeqCst), 0);
+}
+
+#[test]
+fn a_malformed_post_is_refused_with_the_intakes_reason() {
+    let server = start(config());
+    let error = post(&server.url, b"%PDF-1.7").expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{} refused the request (not-a-bundle): this is not a Candor bundle",
+            server.url
+        )
+    );
+}
+
+#[test]
+fn over_the_rate_limit_the_client_waits_and_every_request_gets_through() {
+    let server = start(ServerConfig {
+        burst: 2,
+        per_second: 4,
+        ..config()
+    });
+    let handles: Vec<_> = (0..8)
+        .map(|i| {
+            let url = server.url.clone();
+            std::thread::spawn(move || post(&url, format!("notice:{i}").as_bytes()))
+        })
+        .collect();
+    for (i, handle) in handles.into_iter().enumerate() {
+        let answer = handle.join().expect("a client thread").expect("answered");
+        assert_eq!(answer, format!("answer:{i}").as_bytes());
+    }
+    assert_eq!(
+        server.seen.load(Ordering::SeqCst),
+        8,
+        "none lost, none twice"
+    );
+}
+
+#[test]
+fn the_server_says_when_to_come_back() {
+    let server = start(ServerConfig {
+        burst: 1,
+        per_second: 1,
+        ..config()
+    });
+    let client = reqwest::blocking::Client::new();
+    let first = client
+        .post(&server.url)
+        .body("notice:a")
+        .send()
+        .expect("sent");
+    assert_eq!(first.status().as_u16(), 200);
+    let second = client
+        .post(&server.url)
+        .body("notice:b")
+        .send()
+        .expect("sent");
+    assert_eq!(second.status().as_u16(), 429);
+    let retry: u64 = second
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("a Retry-After in seconds");
+    assert!((1..=2).contains(&retry), "{retry}");
+}
