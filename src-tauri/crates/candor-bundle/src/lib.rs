@@ -36,7 +36,10 @@ pub use manifest::{
     new_bundle_id, Addressee, Issuer, Kind, Manifest, ManifestEntry, CHECKSUMS, FORMAT, MANIFEST,
     SIGNATURE,
 };
-pub use notice::{letters, Answer, Notice, Outcome, ANSWER, ANSWER_FORMAT, NOTICE, NOTICE_FORMAT};
+pub use notice::{
+    letters, Answer, Invitation, Notice, Outcome, ANSWER, ANSWER_FORMAT, INVITATION,
+    INVITATION_FORMAT, NOTICE, NOTICE_FORMAT,
+};
 pub use read::{open, EntryReader, Keys, Limits, OpenBundle, Sealing};
 pub use reveal::{Reveal, REVEAL, REVEAL_FORMAT, REVEAL_SIGNATURE};
 pub use write::{readme_text, BundleWriter, EntryWriter, Protection, Written};

@@ -180,3 +180,41 @@ pub fn letters(
     );
     (en, nb)
 }
+
+pub const INVITATION: &str = "invitation.json";
+pub const INVITATION_FORMAT: &str = "candor-invitation/1";
+
+/// An employer's invitation to an anonymous candidate, sent to the pseudonym's age
+/// recipient from the candidate's bundle: the employer never learns who it is writing to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invitation {
+    pub format: String,
+    /// The pseudonym it is for.
+    pub to: String,
+    /// The anonymous bundles it answers.
+    pub bundles: Vec<String>,
+    pub message: String,
+    /// How to reach the employer.
+    pub contact: String,
+    /// The employer's key card fingerprint.
+    pub employer: String,
+    pub issued_at: Timestamp,
+}
+
+impl Invitation {
+    pub fn read(bytes: &[u8], manifest: &Manifest) -> Result<Invitation, BundleError> {
+        let bad = |reason: &str| BundleError::BadNotice {
+            reason: reason.to_owned(),
+        };
+        let invitation: Invitation =
+            serde_json::from_slice(bytes).map_err(|_| bad("invitation.json cannot be read"))?;
+        if invitation.format != INVITATION_FORMAT || manifest.kind != Kind::Invitation {
+            return Err(bad("it is not an invitation"));
+        }
+        if invitation.bundles.is_empty() || invitation.bundles != manifest.refers_to {
+            return Err(bad("it does not name the bundles its manifest names"));
+        }
+        Ok(invitation)
+    }
+}

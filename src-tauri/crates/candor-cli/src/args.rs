@@ -68,6 +68,25 @@ pub enum Command {
     /// Tell an organisation that the pseudonym it knows is you: a full view, signed by
     /// you and by the pseudonym
     Reveal(RevealArgs),
+    /// Correct what you shared (GDPR Art. 16): a new bundle that replaces an earlier one
+    Correct(CorrectArgs),
+    /// Invitations employers sent to your pseudonyms
+    Inbox {
+        /// Import an invitation file first
+        #[arg(long, value_name = "FILE")]
+        import: Option<PathBuf>,
+    },
+    /// For organisations: invite an anonymous candidate, through its pseudonym
+    Invite {
+        /// The candidate's id or pseudonym
+        candidate: String,
+        /// What you want to say
+        #[arg(long)]
+        message: String,
+        /// Where to write the invitation
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Ask an organisation to delete, show or stop using what you shared (a signed notice)
     Request(RequestArgs),
     /// Revoke what you shared with an organisation (a signed notice asking it to delete it)
@@ -577,4 +596,25 @@ pub enum ReceiptCommand {
         /// The answer file
         file: PathBuf,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    /// The bundle to correct (its id, from `candor ledger`)
+    pub bundle: String,
+    /// A field or item to share beyond what the view shares; repeat for more
+    #[arg(long, value_name = "PATH")]
+    pub include: Vec<String>,
+    /// An item or section to leave out; repeat for more
+    #[arg(long, value_name = "PATH")]
+    pub exclude: Vec<String>,
+    /// When the organisation must delete it: a number of days (90d) or a date (2027-03-01)
+    #[arg(long, default_value = "90d")]
+    pub expires: String,
+    /// What it is for
+    #[arg(long, default_value = "")]
+    pub purpose: String,
+    /// Where to write the bundle
+    #[arg(long)]
+    pub out: PathBuf,
 }

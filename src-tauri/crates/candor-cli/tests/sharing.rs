@@ -516,3 +516,84 @@ fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() 
         );
     assert!(candidates.starts_with("No candidates yet"), "{candidates}");
 }
+
+#[test]
+fn an_employer_invites_a_pseudonym_and_the_seeker_reads_it_in_the_inbox() {
+    let p = parties();
+    let card = p.employer(&["employer", "card"]);
+    let card_file = p.seeker.file("card.json", card.as_bytes());
+    p.seeker.ok(&["recipient", "add", &card_file]);
+    p.seeker.ok(&[
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "anonymous",
+        "--out",
+        "a.candor",
+    ]);
+    p.employer(&["employer", "import", "a.candor"]);
+    let candidates: serde_json::Value =
+        serde_json::from_str(&p.employer(&["--json", "employer", "candidates"])).expect("json");
+    let pseudonym = candidates[0]["name"].as_str().expect("a name").to_owned();
+    let invited = p.employer(&[
+        "invite",
+        &pseudonym,
+        "--message",
+        "Can we talk on Tuesday?",
+        "--out",
+        "invite.candor",
+    ]);
+    assert_eq!(
+        invited,
+        format!("Wrote an invitation to {pseudonym} to invite.candor; only the candidate can open it.\n")
+    );
+    let inbox = p.seeker.ok(&["inbox", "--import", "invite.candor"]);
+    assert!(
+        inbox.starts_with(&format!(
+            "Fjordkraft Data AS invited {pseudonym}: Can we talk on Tuesday?\n"
+        )),
+        "{inbox}"
+    );
+}
+
+#[test]
+fn a_correction_replaces_a_share_at_the_employer() {
+    let p = parties();
+    let card = p.employer(&["employer", "card"]);
+    let card_file = p.seeker.file("card.json", card.as_bytes());
+    p.seeker.ok(&["recipient", "add", &card_file]);
+    let shared: serde_json::Value = serde_json::from_str(&p.seeker.ok(&[
+        "--json",
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "full",
+        "--out",
+        "f.candor",
+    ]))
+    .expect("json");
+    let bundle = shared["entry"]["bundleId"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    p.employer(&["employer", "import", "f.candor"]);
+    let corrected = p.seeker.ok(&[
+        "correct",
+        &bundle,
+        "--exclude",
+        "skills",
+        "--out",
+        "c.candor",
+    ]);
+    assert_eq!(
+        corrected,
+        format!("Wrote a correction for Fjordkraft Data AS to c.candor: it replaces bundle {bundle} when imported.\n")
+    );
+    p.employer(&["employer", "import", "c.candor"]);
+    let candidates: serde_json::Value =
+        serde_json::from_str(&p.employer(&["--json", "employer", "candidates"])).expect("json");
+    assert_eq!(candidates[0]["bundles"].as_array().map(Vec::len), Some(1));
+    assert!(candidates[0]["profile"]["skills"].is_null());
+}

@@ -179,6 +179,10 @@ pub enum VaultError {
     #[error("an extension is one or two months, with a reason the person can read (Art. 12(3))")]
     BadExtension,
 
+    /// An invitation to a candidate who is not anonymous (write to them directly).
+    #[error("{candidate} shared in full; write to them directly instead of through a pseudonym")]
+    NotAnonymous { candidate: String },
+
     /// An employer vault without its key card yet.
     #[error("this employer vault has no key card yet; make one with `candor employer init`")]
     NoEmployerCard,

@@ -1143,3 +1143,101 @@ fn with_a_fixed_clock_an_unanswered_request_is_overdue_after_a_month_and_an_exte
         .expect("verifies");
     assert_eq!(row.state, candor_vault::RequestState::Answered);
 }
+
+#[test]
+fn an_invitation_reaches_the_pseudonym_and_a_reveal_answers_it() {
+    let mut w = world();
+    let recipient = w
+        .seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    let anonymous = shared_and_imported(&mut w, ViewKind::Anonymous, "anonymous");
+    let candidate = w.employer.candidates().expect("candidates")[0].id.clone();
+    let invitation = w.dir.path().join("invitation.candor");
+    w.employer
+        .invite(
+            &candidate,
+            "We would like to talk to you about the backend role.",
+            &invitation,
+            Existing::Refuse,
+        )
+        .expect("invites");
+
+    let row = w
+        .seeker
+        .import_invitation(File::open(&invitation).expect("opens"), Timestamp::now())
+        .expect("the pseudonym receives it");
+    assert_eq!(row.organisation, "Fjordkraft Data AS");
+    assert_eq!(row.to, recipient.pseudonym);
+    assert_eq!(row.bundles, std::slice::from_ref(&anonymous));
+    assert_eq!(w.seeker.invitations().expect("invitations"), [row]);
+
+    let reveal = w.dir.path().join("reveal.candor");
+    w.seeker
+        .reveal(&request(ViewKind::Full, vec![]), &reveal, Existing::Refuse)
+        .expect("reveals");
+    import(&mut w.employer, &reveal).expect("imports");
+    let candidates = w.employer.candidates().expect("candidates");
+    assert_eq!(candidates.len(), 1);
+    assert_eq!(
+        candidates[0].name, "Kari Nordmann",
+        "the reveal links the candidate"
+    );
+}
+
+#[test]
+fn only_anonymous_candidates_are_invited_through_a_pseudonym() {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    shared_and_imported(&mut w, ViewKind::Full, "full");
+    let error = w
+        .employer
+        .invite(
+            "Kari Nordmann",
+            "Hello",
+            &w.dir.path().join("i.candor"),
+            Existing::Refuse,
+        )
+        .expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "Kari Nordmann shared in full; write to them directly instead of through a pseudonym"
+    );
+}
+
+#[test]
+fn a_correction_replaces_the_share_it_names_at_the_employer() {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    let first = shared_and_imported(&mut w, ViewKind::Full, "first");
+    let corrected = w.dir.path().join("corrected.candor");
+    let mut req = request(ViewKind::Anonymous, vec![]);
+    req.choice.exclude = vec!["skills".into()];
+    let outcome = w
+        .seeker
+        .correct(&first, &req, &corrected, Existing::Refuse)
+        .expect("corrects");
+    assert_eq!(outcome.entry.action, "correction");
+    assert_eq!(
+        outcome.entry.view, "full",
+        "a correction keeps the view it corrects"
+    );
+    assert_eq!(outcome.entry.refers_to, std::slice::from_ref(&first));
+    import(&mut w.employer, &corrected).expect("imports");
+    let candidates = w.employer.candidates().expect("candidates");
+    assert_eq!(candidates.len(), 1);
+    assert_eq!(
+        candidates[0].bundles.len(),
+        1,
+        "the corrected bundle is gone"
+    );
+    assert_eq!(candidates[0].bundles[0].bundle_id, outcome.entry.bundle_id);
+    assert!(
+        candidates[0].profile.skills.is_empty(),
+        "the correction's content"
+    );
+}

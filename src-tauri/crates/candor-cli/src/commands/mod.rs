@@ -119,6 +119,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Recipient(cmd) => sharing::recipient(&ctx, cmd),
         Command::Share(args) => sharing::share(&ctx, args),
         Command::Reveal(args) => sharing::reveal(&ctx, args),
+        Command::Correct(args) => sharing::correct(&ctx, args),
+        Command::Inbox { import } => sharing::inbox(&ctx, import),
+        Command::Invite {
+            candidate,
+            message,
+            out,
+        } => sharing::invite(&ctx, &candidate, &message, &out),
         Command::Request(args) => requests::request(&ctx, &args.kind, args.target),
         Command::Revoke(target) => requests::request(&ctx, "revoke", target),
         Command::Requests { complaint } => requests::list(&ctx, complaint),

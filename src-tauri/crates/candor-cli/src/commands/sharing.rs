@@ -16,7 +16,9 @@ use serde_json::json;
 use super::files::write_new;
 use super::lifecycle::{create, print_recovery_code};
 use super::{CliError, Context};
-use crate::args::{EmployerCommand, LedgerArgs, RecipientCommand, RevealArgs, ShareArgs};
+use crate::args::{
+    CorrectArgs, EmployerCommand, LedgerArgs, RecipientCommand, RevealArgs, ShareArgs,
+};
 use crate::{output, secrets};
 
 pub fn recipient(ctx: &Context, cmd: RecipientCommand) -> Result<(), CliError> {
@@ -756,4 +758,90 @@ fn answer(
         );
     }
     Ok(json!({ "answer": out, "notice": answered }))
+}
+
+pub fn correct(ctx: &Context, args: CorrectArgs) -> Result<(), CliError> {
+    let mut vault = ctx.open()?;
+    let request = ShareRequest {
+        recipient: String::new(),
+        choice: ViewChoice {
+            kind: ViewKind::Full,
+            include: args.include,
+            exclude: args.exclude,
+        },
+        expires_at: parse_expiry(&args.expires)?,
+        purpose: args.purpose,
+        protection: ShareProtection::ToRecipient,
+        accept_warnings: false,
+    };
+    let outcome = vault
+        .correct(&args.bundle, &request, &args.out, Existing::Refuse)
+        .map_err(|e| match e {
+            VaultError::AlreadyExists { path } => CliError::new(format!(
+                "{} already exists; choose another --out path",
+                path.display()
+            )),
+            other => other.into(),
+        })?;
+    if ctx.json {
+        output::json(&outcome);
+    } else {
+        println!(
+            "Wrote a correction for {} to {}: it replaces bundle {} when imported.",
+            outcome.entry.organisation,
+            args.out.display(),
+            args.bundle
+        );
+    }
+    Ok(())
+}
+
+pub fn inbox(ctx: &Context, import: Option<std::path::PathBuf>) -> Result<(), CliError> {
+    let mut vault = ctx.open()?;
+    if let Some(file) = import {
+        let row = vault.import_invitation(super::requests::open(&file)?, Timestamp::now())?;
+        if !ctx.json {
+            println!(
+                "{} invited {}: {}\nReply with `candor reveal --to \"{}\" --out FILE` if you want them to know who you are.",
+                row.organisation, row.to, row.message, row.organisation
+            );
+        }
+    }
+    let all = vault.invitations()?;
+    if ctx.json {
+        output::json(&all);
+    } else if all.is_empty() {
+        println!("No invitations.");
+    } else {
+        for row in &all {
+            println!(
+                "{}  {} → {}: {} (contact: {})",
+                row.received_at, row.organisation, row.to, row.message, row.contact
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn invite(ctx: &Context, candidate: &str, message: &str, out: &Path) -> Result<(), CliError> {
+    let mut vault = ctx.open()?;
+    vault
+        .invite(candidate, message, out, Existing::Refuse)
+        .map_err(|e| match e {
+            VaultError::AlreadyExists { path } => CliError::new(format!(
+                "{} already exists; choose another --out path",
+                path.display()
+            )),
+            other => other.into(),
+        })?;
+    if ctx.json {
+        output::json(&json!({ "out": out }));
+    } else {
+        println!(
+            "Wrote an invitation to {} to {}; only the candidate can open it.",
+            candidate,
+            out.display()
+        );
+    }
+    Ok(())
 }

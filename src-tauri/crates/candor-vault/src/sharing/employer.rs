@@ -196,6 +196,18 @@ impl Vault {
         let profile_json = bundle.read_entry("profile.json", MAX_PROFILE_JSON)?;
         let profile = candor_formats::import_json_resume(&profile_json)?.profile;
         let sealing = bundle.sealing();
+        // A correction replaces the bundles it names that the same key signed.
+        let replaced: Vec<(String, ReceivedBundle)> = if manifest.kind == Kind::Correction {
+            self.list_records::<ReceivedBundle>()?
+                .into_iter()
+                .filter(|(id, held)| {
+                    manifest.refers_to.contains(id)
+                        && held.manifest.issuer.public_key == manifest.issuer.public_key
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let received = self.write(|w| {
             let mut entries = Vec::new();
             for entry in &manifest.entries {
@@ -223,6 +235,12 @@ impl Vault {
                 now.as_offset_date_time().unix_timestamp(),
                 &received,
             )?;
+            for (id, old) in &replaced {
+                for (_, blob) in &old.entries {
+                    w.remove_blob(blob)?;
+                }
+                w.remove(ReceivedBundle::KIND, id)?;
+            }
             Ok(received)
         })?;
         Ok(received.summary(false))
@@ -308,6 +326,13 @@ impl Vault {
                 count,
             }),
         }
+    }
+
+    /// The key that signed a held bundle.
+    pub(crate) fn candidate_key(&self, bundle_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .get_record::<ReceivedBundle>(bundle_id)?
+            .map(|b| b.manifest.issuer.public_key))
     }
 
     /// Decrypts one entry of a held bundle (`profile.html`, an attachment) into `out`.

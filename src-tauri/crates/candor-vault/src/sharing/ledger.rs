@@ -64,7 +64,10 @@ impl LedgerEntry {
 
     /// A share (or a reveal), as opposed to a request about shares.
     pub fn is_share(&self) -> bool {
-        self.action == "profile-share" || self.action == "reveal"
+        matches!(
+            self.action.as_str(),
+            "profile-share" | "reveal" | "correction"
+        )
     }
 
     pub fn status(&self, now: Timestamp) -> LedgerStatus {

@@ -3,12 +3,14 @@
 
 mod employer;
 mod identity;
+mod invitations;
 mod ledger;
 mod recipients;
 mod requests;
 mod share;
 
 pub use employer::{Candidate, NoticeAnswered, ReceivedSummary};
+pub use invitations::InvitationRow;
 pub use ledger::{Holdings, LedgerEntry, LedgerStatus};
 pub use recipients::RecipientInfo;
 pub use requests::{

@@ -115,7 +115,7 @@ impl Vault {
         out: &Path,
         existing: Existing,
     ) -> Result<ShareOutcome> {
-        self.write_share(request, out, existing, false)
+        self.write_share(request, out, existing, Variant::Share)
     }
 
     /// Tells a recipient that the pseudonym it knows is the seeker: a full share, signed by
@@ -127,7 +127,33 @@ impl Vault {
         out: &Path,
         existing: Existing,
     ) -> Result<ShareOutcome> {
-        self.write_share(request, out, existing, true)
+        self.write_share(request, out, existing, Variant::Reveal)
+    }
+
+    /// Corrects an earlier share (GDPR Art. 16): a new bundle of the same view for the same
+    /// recipient, signed by the same key, that replaces `bundle_id` at the employer. The
+    /// request's recipient and view kind are taken from the share being corrected.
+    pub fn correct(
+        &mut self,
+        bundle_id: &str,
+        request: &ShareRequest,
+        out: &Path,
+        existing: Existing,
+    ) -> Result<ShareOutcome> {
+        let earlier = self
+            .ledger()?
+            .into_iter()
+            .find(|e| e.is_share() && e.bundle_id == bundle_id)
+            .ok_or_else(|| VaultError::RecordNotFound {
+                kind: "share",
+                id: bundle_id.to_owned(),
+            })?;
+        self.write_share(
+            request,
+            out,
+            existing,
+            Variant::Correction(Box::new(earlier)),
+        )
     }
 
     fn write_share(
@@ -135,13 +161,24 @@ impl Vault {
         request: &ShareRequest,
         out: &Path,
         existing: Existing,
-        reveal: bool,
+        variant: Variant,
     ) -> Result<ShareOutcome> {
         let mut choice = request.choice.clone();
-        if reveal {
-            choice.kind = ViewKind::Full;
+        let mut recipient_name = request.recipient.clone();
+        match &variant {
+            Variant::Share => {}
+            Variant::Reveal => choice.kind = ViewKind::Full,
+            Variant::Correction(earlier) => {
+                choice.kind = if earlier.view == ViewKind::Anonymous.as_str() {
+                    ViewKind::Anonymous
+                } else {
+                    ViewKind::Full
+                };
+                recipient_name = earlier.recipient_id.clone();
+            }
         }
-        let preview = self.preview_share(&request.recipient, &choice)?;
+        let reveal = matches!(variant, Variant::Reveal);
+        let preview = self.preview_share(&recipient_name, &choice)?;
         if !preview.view.warnings.is_empty() && !request.accept_warnings {
             return Err(VaultError::UnacceptedWarnings {
                 warnings: preview
@@ -159,7 +196,9 @@ impl Vault {
                 .ledger()?
                 .into_iter()
                 .filter(|e| {
-                    e.recipient_id == recipient.id && e.view == ViewKind::Anonymous.as_str()
+                    e.is_share()
+                        && e.recipient_id == recipient.id
+                        && e.view == ViewKind::Anonymous.as_str()
                 })
                 .map(|e| e.bundle_id)
                 .collect();
@@ -190,10 +229,10 @@ impl Vault {
             ShareProtection::Plain => (Protection::Plain, "plain"),
         };
         let encrypted = sealing != "plain";
-        let kind = if reveal {
-            Kind::Reveal
-        } else {
-            Kind::ProfileShare
+        let kind = match &variant {
+            Variant::Share => Kind::ProfileShare,
+            Variant::Reveal => Kind::Reveal,
+            Variant::Correction(_) => Kind::Correction,
         };
         let manifest = Manifest {
             format: String::new(),
@@ -213,10 +252,13 @@ impl Vault {
             view: Some(choice.kind.as_str().to_owned()),
             fields: preview.view.fields.clone(),
             purpose: request.purpose.clone(),
-            refers_to: revealed
-                .as_ref()
-                .map(|(_, bundles)| bundles.clone())
-                .unwrap_or_default(),
+            refers_to: match &variant {
+                Variant::Correction(earlier) => vec![earlier.bundle_id.clone()],
+                _ => revealed
+                    .as_ref()
+                    .map(|(_, bundles)| bundles.clone())
+                    .unwrap_or_default(),
+            },
             entries: Vec::new(),
         };
         let title = preview.signed_as.clone();
@@ -274,7 +316,10 @@ impl Vault {
             expires_at: request.expires_at,
             purpose: request.purpose.clone(),
             sealing: sealing.to_owned(),
-            refers_to: Vec::new(),
+            refers_to: match &variant {
+                Variant::Correction(earlier) => vec![earlier.bundle_id.clone()],
+                _ => Vec::new(),
+            },
             due_at: None,
             prev_hash: String::new(),
         };
@@ -303,6 +348,14 @@ impl Vault {
             })
         }
     }
+}
+
+/// What kind of share is being written.
+enum Variant {
+    Share,
+    Reveal,
+    /// A new share replacing this earlier one.
+    Correction(Box<LedgerEntry>),
 }
 
 /// `attachments/01-cv.pdf`: numbered, so two documents with one name stay apart, and
