@@ -11,8 +11,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -88,19 +87,34 @@ impl Bucket {
 
 struct Shared {
     intake: Mutex<Box<dyn Intake>>,
+    /// Bodies being read or filed at once: the rest wait unread, so memory stays bounded.
+    working: tokio::sync::Semaphore,
+    max_body: usize,
     bucket: Mutex<Bucket>,
+    counts: Mutex<Counts>,
+}
+
+/// What the server did, reported when it stops.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Requests handed to the intake (filed, answered or refused by it).
+    pub handled: u64,
+    /// Requests told to come back later (429).
+    pub rate_limited: u64,
 }
 
 /// Binds, says where it listens through `bound`, and serves until `shutdown` resolves
-/// (or SIGINT/SIGTERM), finishing the requests it accepted.
+/// (or SIGINT/SIGTERM), finishing the requests it accepted; then says what it did.
 pub fn serve(
     config: ServerConfig,
     intake: impl Intake,
     bound: impl FnOnce(SocketAddr),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
+) -> std::io::Result<Counts> {
+    // The intake takes one request at a time; a few threads are plenty, and bound memory.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .max_blocking_threads(4)
         .enable_all()
         .build()?;
     runtime.block_on(async move {
@@ -108,16 +122,21 @@ pub fn serve(
         bound(listener.local_addr()?);
         let shared = Arc::new(Shared {
             intake: Mutex::new(Box::new(intake)),
+            working: tokio::sync::Semaphore::new(WORKING),
+            max_body: config.max_body,
             bucket: Mutex::new(Bucket {
                 tokens: f64::from(config.burst),
                 last: Instant::now(),
                 burst: f64::from(config.burst.max(1)),
                 per_second: f64::from(config.per_second.max(1)),
             }),
+            counts: Mutex::new(Counts::default()),
         });
+        let report = Arc::clone(&shared);
         let app = Router::new()
             .route("/intake", post(receive))
-            .layer(DefaultBodyLimit::max(config.max_body))
+            // The body is read by the handler, after the rate limit, within `max_body`.
+            .layer(DefaultBodyLimit::disable())
             .with_state(shared);
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
@@ -126,7 +145,9 @@ pub fn serve(
                     () = signalled() => {}
                 }
             })
-            .await
+            .await?;
+        let counts = report.counts.lock().map(|c| *c).unwrap_or_default();
+        Ok(counts)
     })
 }
 
@@ -153,11 +174,21 @@ async fn signalled() {
     }
 }
 
-async fn receive(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+/// How many requests are read and filed at once. The intake takes one at a time; one
+/// more can be read meanwhile.
+const WORKING: usize = 2;
+
+async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let limited = shared
         .bucket
         .lock()
         .map_or(Ok(()), |mut bucket| bucket.take());
+    if let Ok(mut counts) = shared.counts.lock() {
+        match limited {
+            Ok(()) => counts.handled += 1,
+            Err(_) => counts.rate_limited += 1,
+        }
+    }
     if let Err(seconds) = limited {
         let mut response = refusal(
             StatusCode::TOO_MANY_REQUESTS,
@@ -169,6 +200,26 @@ async fn receive(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
         }
         return response;
     }
+    // Refuse a declared length over the limit before reading anything.
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > shared.max_body) {
+        return too_large();
+    }
+    let Ok(_permit) = shared.working.acquire().await else {
+        return refusal(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "stopping",
+            "the server is stopping",
+        );
+    };
+    let body = match axum::body::to_bytes(request.into_body(), shared.max_body).await {
+        Ok(body) => body,
+        Err(_) => return too_large(),
+    };
     let worker = Arc::clone(&shared);
     let outcome = tokio::task::spawn_blocking(move || match worker.intake.lock() {
         Ok(mut intake) => intake.receive(&body),
@@ -201,6 +252,14 @@ fn axum_json(value: &serde_json::Value) -> ([(header::HeaderName, &'static str);
     (
         [(header::CONTENT_TYPE, "application/json")],
         value.to_string(),
+    )
+}
+
+fn too_large() -> Response {
+    refusal(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too-large",
+        "the request is larger than this server takes",
     )
 }
 

@@ -78,7 +78,7 @@ pub fn serve(ctx: &Context, vault: Vault, config: ServerConfig) -> Result<(), Cl
     }
     vault.employer_card()?;
     let json = ctx.json;
-    run(
+    let counts = run(
         config,
         VaultIntake { vault },
         move |addr| {
@@ -95,6 +95,16 @@ pub fn serve(ctx: &Context, vault: Vault, config: ServerConfig) -> Result<(), Cl
         std::future::pending(),
     )
     .map_err(|e| CliError::new(format!("the intake server could not run: {e}")))?;
-    println!("Stopped; every request accepted was answered.");
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({ "stopped": true, "handled": counts.handled, "rateLimited": counts.rate_limited })
+        );
+    } else {
+        println!(
+            "Stopped; every request accepted was answered ({} handled, {} asked to come back later).",
+            counts.handled, counts.rate_limited
+        );
+    }
     Ok(())
 }

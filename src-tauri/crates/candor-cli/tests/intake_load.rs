@@ -1,0 +1,288 @@
+//! The intake server under a bounded load from this (second) process on loopback: 20
+//! candidates post their bundles (1 MB of attachments each), then their deletion notices
+//! over and over, 1,000 posts in all from 20 concurrent clients, faster than the rate limit
+//! allows. No notice is lost, every deletion is answered (the same answer each time), and
+//! the server's resident memory stays within its idle size plus 20 times the largest body.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+
+use candor_model::{DocumentKind, Person, Skill, Timestamp, ViewChoice, ViewKind};
+use candor_vault::bundle::Kind;
+use candor_vault::{
+    Existing, KdfParams, NewDocument, Role, SecretString, ShareProtection, ShareRequest, Vault,
+};
+use common::{succeeded, Sandbox, PASSPHRASE, UNLOCK};
+
+const CLIENTS: usize = 20;
+const POSTS: usize = 1_000;
+const ATTACHMENT: usize = 1 << 20;
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// The server's resident set, from /proc.
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kib| kib.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// A seeker who shared a full view with 1 MB attached, and wrote a deletion notice for it.
+struct Candidate {
+    bundle: Vec<u8>,
+    notice: Vec<u8>,
+    vault: PathBuf,
+}
+
+fn candidate(dir: &Path, i: usize, card: &[u8]) -> Candidate {
+    let passphrase = SecretString::from(PASSPHRASE);
+    let path = dir.join(format!("seeker-{i}.candor"));
+    let (mut vault, _) =
+        Vault::create(&path, &passphrase, KdfParams::minimum(), Role::Seeker).expect("a vault");
+    vault
+        .set_person(&Person {
+            name: format!("Candidate Number {i}"),
+            ..Person::default()
+        })
+        .expect("a person");
+    vault
+        .insert(&Skill {
+            name: "Rust".into(),
+            ..Skill::default()
+        })
+        .expect("a skill");
+    let content: Vec<u8> = (0..ATTACHMENT).map(|b| (b * 31 + i) as u8).collect();
+    let document = vault
+        .add_document(
+            NewDocument {
+                kind: DocumentKind::Cv,
+                file_name: "cv.pdf".into(),
+                media_type: "application/pdf".into(),
+                note: None,
+            },
+            content.as_slice(),
+        )
+        .expect("a document");
+    vault
+        .add_recipient(card, "card.json")
+        .expect("the employer");
+    let bundle = dir.join(format!("bundle-{i}.candor"));
+    vault
+        .share(
+            &ShareRequest {
+                recipient: "Fjordkraft Data AS".into(),
+                choice: ViewChoice {
+                    kind: ViewKind::Full,
+                    include: vec![format!("documents[{}]", document.id)],
+                    exclude: vec![],
+                },
+                expires_at: None,
+                purpose: String::new(),
+                protection: ShareProtection::ToRecipient,
+                accept_warnings: false,
+            },
+            &bundle,
+            Existing::Refuse,
+        )
+        .expect("shares");
+    let notice = dir.join(format!("notice-{i}.candor"));
+    vault
+        .request(
+            Kind::DeletionRequest,
+            "Fjordkraft Data AS",
+            ViewKind::Full,
+            &notice,
+            Existing::Refuse,
+            Timestamp::now(),
+        )
+        .expect("a notice");
+    vault.lock();
+    Candidate {
+        bundle: std::fs::read(&bundle).expect("the bundle"),
+        notice: std::fs::read(&notice).expect("the notice"),
+        vault: path,
+    }
+}
+
+fn start_server(
+    sandbox: &Sandbox,
+    vault: &Path,
+    port: u16,
+) -> (Child, BufReader<std::process::ChildStdout>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .arg("--vault")
+        .arg(vault)
+        .args([
+            "employer",
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--burst",
+            "5",
+            "--rate",
+            "40",
+            "--max-body",
+            &(4 * ATTACHMENT).to_string(),
+        ])
+        .env("CANDOR_PASSPHRASE", PASSPHRASE)
+        .current_dir(sandbox.path(""))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the server starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    stdout
+        .read_line(&mut first)
+        .expect("the server says where it listens");
+    assert!(first.starts_with("Listening on "), "{first}");
+    (child, stdout)
+}
+
+#[test]
+fn a_thousand_posts_from_twenty_clients_lose_nothing_and_stay_within_memory() {
+    let sandbox = Sandbox::new();
+    let port = free_port();
+    let employer = sandbox.path("employer.candor");
+    succeeded(&sandbox.run_on(
+        &employer,
+        &[
+            "employer",
+            "init",
+            "--organisation",
+            "Fjordkraft Data AS",
+            "--number",
+            "987654321",
+            "--contact",
+            "jobb@fjordkraft.example",
+            "--privacy-contact",
+            "personvern@fjordkraft.example",
+            "--privacy-policy",
+            "https://fjordkraft.example/personvern",
+            "--kdf-memory",
+            "19",
+            "--kdf-iterations",
+            "2",
+            "--kdf-parallelism",
+            "1",
+            &format!("--intake-url=http://127.0.0.1:{port}/intake"),
+        ],
+        &UNLOCK,
+        None,
+    ));
+    let card = succeeded(&sandbox.run_on(&employer, &["employer", "card"], &UNLOCK, None));
+    let mut candidates: Vec<Candidate> = (0..=CLIENTS)
+        .map(|i| candidate(&sandbox.path(""), i, card.as_bytes()))
+        .collect();
+    // One more candidate warms the server up: "idle" is a server that has filed a bundle and
+    // answered a notice, and now waits.
+    let warm_up = candidates.pop().expect("the extra candidate");
+    let largest = candidates
+        .iter()
+        .map(|c| c.bundle.len().max(c.notice.len()))
+        .max()
+        .expect("candidates") as u64;
+
+    let (mut server, mut stdout) = start_server(&sandbox, &employer, port);
+    let pid = server.id();
+    let url = format!("http://127.0.0.1:{port}/intake");
+    candor_net::post(&url, &warm_up.bundle).expect("the warm-up bundle is filed");
+    candor_net::post(&url, &warm_up.notice).expect("the warm-up notice is answered");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let idle = rss_kib(pid);
+
+    let running = Arc::new(AtomicBool::new(true));
+    let peak = Arc::new(AtomicU64::new(idle));
+    let sampler = {
+        let (running, peak) = (Arc::clone(&running), Arc::clone(&peak));
+        std::thread::spawn(move || {
+            while running.load(Ordering::Relaxed) {
+                peak.fetch_max(rss_kib(pid), Ordering::Relaxed);
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        })
+    };
+    let per_client = POSTS / CLIENTS;
+    let clients: Vec<_> = candidates
+        .iter()
+        .map(|c| {
+            let (url, bundle, notice) = (url.clone(), c.bundle.clone(), c.notice.clone());
+            std::thread::spawn(move || {
+                candor_net::post(&url, &bundle).expect("the bundle is filed");
+                let answers: Vec<Vec<u8>> = (1..per_client)
+                    .map(|_| candor_net::post(&url, &notice).expect("the notice is answered"))
+                    .collect();
+                answers
+            })
+        })
+        .collect();
+    let answers: Vec<Vec<Vec<u8>>> = clients
+        .into_iter()
+        .map(|c| c.join().expect("a client"))
+        .collect();
+    running.store(false, Ordering::Relaxed);
+    sampler.join().expect("the sampler");
+
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+    let mut said = String::new();
+    let _ = stdout.read_to_string(&mut said);
+    assert!(server.wait().expect("the server exits").success());
+    let handled: u64 = said
+        .split('(')
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("the server reports what it handled");
+    assert_eq!(handled, POSTS as u64 + 2, "every post handled once: {said}");
+    assert!(
+        !said.contains(" 0 asked to come back later"),
+        "the load went over the rate limit: {said}"
+    );
+
+    // Every notice answered, always with the same signed answer; every deletion confirmed.
+    for (candidate, answers) in candidates.iter().zip(&answers) {
+        assert_eq!(answers.len(), per_client - 1);
+        assert!(
+            answers.windows(2).all(|w| w[0] == w[1]),
+            "the same answer each time"
+        );
+        let mut vault =
+            Vault::open(&candidate.vault, &SecretString::from(PASSPHRASE)).expect("opens");
+        let row = vault
+            .import_answer(std::io::Cursor::new(answers[0].clone()), Timestamp::now())
+            .expect("the answer verifies");
+        assert_eq!(row.answer.map(|a| a.outcome), Some("deleted".into()));
+    }
+    let left = succeeded(&sandbox.run_on(&employer, &["employer", "candidates"], &UNLOCK, None));
+    assert!(left.starts_with("No candidates yet"), "{left}");
+
+    let peak = peak.load(Ordering::Relaxed);
+    let budget = idle + 20 * largest / 1024;
+    println!(
+        "server RSS: idle {idle} KiB, peak {peak} KiB, budget {budget} KiB (largest body {largest} B)"
+    );
+    assert!(
+        peak <= budget,
+        "peak {peak} KiB over idle {idle} KiB + 20 × {largest} B"
+    );
+}
