@@ -351,6 +351,10 @@ fn a_deletion_request_travels_as_files_and_the_seeker_sees_it_confirmed() {
         "{sent}"
     );
     assert!(sent.contains("GDPR Art. 17"), "{sent}");
+    assert!(
+        sent.contains("\nmailto:personvern@fjordkraft.example?subject=deletion-request%20%28"),
+        "{sent}"
+    );
     let listed = p.seeker.ok(&["requests"]);
     assert!(
         listed.lines().nth(1).is_some_and(|l| l.ends_with("sent")),

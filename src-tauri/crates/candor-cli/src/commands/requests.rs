@@ -48,6 +48,7 @@ pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), C
             "entry": sent.entry,
             "letterEn": sent.letters.0,
             "letterNb": sent.letters.1,
+            "mailto": sent.mailto,
         }));
         return Ok(());
     }
@@ -65,6 +66,12 @@ pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), C
         sent.entry.organisation, sent.entry.privacy_contact
     );
     print!("{}", sent.letters.0);
+    if let Some(mailto) = &sent.mailto {
+        println!(
+            "\nAs a pre-filled e-mail (attach {}):\n{mailto}",
+            target.out.display()
+        );
+    }
     if target.send {
         println!(
             "\n{}",

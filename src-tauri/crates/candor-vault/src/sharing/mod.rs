@@ -14,6 +14,6 @@ pub use invitations::InvitationRow;
 pub use ledger::{Holdings, LedgerEntry, LedgerStatus};
 pub use recipients::RecipientInfo;
 pub use requests::{
-    add_months, request_kind, AnswerSummary, RequestOutcome, RequestRow, RequestState,
+    add_months, mailto, request_kind, AnswerSummary, RequestOutcome, RequestRow, RequestState,
 };
 pub use share::{ShareOutcome, SharePreview, ShareProtection, ShareRequest};

@@ -107,6 +107,35 @@ pub struct RequestOutcome {
     pub entry: LedgerEntry,
     /// The letter in English and in Norwegian bokmål.
     pub letters: (String, String),
+    /// A pre-filled e-mail to the organisation's privacy contact (when it is an address),
+    /// with the English and bokmål letters; attach the notice file to it.
+    pub mailto: Option<String>,
+}
+
+/// `mailto:` with the subject and body percent-encoded (RFC 6068).
+pub fn mailto(address: &str, subject: &str, body: &str) -> Option<String> {
+    let address = address.trim();
+    let plausible = address.contains('@')
+        && !address.contains(char::is_whitespace)
+        && !address.contains(['?', '&', '<', '>']);
+    if !plausible {
+        return None;
+    }
+    let encode = |text: &str| -> String {
+        text.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    Some(format!(
+        "mailto:{address}?subject={}&body={}",
+        encode(subject),
+        encode(body)
+    ))
 }
 
 /// One calendar month on (the 31st becomes the month's last day).
@@ -265,10 +294,17 @@ impl Vault {
                 return Err(e);
             }
         };
+        let subject = format!("{} ({})", kind, entry.bundle_id);
+        let mailto = mailto(
+            &recipient.privacy_contact,
+            &subject,
+            &format!("{en}\n---\n\n{nb}"),
+        );
         Ok(RequestOutcome {
             path: out.to_owned(),
             entry,
             letters: (en, nb),
+            mailto,
         })
     }
 
@@ -452,6 +488,24 @@ mod tests {
             add_months(at("2026-11-30T10:00:00Z"), 3),
             at("2027-02-28T10:00:00Z")
         );
+    }
+
+    #[test]
+    fn a_mailto_link_encodes_subject_and_body_and_needs_an_address() {
+        assert_eq!(
+            mailto(
+                "personvern@acme.example",
+                "deletion-request (ab12)",
+                "Til Acme\nÆ & ø?"
+            ),
+            Some(
+                "mailto:personvern@acme.example?subject=deletion-request%20%28ab12%29\
+                 &body=Til%20Acme%0A%C3%86%20%26%20%C3%B8%3F"
+                    .into()
+            )
+        );
+        assert_eq!(mailto("Postboks 1, 0101 Oslo", "s", "b"), None);
+        assert_eq!(mailto("a@b.example?cc=evil@x", "s", "b"), None);
     }
 
     #[test]
