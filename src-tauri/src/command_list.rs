@@ -44,4 +44,10 @@ pub const COMMANDS: &[&str] = &[
     "save_employer_card",
     "import_bundle",
     "list_candidates",
+    "send_request",
+    "list_requests",
+    "import_answer_file",
+    "request_complaint",
+    "answer_notice_file",
+    "list_notices",
 ];

@@ -44,6 +44,20 @@ pub enum ErrorCode {
     WrongRole,
     /// A key card could not be fetched from its URL.
     FetchFailed,
+    /// A request about shares never made with that view; `params`: organisation, view.
+    NothingShared,
+    /// The file is not an answer to a request; `params.kind` says what it is.
+    NotAnAnswer,
+    /// An answer to a request this vault did not send; `params.request`.
+    UnknownRequest,
+    /// An answer not signed by the organisation asked; `params.organisation`.
+    AnswerFromAnotherSigner,
+    /// An answer that leaves out a bundle asked about; `params.bundle`.
+    IncompleteAnswer,
+    /// A notice from a key that signed none of the bundles it names.
+    NoticeSignerMismatch,
+    /// An extension that is not one or two months with a reason.
+    BadExtension,
     Internal,
 }
 
@@ -182,11 +196,55 @@ impl From<VaultError> for IpcError {
             VaultError::WrongRole { needed, .. } => {
                 return IpcError::new(ErrorCode::WrongRole, message).with("needed", needed)
             }
+            VaultError::NothingShared { organisation, view } => {
+                return IpcError::new(ErrorCode::NothingShared, message)
+                    .with("organisation", organisation)
+                    .with("view", view)
+            }
+            VaultError::NotAnAnswer { kind } => {
+                return IpcError::new(ErrorCode::NotAnAnswer, message).with("kind", kind)
+            }
+            VaultError::UnknownRequest { request } => {
+                return IpcError::new(ErrorCode::UnknownRequest, message).with("request", request)
+            }
+            VaultError::AnswerFromAnotherSigner { organisation } => {
+                return IpcError::new(ErrorCode::AnswerFromAnotherSigner, message)
+                    .with("organisation", organisation)
+            }
+            VaultError::IncompleteAnswer { bundle } => {
+                return IpcError::new(ErrorCode::IncompleteAnswer, message).with("bundle", bundle)
+            }
+            VaultError::NoticeSignerMismatch => ErrorCode::NoticeSignerMismatch,
+            VaultError::BadExtension => ErrorCode::BadExtension,
             VaultError::Io { context, .. } => {
                 return IpcError::new(ErrorCode::FileRead, message).with("detail", context)
             }
             _ => ErrorCode::Internal,
         };
         IpcError::new(code, message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refused_answers_carry_what_the_ui_names() {
+        let error = IpcError::from(VaultError::AnswerFromAnotherSigner {
+            organisation: "Fjordkraft Data AS".into(),
+        });
+        assert_eq!(error.code, ErrorCode::AnswerFromAnotherSigner);
+        assert_eq!(error.params["organisation"], "Fjordkraft Data AS");
+        let error = IpcError::from(VaultError::NothingShared {
+            organisation: "Fjordkraft Data AS".into(),
+            view: "anonymous",
+        });
+        assert_eq!(error.code, ErrorCode::NothingShared);
+        assert_eq!(error.params["view"], "anonymous");
+        assert_eq!(
+            IpcError::from(VaultError::BadExtension).code,
+            ErrorCode::BadExtension
+        );
     }
 }

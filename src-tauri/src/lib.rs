@@ -27,7 +27,7 @@ pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 /// Every command, registered once: the invoke handler and the TypeScript bindings both
 /// come from this list.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{applications, documents, imports, profile, sharing, vault};
+    use commands::{applications, documents, imports, profile, requests, sharing, vault};
     tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
         vault::ready,
         vault::app_info,
@@ -71,6 +71,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         sharing::save_employer_card,
         sharing::import_bundle,
         sharing::list_candidates,
+        requests::send_request,
+        requests::list_requests,
+        requests::import_answer_file,
+        requests::request_complaint,
+        requests::answer_notice_file,
+        requests::list_notices,
     ])
 }
 

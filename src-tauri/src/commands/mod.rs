@@ -4,5 +4,6 @@ pub mod applications;
 pub mod documents;
 pub mod imports;
 pub mod profile;
+pub mod requests;
 pub mod sharing;
 pub mod vault;

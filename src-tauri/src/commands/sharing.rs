@@ -144,7 +144,7 @@ pub fn save_share(
 }
 
 /// "Acme AS" → "Acme_AS": a file name the dialog can suggest.
-fn file_name_part(text: &str) -> String {
+pub(crate) fn file_name_part(text: &str) -> String {
     let part: String = text
         .chars()
         .map(|c| {

@@ -79,6 +79,22 @@ export const commands = {
 	/**  Asks for a bundle file and imports it. `None` when cancelled. */
 	importBundle: () => typedError<ReceivedSummary_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("import_bundle")),
 	listCandidates: () => typedError<Candidate_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_candidates")),
+	/**  Asks where to save the notice, writes it and records it. `None` when cancelled. */
+	sendRequest: (recipient: string, view: ViewKind, kind: RequestKind) => typedError<RequestSent_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("send_request", { recipient, view, kind })),
+	/**  Every request with its state, overdue ones first. */
+	listRequests: () => typedError<RequestRow_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_requests")),
+	/**  Asks for an organisation's answer file and imports it. `None` when cancelled. */
+	importAnswerFile: () => typedError<RequestRow_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("import_answer_file")),
+	/**  The complaint to Datatilsynet about an overdue request. */
+	requestComplaint: (request: string) => typedError<Letters, IpcError_Serialize>(__TAURI_INVOKE("request_complaint", { request })),
+	/**
+	 *  Asks for a notice file and where to save the answer, then answers it (or, with
+	 *  `extend_months`, answers that it will take that much longer, and why) and writes the
+	 *  signed answer there. `None` when either dialog is cancelled: then nothing happened.
+	 */
+	answerNoticeFile: (extendMonths: number | null, reason: string | null) => typedError<NoticeReplied | null, IpcError_Serialize>(__TAURI_INVOKE("answer_notice_file", { extendMonths, reason })),
+	/**  Every notice answered, newest first. */
+	listNotices: () => typedError<NoticeAnswered[], IpcError_Serialize>(__TAURI_INVOKE("list_notices")),
 };
 
 /* Types */
@@ -105,6 +121,31 @@ export type Address_Serialize = {
 	/**  ISO 3166-1 alpha-2, upper case: "NO". */
 	countryCode?: string,
 	region?: string,
+};
+
+/**  A verified answer, as the faces show it. */
+export type AnswerSummary = AnswerSummary_Serialize | AnswerSummary_Deserialize;
+
+/**  A verified answer, as the faces show it. */
+export type AnswerSummary_Deserialize = {
+	answeredAt: string,
+	/**  "deleted", "exported" or "extended". */
+	outcome: string,
+	/**  The bundles deleted or exported. */
+	bundles: string[],
+	/**  Why the answer takes longer, for an extension. */
+	reason?: string | null,
+};
+
+/**  A verified answer, as the faces show it. */
+export type AnswerSummary_Serialize = {
+	answeredAt: string,
+	/**  "deleted", "exported" or "extended". */
+	outcome: string,
+	/**  The bundles deleted or exported. */
+	bundles: string[],
+	/**  Why the answer takes longer, for an extension. */
+	reason: string | null,
 };
 
 export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
@@ -521,7 +562,21 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 /**  A seeker's action in an employer vault, or the other way round. */
 "wrong_role" | 
 /**  A key card could not be fetched from its URL. */
-"fetch_failed" | "internal";
+"fetch_failed" | 
+/**  A request about shares never made with that view; `params`: organisation, view. */
+"nothing_shared" | 
+/**  The file is not an answer to a request; `params.kind` says what it is. */
+"not_an_answer" | 
+/**  An answer to a request this vault did not send; `params.request`. */
+"unknown_request" | 
+/**  An answer not signed by the organisation asked; `params.organisation`. */
+"answer_from_another_signer" | 
+/**  An answer that leaves out a bundle asked about; `params.bundle`. */
+"incomplete_answer" | 
+/**  A notice from a key that signed none of the bundles it names. */
+"notice_signer_mismatch" | 
+/**  An extension that is not one or two months with a reason. */
+"bad_extension" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -908,7 +963,10 @@ export type LedgerEntry = LedgerEntry_Serialize | LedgerEntry_Deserialize;
 export type LedgerEntry_Deserialize = {
 	seq: number | null,
 	at: string,
-	/**  "profile-share" (later kinds: corrections and requests). */
+	/**
+	 *  "profile-share", "reveal", or a request: "deletion-request", "revocation",
+	 *  "access-request", "consent-withdrawal".
+	 */
 	action: string,
 	bundleId: string,
 	/**  SHA-256 of the bundle file as sent. */
@@ -931,6 +989,10 @@ export type LedgerEntry_Deserialize = {
 	purpose: string,
 	/**  "recipient", "passphrase" or "plain". */
 	sealing: string,
+	/**  For a request (deletion, access, …): the bundles it is about. */
+	refersTo?: string[],
+	/**  For a request: when the answer is due (one month, GDPR Art. 12(3)). */
+	dueAt?: string | null,
 	/**  The hash of the entry before this one ("" for the first). */
 	prevHash: string,
 };
@@ -939,7 +1001,10 @@ export type LedgerEntry_Deserialize = {
 export type LedgerEntry_Serialize = {
 	seq: number | null,
 	at: string,
-	/**  "profile-share" (later kinds: corrections and requests). */
+	/**
+	 *  "profile-share", "reveal", or a request: "deletion-request", "revocation",
+	 *  "access-request", "consent-withdrawal".
+	 */
 	action: string,
 	bundleId: string,
 	/**  SHA-256 of the bundle file as sent. */
@@ -962,8 +1027,18 @@ export type LedgerEntry_Serialize = {
 	purpose: string,
 	/**  "recipient", "passphrase" or "plain". */
 	sealing: string,
+	/**  For a request (deletion, access, …): the bundles it is about. */
+	refersTo?: string[],
+	/**  For a request: when the answer is due (one month, GDPR Art. 12(3)). */
+	dueAt?: string,
 	/**  The hash of the entry before this one ("" for the first). */
 	prevHash: string,
+};
+
+/**  One letter in English and in Norwegian bokmål; the UI shows the one in its language. */
+export type Letters = {
+	en: string,
+	nb: string,
 };
 
 /**
@@ -1007,6 +1082,27 @@ export type NewApplication_Serialize = {
 	notes: string | null,
 	nextStep: string | null,
 	nextStepDate: string | null,
+};
+
+/**  A notice the employer received, and its answer. */
+export type NoticeAnswered = {
+	request: string,
+	/**  "deletion-request", "revocation", "access-request", "consent-withdrawal". */
+	kind: string,
+	/**  Who sent it: the seeker's name or pseudonym. */
+	from: string,
+	/**  "deleted", "exported" or "extended". */
+	outcome: string,
+	/**  The bundles deleted or exported. */
+	bundles: string[],
+	/**  True when this notice had been answered before: the same answer again. */
+	repeated: boolean,
+};
+
+/**  A notice answered, and where the signed answer was saved. */
+export type NoticeReplied = {
+	notice: NoticeAnswered,
+	path: string,
 };
 
 /**
@@ -1366,6 +1462,69 @@ export type Reference_Serialize = {
 	name: string,
 	reference?: string,
 };
+
+/**  What the seeker asks of an organisation about what it was sent. */
+export type RequestKind = 
+/**  Erase it (GDPR Art. 17). */
+"deletion" | 
+/**  Say what it holds, with a copy (Art. 15). */
+"access" | 
+/**  Stop using it and erase it: consent withdrawn (Art. 7(3)). */
+"withdraw" | 
+/**  The shares are revoked: stop using them and delete them. */
+"revoke";
+
+/**  A request as the faces show it. */
+export type RequestRow = RequestRow_Serialize | RequestRow_Deserialize;
+
+/**  A request as the faces show it. */
+export type RequestRow_Deserialize = {
+	entry: LedgerEntry_Deserialize,
+	state: RequestState,
+	dueAt: string,
+	/**  Past its due date with no answer. */
+	overdue: boolean,
+	answer?: AnswerSummary_Deserialize | null,
+};
+
+/**  A request as the faces show it. */
+export type RequestRow_Serialize = {
+	entry: LedgerEntry_Serialize,
+	state: RequestState,
+	dueAt: string,
+	/**  Past its due date with no answer. */
+	overdue: boolean,
+	answer: AnswerSummary_Serialize | null,
+};
+
+/**  A notice written to a file and recorded in the ledger. */
+export type RequestSent = RequestSent_Serialize | RequestSent_Deserialize;
+
+/**  A notice written to a file and recorded in the ledger. */
+export type RequestSent_Deserialize = {
+	path: string,
+	entry: LedgerEntry_Deserialize,
+	/**  The letter to send with the file. */
+	letters: Letters,
+};
+
+/**  A notice written to a file and recorded in the ledger. */
+export type RequestSent_Serialize = {
+	path: string,
+	entry: LedgerEntry_Serialize,
+	/**  The letter to send with the file. */
+	letters: Letters,
+};
+
+/**  What a request's answer says so far. */
+export type RequestState = "sent" | 
+/**  The employer will answer later, by the due date moved by `months`. */
+{ extended: {
+	months: number,
+	reason: string,
+} } | 
+/**  A signed answer arrived and was verified. */
+"answered";
 
 /**  Whose vault this is, fixed when it is made. */
 export type Role = 

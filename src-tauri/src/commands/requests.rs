@@ -1,0 +1,208 @@
+//! After sharing: the seeker's notices (deletion, access, revocation, consent withdrawal)
+//! and the answers that come back; the employer's side, answering a notice with a signed
+//! receipt, an export or an extension.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::Path;
+
+use candor_model::{Timestamp, ViewKind};
+use candor_vault::{
+    request_kind, write_new_file, Existing, LedgerEntry, NoticeAnswered, RequestRow, VaultError,
+};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, State};
+
+use crate::commands::sharing::file_name_part;
+use crate::error::{ErrorCode, IpcError, IpcResult};
+use crate::state::AppState;
+
+/// What the seeker asks of an organisation about what it was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, specta::Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequestKind {
+    /// Erase it (GDPR Art. 17).
+    Deletion,
+    /// Say what it holds, with a copy (Art. 15).
+    Access,
+    /// Stop using it and erase it: consent withdrawn (Art. 7(3)).
+    Withdraw,
+    /// The shares are revoked: stop using them and delete them.
+    Revoke,
+}
+
+impl RequestKind {
+    /// The name `candor_vault::request_kind` knows it by.
+    fn name(self) -> &'static str {
+        match self {
+            RequestKind::Deletion => "deletion",
+            RequestKind::Access => "access",
+            RequestKind::Withdraw => "withdraw",
+            RequestKind::Revoke => "revoke",
+        }
+    }
+}
+
+/// One letter in English and in Norwegian bokmål; the UI shows the one in its language.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Letters {
+    pub en: String,
+    pub nb: String,
+}
+
+impl From<(String, String)> for Letters {
+    fn from((en, nb): (String, String)) -> Letters {
+        Letters { en, nb }
+    }
+}
+
+/// A notice written to a file and recorded in the ledger.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestSent {
+    pub path: String,
+    pub entry: LedgerEntry,
+    /// The letter to send with the file.
+    pub letters: Letters,
+}
+
+/// A notice answered, and where the signed answer was saved.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeReplied {
+    pub notice: NoticeAnswered,
+    pub path: String,
+}
+
+fn read_error(path: &Path, e: std::io::Error) -> IpcError {
+    IpcError::new(
+        ErrorCode::FileRead,
+        format!("cannot read {}: {e}", path.display()),
+    )
+    .with("path", path.display())
+    .with("reason", e.kind())
+}
+
+/// Asks where to save the notice, writes it and records it. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn send_request(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    recipient: String,
+    view: ViewKind,
+    kind: RequestKind,
+) -> IpcResult<Option<RequestSent>> {
+    let kind = request_kind(kind.name()).expect("every RequestKind names a request");
+    let organisation = state
+        .with_session(|s| s.vault().recipient(&recipient))?
+        .organisation;
+    let suggested = format!("{kind}-{}.candor", file_name_part(&organisation));
+    let Some(out) = state.dialogs.save_file(&app, "Save the notice", &suggested) else {
+        return Ok(None);
+    };
+    // The native dialog already asked before replacing a file.
+    let sent = state.with_session(|s| {
+        s.vault_mut().request(
+            kind,
+            &recipient,
+            view,
+            &out,
+            Existing::Replace,
+            Timestamp::now(),
+        )
+    })?;
+    Ok(Some(RequestSent {
+        path: sent.path.display().to_string(),
+        entry: sent.entry,
+        letters: sent.letters.into(),
+    }))
+}
+
+/// Every request with its state, overdue ones first.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_requests(state: State<'_, AppState>) -> IpcResult<Vec<RequestRow>> {
+    state.with_session(|s| s.vault().requests(Timestamp::now()))
+}
+
+/// Asks for an organisation's answer file and imports it. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn import_answer_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<RequestRow>> {
+    if !state.is_unlocked() {
+        return Err(IpcError::locked());
+    }
+    let Some(path) = state.dialogs.pick_file(&app, "Import an answer") else {
+        return Ok(None);
+    };
+    let file = File::open(&path).map_err(|e| read_error(&path, e))?;
+    state
+        .with_session(|s| s.vault_mut().import_answer(file, Timestamp::now()))
+        .map(Some)
+}
+
+/// The complaint to Datatilsynet about an overdue request.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn request_complaint(state: State<'_, AppState>, request: String) -> IpcResult<Letters> {
+    state
+        .with_session(|s| s.vault().complaint(&request, Timestamp::now()))
+        .map(Letters::from)
+}
+
+/// Asks for a notice file and where to save the answer, then answers it (or, with
+/// `extend_months`, answers that it will take that much longer, and why) and writes the
+/// signed answer there. `None` when either dialog is cancelled: then nothing happened.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn answer_notice_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    extend_months: Option<u8>,
+    reason: Option<String>,
+) -> IpcResult<Option<NoticeReplied>> {
+    if !state.is_unlocked() {
+        return Err(IpcError::locked());
+    }
+    let Some(notice) = state.dialogs.pick_file(&app, "Answer a notice") else {
+        return Ok(None);
+    };
+    let file = File::open(&notice).map_err(|e| read_error(&notice, e))?;
+    let suggested = format!(
+        "{}.answer.candor",
+        notice.file_name().unwrap_or_default().to_string_lossy()
+    );
+    let Some(out) = state.dialogs.save_file(&app, "Save the answer", &suggested) else {
+        return Ok(None);
+    };
+    let extend = extend_months.map(|months| (months, reason.unwrap_or_default()));
+    let answered =
+        state.with_session(|s| s.vault_mut().answer_notice(file, Timestamp::now(), extend))?;
+    // Answering the same notice again gives the same answer, should this write fail.
+    write_answer(&out, &answered.answer_bundle)?;
+    Ok(Some(NoticeReplied {
+        notice: answered,
+        path: out.display().to_string(),
+    }))
+}
+
+fn write_answer(out: &Path, bytes: &[u8]) -> IpcResult<()> {
+    write_new_file(out, Existing::Replace, |file| {
+        file.write_all(bytes).map_err(|e| VaultError::Io {
+            context: format!("cannot write {}", out.display()),
+            source: e,
+        })
+    })?;
+    Ok(())
+}
+
+/// Every notice answered, newest first.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_notices(state: State<'_, AppState>) -> IpcResult<Vec<NoticeAnswered>> {
+    state.with_session(|s| s.vault().notices())
+}
