@@ -17,7 +17,9 @@ import type {
   LearningOpportunity,
   NewApplication,
   Profile,
+  RequestKind,
   ViewChoice,
+  ViewKind,
 } from "./types";
 import { sessionLost } from "./stores";
 
@@ -127,4 +129,11 @@ export const api = {
   saveEmployerCard: () => unwrap(commands.saveEmployerCard()),
   importBundle: () => unwrap(commands.importBundle()),
   listCandidates: () => unwrap(commands.listCandidates()),
+  sendRequest: (recipient: string, view: ViewKind, kind: RequestKind) => unwrap(commands.sendRequest(recipient, view, kind)),
+  listRequests: () => unwrap(commands.listRequests()),
+  importAnswerFile: () => unwrap(commands.importAnswerFile()),
+  requestComplaint: (request: string) => unwrap(commands.requestComplaint(request)),
+  answerNoticeFile: (extendMonths: number | null, reason: string | null) =>
+    unwrap(commands.answerNoticeFile(extendMonths, reason)),
+  listNotices: () => unwrap(commands.listNotices()),
 };

@@ -24,6 +24,16 @@ describe("error codes are translated with their params", () => {
     expect(describeError(en, ipcError("file_read", { path: "/x", reason: "some new kind" }))).toBe("Could not read /x: some new kind.");
   });
 
+  test("a request about shares never made names the view in the person's language", () => {
+    const error = ipcError("nothing_shared", { organisation: "Fjordkraft Data AS", view: "anonymous" });
+    expect(describeError(en, error)).toBe(
+      "You have made no anonymous share with Fjordkraft Data AS, so there is nothing to ask about.",
+    );
+    expect(describeError(nb, error)).toBe(
+      "Du har ikke gjort noen anonym deling med Fjordkraft Data AS, så det er ingenting å kreve.",
+    );
+  });
+
   test("versions of a newer vault", () => {
     expect(describeError(en, ipcError("newer_schema", { found: "7", supported: "3" }))).toContain("format 7; this one reads up to 3");
   });

@@ -83,6 +83,9 @@ export function describeError(t: Translate, error: IpcError): string {
     case "fetch_failed":
       // The reader's own sentence says exactly what was wrong and what to do; it is English.
       return t(`error.${error.code}`, { detail: error.message });
+    case "nothing_shared":
+      params.view = word(t, "viewKind", error.params.view);
+      break;
     case "internal":
       return t("error.internal", { message: error.message });
   }

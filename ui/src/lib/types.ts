@@ -60,6 +60,14 @@ export type {
   SharePreview_Serialize as SharePreview,
   ViewChoice_Deserialize as ViewChoice,
   ViewKind,
+  AnswerSummary_Serialize as AnswerSummary,
+  Letters,
+  NoticeAnswered,
+  NoticeReplied,
+  RequestKind,
+  RequestRow_Serialize as RequestRow,
+  RequestSent_Serialize as RequestSent,
+  RequestState,
 } from "./bindings";
 
 /** Rust's ApplicationStatus (a string at the boundary). */

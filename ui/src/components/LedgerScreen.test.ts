@@ -1,0 +1,148 @@
+import { render, screen as view, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, test } from "vitest";
+import LedgerScreen from "./LedgerScreen.svelte";
+import { language } from "../lib/i18n";
+import type { LedgerEntry, RequestRow, RequestSent } from "../lib/types";
+import { callsOf, ipcError, mockCommands, type Handler } from "../test/ipc";
+import { deleted, requestRow, shareEntry } from "../test/requests";
+
+const HOLDINGS = { shares: [], fields: ["basics.name", "skills[0].name"] };
+
+const LETTERS = {
+  en: "To Fjordkraft Data AS\n\nRequest for erasure under GDPR Art. 17\n",
+  nb: "Til Fjordkraft Data AS\n\nKrav om sletting etter personvernforordningen art. 17\n",
+};
+
+/** The ledger with `shares`, and requests that `send_request` and `import_answer_file` change. */
+function mockLedger(shares: LedgerEntry[], initial: RequestRow[] = [], extra: Record<string, Handler> = {}) {
+  let requests = initial;
+  const calls = mockCommands({
+    get_ledger: () => [...shares, ...requests.map((r) => r.entry)],
+    list_requests: () => requests,
+    recipient_holdings: () => HOLDINGS,
+    send_request: (args) => {
+      const row = requestRow("q1", shares.filter((s) => s.view === args.view).map((s) => s.bundleId));
+      requests = [row];
+      const sent: RequestSent = { path: "/home/kari/deletion-request-Fjordkraft_Data_AS.candor", entry: row.entry, letters: LETTERS };
+      return sent;
+    },
+    import_answer_file: () => {
+      requests = requests.map(deleted);
+      return requests[0];
+    },
+    ...extra,
+  });
+  return calls;
+}
+
+describe("the ledger's requests", () => {
+  test("requesting deletion saves the notice, shows the letter in the UI's language and follows the request", async () => {
+    const user = userEvent.setup();
+    const calls = mockLedger([shareEntry("b1")]);
+    render(LedgerScreen);
+    await user.click(await view.findByTestId("ledger-organisation"));
+    expect((await view.findByTestId("holdings")).textContent).toContain("skills[0].name");
+    expect(view.queryByTestId("request-view-full")).toBeNull();
+    await user.click(view.getByTestId("request-deletion"));
+    expect(callsOf(calls, "send_request")[0].args).toEqual({ recipient: "r1", view: "full", kind: "deletion" });
+    const saved = await view.findByTestId("request-sent");
+    expect(saved.textContent).toContain("/home/kari/deletion-request-Fjordkraft_Data_AS.candor");
+    expect(saved.textContent).toContain("personvern@fjordkraft.example");
+    expect(view.getByTestId("request-letter")).toHaveValue(LETTERS.en);
+    expect(document.activeElement?.textContent).toBe("The letter to send with it");
+    await waitFor(() => expect(view.getByTestId("ledger-status").textContent).toBe("Deletion requested"));
+    const row = view.getByTestId("request-row");
+    expect(row.textContent).toContain("Deletion request to Fjordkraft Data AS");
+    expect(within(row).getByTestId("request-status").textContent?.trim()).toBe("Sent");
+    language.set("nb");
+    await waitFor(() => expect(view.getByTestId("request-letter")).toHaveValue(LETTERS.nb));
+    expect(view.getByTestId("ledger-status").textContent).toBe("Sletting krevd");
+  });
+
+  test("with both an anonymous and a full share, the seeker chooses which the notice is about", async () => {
+    const user = userEvent.setup();
+    const calls = mockLedger([shareEntry("b1", { view: "anonymous", signedAs: "Candidate GFUI-UYE7" }), shareEntry("b2")]);
+    render(LedgerScreen);
+    await user.click((await view.findAllByTestId("ledger-organisation"))[0]);
+    await user.click(await view.findByTestId("request-view-anonymous"));
+    await user.click(view.getByTestId("request-withdraw"));
+    expect(callsOf(calls, "send_request")[0].args).toEqual({ recipient: "r1", view: "anonymous", kind: "withdraw" });
+  });
+
+  test("a cancelled save dialog sends nothing and shows no letter", async () => {
+    const user = userEvent.setup();
+    mockLedger([shareEntry("b1")], [], { send_request: () => null });
+    render(LedgerScreen);
+    await user.click(await view.findByTestId("ledger-organisation"));
+    await user.click(await view.findByTestId("request-access"));
+    await waitFor(() => expect(view.getByTestId("request-access")).toBeEnabled());
+    expect(view.queryByTestId("request-letter")).toBeNull();
+    expect(view.getByTestId("requests-empty")).toBeInTheDocument();
+  });
+
+  test("importing the receipt turns the request and the share to deletion confirmed", async () => {
+    const user = userEvent.setup();
+    mockLedger([shareEntry("b1")], [requestRow("q1", ["b1"])]);
+    render(LedgerScreen);
+    expect((await view.findByTestId("ledger-status")).textContent).toBe("Deletion requested");
+    await user.click(view.getByTestId("answer-import"));
+    await waitFor(() =>
+      expect(view.getByTestId("requests-status").textContent).toBe(
+        "Deletion confirmed: Fjordkraft Data AS signed that it deleted what you asked about. Bundles deleted: 1",
+      ),
+    );
+    await waitFor(() => expect(view.getByTestId("ledger-status").textContent).toBe("Deletion confirmed"));
+    expect(view.getByTestId("request-status").textContent?.trim()).toBe("Deletion confirmed");
+    expect(view.getByTestId("request-row").textContent).toContain("deletion confirmed, signed by Fjordkraft Data AS");
+  });
+
+  test("an answer signed by another key is refused with the reason, and nothing changes", async () => {
+    const user = userEvent.setup();
+    mockLedger([shareEntry("b1")], [requestRow("q1", ["b1"])], {
+      import_answer_file: () => {
+        throw ipcError("answer_from_another_signer", { organisation: "Fjordkraft Data AS" });
+      },
+    });
+    render(LedgerScreen);
+    await user.click(await view.findByTestId("answer-import"));
+    expect((await view.findByTestId("error")).textContent?.trim()).toBe(
+      "This answer is not signed with Fjordkraft Data AS's key, so it was refused. Nothing was changed.",
+    );
+    expect(view.getByTestId("request-status").textContent?.trim()).toBe("Sent");
+  });
+
+  test("overdue requests come first, marked, with a complaint to Datatilsynet to copy", async () => {
+    const user = userEvent.setup();
+    const overdue = requestRow("q2", ["b2"], { overdue: true }, "access-request");
+    const calls = mockLedger([shareEntry("b1"), shareEntry("b2")], [overdue, requestRow("q1", ["b1"])], {
+      request_complaint: () => ({ en: "To Datatilsynet\n\nComplaint: no answer", nb: "Til Datatilsynet\n\nKlage: ikke svar" }),
+    });
+    render(LedgerScreen);
+    const rows = await view.findAllByTestId("request-row");
+    expect(rows[0]).toHaveClass("is-overdue");
+    expect(within(rows[0]).getByTestId("request-status").textContent?.trim()).toBe("Overdue");
+    expect(rows[0].textContent).toContain("Access request to Fjordkraft Data AS");
+    expect(view.getByTestId("requests-overdue").textContent).toContain("Overdue without an answer: 1");
+    expect(within(rows[1]).queryByTestId("request-complaint")).toBeNull();
+    await user.click(within(rows[0]).getByTestId("request-complaint"));
+    expect(await view.findByTestId("complaint-letter")).toHaveValue("To Datatilsynet\n\nComplaint: no answer");
+    expect(callsOf(calls, "request_complaint")[0].args).toEqual({ request: "q2" });
+  });
+
+  test("an extended request shows by how long and why, and its new due date", async () => {
+    mockLedger([shareEntry("b1")], [
+      requestRow("q1", ["b1"], {
+        state: { extended: { months: 1, reason: "The records are in an archive we must restore" } },
+        dueAt: "2027-01-23T10:00:00Z",
+        answer: { answeredAt: "2026-12-10T09:00:00Z", outcome: "extended", bundles: [], reason: "The records are in an archive we must restore" },
+      }),
+    ]);
+    render(LedgerScreen);
+    const row = await view.findByTestId("request-row");
+    expect(within(row).getByTestId("request-status").textContent?.trim()).toBe("Extended by 1 month");
+    expect(row.textContent).toContain("they need 1 month more. Their reason: The records are in an archive we must restore");
+    expect(row.textContent).toContain("Answer due by 23 Jan 2027");
+    expect(view.getByTestId("ledger-status").textContent).toBe("Deletion requested");
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, test } from "vitest";
+import { heldFields, requestStatus, sharedViews, shareStatus, timeline } from "./requests";
+import { deleted, requestRow, shareEntry } from "../test/requests";
+
+const NOW = new Date("2026-12-01T12:00:00Z");
+
+describe("where a request stands", () => {
+  test("sent, then a deletion confirmed, ends the timeline with the answer", () => {
+    const sent = requestRow("q1", ["b1"]);
+    expect(requestStatus(sent)).toBe("sent");
+    expect(timeline(sent).map((s) => s.step)).toEqual(["sent", "due"]);
+    const answered = deleted(sent);
+    expect(requestStatus(answered)).toBe("deletion-confirmed");
+    expect(timeline(answered)).toEqual([
+      { step: "sent", at: "2026-11-23T10:00:00Z" },
+      { step: "deleted", at: "2026-12-01T09:00:00Z", count: 1 },
+    ]);
+  });
+
+  test("an extension shows its months and reason, then the new due date", () => {
+    const row = requestRow("q1", ["b1"], {
+      state: { extended: { months: 2, reason: "archive restore" } },
+      dueAt: "2027-02-23T10:00:00Z",
+      answer: { answeredAt: "2026-12-10T09:00:00Z", outcome: "extended", bundles: [], reason: "archive restore" },
+    });
+    expect(requestStatus(row)).toBe("extended");
+    expect(timeline(row).map((s) => s.step)).toEqual(["sent", "extended", "due"]);
+  });
+
+  test("past its due date with no answer it is overdue, even when extended", () => {
+    const row = requestRow("q1", ["b1"], { overdue: true, state: { extended: { months: 1, reason: "r" } } });
+    expect(requestStatus(row)).toBe("overdue");
+    expect(timeline(row).at(-1)?.step).toBe("overdue");
+  });
+
+  test("an access request answered is an export received", () => {
+    const row = requestRow("q1", ["b1"], {
+      state: "answered",
+      answer: { answeredAt: "2026-12-01T09:00:00Z", outcome: "exported", bundles: ["b1"], reason: null },
+    }, "access-request");
+    expect(requestStatus(row)).toBe("export-received");
+  });
+});
+
+describe("a share's status in the ledger", () => {
+  const share = shareEntry("b1");
+
+  test("follows the deletion request to its confirmation", () => {
+    expect(shareStatus(share, [], NOW)).toBe("active");
+    const sent = requestRow("q1", ["b1"]);
+    expect(shareStatus(share, [sent], NOW)).toBe("deletion-requested");
+    expect(shareStatus(share, [{ ...sent, overdue: true }], NOW)).toBe("deletion-overdue");
+    expect(shareStatus(share, [deleted(sent)], NOW)).toBe("deletion-confirmed");
+  });
+
+  test("says revoked or consent withdrawn for those requests, and ignores access requests", () => {
+    expect(shareStatus(share, [requestRow("q1", ["b1"], {}, "revocation")], NOW)).toBe("revoked");
+    expect(shareStatus(share, [requestRow("q1", ["b1"], {}, "consent-withdrawal")], NOW)).toBe("withdrawn");
+    expect(shareStatus(share, [requestRow("q1", ["b1"], {}, "access-request")], NOW)).toBe("active");
+  });
+
+  test("ignores requests about other shares, and expires on its date", () => {
+    expect(shareStatus(share, [deleted(requestRow("q1", ["b2"]))], NOW)).toBe("active");
+    expect(shareStatus(shareEntry("b3", { expiresAt: "2026-11-30T10:00:00Z" }), [], NOW)).toBe("expired");
+  });
+});
+
+test("the views shared with one organisation are the ones a request can be about", () => {
+  const entries = [
+    shareEntry("b1", { view: "anonymous" }),
+    shareEntry("b2", { view: "full" }),
+    shareEntry("b3", { view: "full", recipientId: "r2" }),
+    requestRow("q1", ["b1"]).entry,
+  ];
+  expect(sharedViews(entries, "r1")).toEqual(["full", "anonymous"]);
+  expect(sharedViews(entries, "r2")).toEqual(["full"]);
+  expect(sharedViews(entries, "r3")).toEqual([]);
+});
+
+test("what an organisation holds leaves out the fields of shares it confirmed deleting", () => {
+  const first = shareEntry("b1", { fields: ["person.name", "skills[0].name"] });
+  const second = shareEntry("b2", { fields: ["skills[0].name"] });
+  const holdings = { shares: [first, second], fields: ["person.name", "skills[0].name"] };
+  expect(heldFields(holdings, [], NOW)).toEqual(["person.name", "skills[0].name"]);
+  expect(heldFields(holdings, [deleted(requestRow("q1", ["b1"]))], NOW)).toEqual(["skills[0].name"]);
+  expect(heldFields(holdings, [deleted(requestRow("q1", ["b1", "b2"]))], NOW)).toEqual([]);
+});

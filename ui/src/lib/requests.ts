@@ -1,0 +1,111 @@
+// After sharing: which requests a seeker can send an organisation, where each request
+// stands (sent → answered or extended → overdue), and what that means for each share.
+import { isKey, type Translate } from "./i18n";
+import type { Holdings, LedgerEntry, RequestKind, RequestRow, ViewKind } from "./types";
+
+/** The requests the ledger offers, in the order it shows them. */
+export const REQUEST_KINDS: RequestKind[] = ["deletion", "access", "withdraw", "revoke"];
+
+/** Ledger actions that disclosed something (the rest are requests about them). */
+const SHARE_ACTIONS = ["profile-share", "reveal", "correction"];
+
+/** Requests whose answer is that the shares they name are deleted. */
+const DELETING_ACTIONS = ["deletion-request", "revocation", "consent-withdrawal"];
+
+export function isShare(entry: LedgerEntry): boolean {
+  return SHARE_ACTIONS.includes(entry.action);
+}
+
+/** The views the seeker shared with one organisation: a request is about one of them. */
+export function sharedViews(entries: LedgerEntry[], recipientId: string): ViewKind[] {
+  const views = new Set(entries.filter((e) => isShare(e) && e.recipientId === recipientId).map((e) => e.view));
+  return (["full", "anonymous"] as ViewKind[]).filter((v) => views.has(v));
+}
+
+/** Where a request stands, as one word the UI translates. */
+export type RequestStatus = "overdue" | "sent" | "extended" | "deletion-confirmed" | "export-received";
+
+export function requestStatus(row: RequestRow): RequestStatus {
+  if (row.overdue) return "overdue";
+  if (row.state === "sent") return "sent";
+  if (row.state !== "answered") return "extended";
+  return row.answer?.outcome === "exported" ? "export-received" : "deletion-confirmed";
+}
+
+/** How many months an extended request was pushed back; 0 for any other. */
+export function extendedMonths(row: RequestRow): number {
+  return typeof row.state === "object" && "extended" in row.state ? row.state.extended.months : 0;
+}
+
+/** One step of a request's timeline. */
+export type Step =
+  | { step: "sent"; at: string }
+  | { step: "extended"; at: string; months: number; reason: string }
+  | { step: "deleted" | "exported"; at: string; count: number }
+  | { step: "due" | "overdue"; at: string };
+
+/** What happened to a request, in order, ending with what is still awaited (if anything). */
+export function timeline(row: RequestRow): Step[] {
+  const steps: Step[] = [{ step: "sent", at: row.entry.at }];
+  const answer = row.answer;
+  const months = extendedMonths(row);
+  if (months && answer) steps.push({ step: "extended", at: answer.answeredAt, months, reason: answer.reason ?? "" });
+  if (row.state === "answered" && answer) {
+    steps.push({
+      step: answer.outcome === "exported" ? "exported" : "deleted",
+      at: answer.answeredAt,
+      count: answer.bundles.length,
+    });
+  } else {
+    steps.push({ step: row.overdue ? "overdue" : "due", at: row.dueAt });
+  }
+  return steps;
+}
+
+/** A share's status in the ledger, following the requests about it. */
+export type ShareStatus =
+  | "active"
+  | "expired"
+  | "deletion-requested"
+  | "revoked"
+  | "withdrawn"
+  | "deletion-overdue"
+  | "deletion-confirmed";
+
+export function shareStatus(entry: LedgerEntry, requests: RequestRow[], now: Date = new Date()): ShareStatus {
+  const about = requests.filter(
+    (r) => DELETING_ACTIONS.includes(r.entry.action) && (r.entry.refersTo ?? []).includes(entry.bundleId),
+  );
+  if (about.some((r) => r.state === "answered" && r.answer?.bundles.includes(entry.bundleId))) {
+    return "deletion-confirmed";
+  }
+  if (about.some((r) => r.overdue)) return "deletion-overdue";
+  // The latest request says what was asked.
+  const latest = [...about].sort((a, b) => (a.entry.seq ?? 0) - (b.entry.seq ?? 0)).at(-1);
+  if (latest?.entry.action === "revocation") return "revoked";
+  if (latest?.entry.action === "consent-withdrawal") return "withdrawn";
+  if (latest) return "deletion-requested";
+  return entry.expiresAt && new Date(entry.expiresAt) <= now ? "expired" : "active";
+}
+
+/** A request's kind ("deletion-request", …) in words; an unknown one as it is. */
+export function kindLabel(t: Translate, action: string): string {
+  const key = `requests.kind.${action}`;
+  return isKey(key) ? t(key) : action;
+}
+
+/** "1 month", "2 months". */
+export function monthsText(t: Translate, months: number): string {
+  return months === 1 ? t("months.one") : t("months.other", { count: months });
+}
+
+/**
+ * The fields an organisation still holds: Rust's list under unexpired shares, less those
+ * only under shares it has since confirmed deleting.
+ */
+export function heldFields(holdings: Holdings, requests: RequestRow[], now: Date = new Date()): string[] {
+  const gone = holdings.shares.filter((s) => shareStatus(s, requests, now) === "deletion-confirmed");
+  if (gone.length === 0) return holdings.fields;
+  const kept = new Set(holdings.shares.filter((s) => !gone.includes(s)).flatMap((s) => s.fields));
+  return holdings.fields.filter((f) => kept.has(f));
+}
