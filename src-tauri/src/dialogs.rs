@@ -57,8 +57,10 @@ impl Dialogs for Native {
 }
 
 /// Answers dialogs from the file named by `CANDOR_E2E_DIALOG_ANSWERS`: its first line is
-/// the path to return (empty: the person cancelled). Opened files are recorded in
-/// `CANDOR_E2E_OPENED`, one path a line, instead of starting another program.
+/// the path to return (empty: the person cancelled). With more lines, each dialog takes
+/// the first and leaves the rest for the next (an action that asks twice: open this, save
+/// there); a last line answers every dialog until the test writes another. Opened files
+/// are recorded in `CANDOR_E2E_OPENED`, one path a line, instead of starting another program.
 #[cfg(feature = "e2e")]
 struct Scripted;
 
@@ -66,8 +68,13 @@ struct Scripted;
 impl Scripted {
     fn answer() -> Option<PathBuf> {
         let file = std::env::var_os("CANDOR_E2E_DIALOG_ANSWERS")?;
-        let text = std::fs::read_to_string(file).ok()?;
-        let line = text.lines().next()?.trim();
+        let text = std::fs::read_to_string(&file).ok()?;
+        let mut lines = text.lines();
+        let line = lines.next()?.trim().to_owned();
+        let rest: Vec<&str> = lines.collect();
+        if !rest.is_empty() {
+            std::fs::write(&file, rest.join("\n") + "\n").ok()?;
+        }
         (!line.is_empty()).then(|| PathBuf::from(line))
     }
 }

@@ -2,7 +2,9 @@
 //! way a person uses it: create a vault, add a graded course and see the GPA, add an
 //! application and move it to interview, add a document, fail to read a file, lock, fail
 //! to unlock with a wrong passphrase, unlock, and find everything still there; import a
-//! transcript from the diploma registry and export everything.
+//! transcript from the diploma registry and export everything. Sharing: a seeker shares an
+//! anonymous view and the employer imports it; a seeker asks for deletion from the ledger,
+//! the employer answers the notice, and the seeker imports the signed receipt.
 //!
 //! Run by `make test-e2e` (part of `make test`), which builds the UI and an end-to-end
 //! build of the app (`--features e2e`: file dialogs answer from a file) and runs this
@@ -107,6 +109,12 @@ impl Scene {
     /// What the next file dialog answers.
     fn next_dialog_answer(&self, path: &Path) {
         std::fs::write(&self.answers, format!("{}\n", path.display())).expect("write answer");
+    }
+
+    /// What the next dialogs answer, one each, in order (an action that asks twice).
+    fn next_dialog_answers(&self, paths: &[&Path]) {
+        let lines: String = paths.iter().map(|p| format!("{}\n", p.display())).collect();
+        std::fs::write(&self.answers, lines).expect("write answers");
     }
 
     fn vault(&self) -> PathBuf {
@@ -469,5 +477,155 @@ fn a_seeker_shares_an_anonymous_view_and_the_employer_imports_it() {
         t.contains("Rust") && !t.contains("PostgreSQL")
     });
     shot(&s, &scene, "14-employer-inbox");
+    s.end();
+}
+
+/// The seeker and employer of `seeker_and_employer`, after the seeker shared a full view
+/// with the employer and the employer imported it — through the core, as `candor share`
+/// and `candor employer import` would.
+fn shared_full_view(scene: &Scene) -> (PathBuf, PathBuf) {
+    use candor_model::{Timestamp, ViewChoice, ViewKind};
+    use candor_vault::{Existing, ShareProtection, ShareRequest, Vault};
+    let (seeker_path, employer_path, card) = seeker_and_employer(scene);
+    let passphrase = secrecy::SecretString::from(PASSPHRASE);
+    let bundle = scene.dir.path().join("full-for-fjordkraft.candor");
+    let mut seeker = Vault::open(&seeker_path, &passphrase).expect("the seeker vault opens");
+    let card = std::fs::read(&card).expect("the card");
+    seeker
+        .add_recipient(&card, "fjordkraft-card.json")
+        .expect("the employer is added");
+    seeker
+        .share(
+            &ShareRequest {
+                recipient: "Fjordkraft Data AS".into(),
+                choice: ViewChoice {
+                    kind: ViewKind::Full,
+                    include: vec![],
+                    exclude: vec![],
+                },
+                expires_at: None,
+                purpose: "Application: backend developer".into(),
+                protection: ShareProtection::ToRecipient,
+                accept_warnings: true,
+            },
+            &bundle,
+            Existing::Refuse,
+        )
+        .expect("a full view is shared");
+    seeker.lock();
+    let mut employer = Vault::open(&employer_path, &passphrase).expect("the employer vault opens");
+    employer
+        .import_bundle(
+            std::fs::File::open(&bundle).expect("the bundle"),
+            Timestamp::now(),
+        )
+        .expect("the employer imports it");
+    employer.lock();
+    (seeker_path, employer_path)
+}
+
+/// The value of the text box with `test_id` (a letter to copy).
+fn text_box(s: &Session, test_id: &str) -> String {
+    s.execute(
+        "return document.querySelector(`[data-testid=\"${arguments[0]}\"]`)?.value ?? ''",
+        vec![serde_json::json!(test_id)],
+    )
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+#[test]
+fn a_seeker_requests_deletion_from_the_ledger_and_the_receipt_confirms_it() {
+    let scene = Scene::new();
+    let (seeker, employer) = shared_full_view(&scene);
+    let env = scene.env();
+    let env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    let driver = start_driver(&env_refs);
+    let app = app_binary();
+    assert!(app.exists(), "build the e2e app first: {}", app.display());
+
+    // The seeker: from the ledger, ask Fjordkraft to delete what it was sent.
+    let s = Session::start(&driver.url, &app).expect("the app starts under WebDriver");
+    unlock(&s, &seeker);
+    s.click(&s.by_id("nav-ledger"));
+    s.wait_text("ledger-status", "the share, active", |t| t == "Active");
+    s.click(&s.by_id("ledger-organisation"));
+    s.by_id("request-actions");
+    let notice = scene.dir.path().join("deletion-for-fjordkraft.candor");
+    scene.next_dialog_answer(&notice);
+    s.click(&s.by_id("request-deletion"));
+    s.wait_text("request-sent", "where the notice was saved", |t| {
+        t.contains("deletion-for-fjordkraft.candor")
+    });
+    assert!(
+        notice.exists(),
+        "the notice was saved where the dialog said"
+    );
+    let letter = text_box(&s, "request-letter");
+    assert!(
+        letter.contains("Fjordkraft Data AS") && letter.contains("Art. 17"),
+        "the letter to send with it: {letter}"
+    );
+    s.wait_text("request-status", "the request, sent", |t| {
+        t.trim() == "Sent"
+    });
+    s.wait_text("ledger-status", "the share, deletion requested", |t| {
+        t == "Deletion requested"
+    });
+    shot(&s, &scene, "15-request-deletion");
+    s.end();
+
+    // The employer: answer the notice, and save the signed receipt.
+    let s = Session::start(&driver.url, &app).expect("the app starts again");
+    unlock(&s, &employer);
+    s.wait_text("candidates", "the candidate who shared", |t| {
+        t.contains("Kari Nordmann")
+    });
+    let receipt = scene.dir.path().join("deletion-receipt.candor");
+    scene.next_dialog_answers(&[&notice, &receipt]);
+    s.click(&s.by_id("inbox-answer-notice"));
+    s.wait_text(
+        "notices-status",
+        "the deletion, and where the receipt went",
+        |t| t.contains("Bundles deleted: 1") && t.contains("deletion-receipt.candor"),
+    );
+    s.wait_text("notice-row", "the notice answered", |t| {
+        t.contains("Kari Nordmann") && t.contains("Deleted")
+    });
+    assert!(
+        s.find_all("[data-testid=\"candidate-row\"]").is_empty(),
+        "the candidate's bundle is gone from the employer's vault"
+    );
+    assert!(
+        receipt.exists(),
+        "the receipt was saved where the dialog said"
+    );
+    shot(&s, &scene, "16-employer-answers-notice");
+    s.end();
+
+    // The seeker: import the receipt and see the deletion confirmed.
+    let s = Session::start(&driver.url, &app).expect("the app starts a third time");
+    unlock(&s, &seeker);
+    s.click(&s.by_id("nav-ledger"));
+    s.wait_text("request-status", "the request, still sent", |t| {
+        t.trim() == "Sent"
+    });
+    scene.next_dialog_answer(&receipt);
+    s.click(&s.by_id("answer-import"));
+    s.wait_text("requests-status", "the verified receipt", |t| {
+        t.starts_with("Deletion confirmed: Fjordkraft Data AS signed")
+    });
+    s.wait_text("request-status", "the request, answered", |t| {
+        t.trim() == "Deletion confirmed"
+    });
+    s.wait_text("ledger-status", "the share, deletion confirmed", |t| {
+        t == "Deletion confirmed"
+    });
+    shot(&s, &scene, "17-deletion-confirmed");
+    s.click(&s.by_id("ledger-organisation"));
+    s.wait_text("holdings", "that Fjordkraft holds nothing any more", |t| {
+        t.contains("Nothing, under shares")
+    });
     s.end();
 }
