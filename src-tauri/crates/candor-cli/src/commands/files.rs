@@ -15,7 +15,13 @@ pub fn write_new<T>(
     out: &Path,
     write: impl FnOnce(&mut BufWriter<File>) -> Result<T, VaultError>,
 ) -> Result<T, CliError> {
-    write_new_file(out, Existing::Refuse, write).map_err(|e| match e {
+    write_new_file(out, Existing::Refuse, write).map_err(written)
+}
+
+/// The CLI's words for a failure to write a new `--out` file: one that exists already is
+/// refused, never replaced.
+pub fn written(error: VaultError) -> CliError {
+    match error {
         VaultError::AlreadyExists { path } => CliError::new(format!(
             "{} already exists; choose another --out path",
             path.display()
@@ -23,6 +29,10 @@ pub fn write_new<T>(
         VaultError::Io { context, .. } if context.ends_with("nothing was saved") => {
             CliError::new(context)
         }
+        VaultError::UnacceptedWarnings { warnings } => CliError::new(format!(
+            "{}; add --yes to share anyway",
+            warnings.join("; ")
+        )),
         other => other.into(),
-    })
+    }
 }

@@ -32,13 +32,7 @@ pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), C
             Existing::Refuse,
             Timestamp::now(),
         )
-        .map_err(|e| match e {
-            VaultError::AlreadyExists { path } => CliError::new(format!(
-                "{} already exists; choose another --out path",
-                path.display()
-            )),
-            other => other.into(),
-        })?;
+        .map_err(super::files::written)?;
     if ctx.json {
         if target.send {
             send(&mut vault, &sent.entry.recipient_id, &target.out)?;

@@ -158,17 +158,7 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
     let preview = vault.preview_share(&request.recipient, &request.choice)?;
     let outcome = vault
         .share(&request, out, Existing::Refuse)
-        .map_err(|e| match e {
-            VaultError::AlreadyExists { path } => CliError::new(format!(
-                "{} already exists; choose another --out path",
-                path.display()
-            )),
-            VaultError::UnacceptedWarnings { warnings } => CliError::new(format!(
-                "{}; add --yes to share anyway",
-                warnings.join("; ")
-            )),
-            other => other.into(),
-        })?;
+        .map_err(super::files::written)?;
     if ctx.json {
         output::json(&outcome);
         return Ok(());
@@ -223,13 +213,7 @@ pub fn reveal(ctx: &Context, args: RevealArgs) -> Result<(), CliError> {
     };
     let outcome = vault
         .reveal(&request, &args.out, Existing::Refuse)
-        .map_err(|e| match e {
-            VaultError::AlreadyExists { path } => CliError::new(format!(
-                "{} already exists; choose another --out path",
-                path.display()
-            )),
-            other => other.into(),
-        })?;
+        .map_err(super::files::written)?;
     if ctx.json {
         output::json(&outcome);
     } else {
@@ -776,13 +760,7 @@ pub fn correct(ctx: &Context, args: CorrectArgs) -> Result<(), CliError> {
     };
     let outcome = vault
         .correct(&args.bundle, &request, &args.out, Existing::Refuse)
-        .map_err(|e| match e {
-            VaultError::AlreadyExists { path } => CliError::new(format!(
-                "{} already exists; choose another --out path",
-                path.display()
-            )),
-            other => other.into(),
-        })?;
+        .map_err(super::files::written)?;
     if ctx.json {
         output::json(&outcome);
     } else {
@@ -827,13 +805,7 @@ pub fn invite(ctx: &Context, candidate: &str, message: &str, out: &Path) -> Resu
     let mut vault = ctx.open()?;
     vault
         .invite(candidate, message, out, Existing::Refuse)
-        .map_err(|e| match e {
-            VaultError::AlreadyExists { path } => CliError::new(format!(
-                "{} already exists; choose another --out path",
-                path.display()
-            )),
-            other => other.into(),
-        })?;
+        .map_err(super::files::written)?;
     if ctx.json {
         output::json(&json!({ "out": out }));
     } else {
