@@ -683,15 +683,25 @@ export type Holdings = Holdings_Serialize | Holdings_Deserialize;
 /**  What one organisation holds, by the seeker's ledger. */
 export type Holdings_Deserialize = {
 	shares: LedgerEntry_Deserialize[],
-	/**  Field identifiers under shares that have not expired. */
+	/**  Field identifiers under shares that have not expired and are still held. */
 	fields: string[],
+	/**
+	 *  Shares no longer held: deletion confirmed by a signed answer, or replaced by a
+	 *  correction.
+	 */
+	deleted: string[],
 };
 
 /**  What one organisation holds, by the seeker's ledger. */
 export type Holdings_Serialize = {
 	shares: LedgerEntry_Serialize[],
-	/**  Field identifiers under shares that have not expired. */
+	/**  Field identifiers under shares that have not expired and are still held. */
 	fields: string[],
+	/**
+	 *  Shares no longer held: deletion confirmed by a signed answer, or replaced by a
+	 *  correction.
+	 */
+	deleted: string[],
 };
 
 /**  Where imported data came from. */

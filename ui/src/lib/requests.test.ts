@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { heldFields, requestStatus, sharedViews, shareStatus, timeline } from "./requests";
+import { requestStatus, sharedViews, shareStatus, timeline } from "./requests";
 import { deleted, requestRow, shareEntry } from "../test/requests";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -75,13 +75,4 @@ test("the views shared with one organisation are the ones a request can be about
   expect(sharedViews(entries, "r1")).toEqual(["full", "anonymous"]);
   expect(sharedViews(entries, "r2")).toEqual(["full"]);
   expect(sharedViews(entries, "r3")).toEqual([]);
-});
-
-test("what an organisation holds leaves out the fields of shares it confirmed deleting", () => {
-  const first = shareEntry("b1", { fields: ["person.name", "skills[0].name"] });
-  const second = shareEntry("b2", { fields: ["skills[0].name"] });
-  const holdings = { shares: [first, second], fields: ["person.name", "skills[0].name"] };
-  expect(heldFields(holdings, [], NOW)).toEqual(["person.name", "skills[0].name"]);
-  expect(heldFields(holdings, [deleted(requestRow("q1", ["b1"]))], NOW)).toEqual(["skills[0].name"]);
-  expect(heldFields(holdings, [deleted(requestRow("q1", ["b1", "b2"]))], NOW)).toEqual([]);
 });

@@ -99,13 +99,3 @@ export function monthsText(t: Translate, months: number): string {
   return months === 1 ? t("months.one") : t("months.other", { count: months });
 }
 
-/**
- * The fields an organisation still holds: Rust's list under unexpired shares, less those
- * only under shares it has since confirmed deleting.
- */
-export function heldFields(holdings: Holdings, requests: RequestRow[], now: Date = new Date()): string[] {
-  const gone = holdings.shares.filter((s) => shareStatus(s, requests, now) === "deletion-confirmed");
-  if (gone.length === 0) return holdings.fields;
-  const kept = new Set(holdings.shares.filter((s) => !gone.includes(s)).flatMap((s) => s.fields));
-  return holdings.fields.filter((f) => kept.has(f));
-}

@@ -804,6 +804,12 @@ fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
             .expect("the receipt verifies");
         assert_eq!(row.state, candor_vault::RequestState::Answered);
         assert!(!row.overdue);
+        let holdings = w
+            .seeker
+            .holdings(&row.entry.recipient_id, Timestamp::now())
+            .expect("holdings");
+        assert_eq!(holdings.deleted, std::slice::from_ref(&bundle));
+        assert!(holdings.fields.is_empty(), "nothing is held any more");
     }
 }
 

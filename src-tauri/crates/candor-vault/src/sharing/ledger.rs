@@ -208,14 +208,37 @@ impl Vault {
             .into_iter()
             .filter(|entry| entry.is_share() && entry.recipient_id == recipient_id)
             .collect();
+        // Shares the organisation confirmed deleting, or that a correction replaced, are
+        // no longer held.
+        let mut deleted: Vec<String> = self
+            .requests(now)?
+            .into_iter()
+            .filter_map(|row| row.answer)
+            .filter(|answer| answer.outcome == "deleted")
+            .flat_map(|answer| answer.bundles)
+            .chain(
+                shares
+                    .iter()
+                    .filter(|e| e.action == "correction")
+                    .flat_map(|e| e.refers_to.iter().cloned()),
+            )
+            .filter(|id| shares.iter().any(|e| &e.bundle_id == id))
+            .collect();
+        deleted.sort();
+        deleted.dedup();
         let mut fields: Vec<String> = shares
             .iter()
             .filter(|entry| entry.status(now) == LedgerStatus::Active)
+            .filter(|entry| !deleted.contains(&entry.bundle_id))
             .flat_map(|entry| entry.fields.iter().cloned())
             .collect();
         fields.sort();
         fields.dedup();
-        Ok(Holdings { shares, fields })
+        Ok(Holdings {
+            shares,
+            fields,
+            deleted,
+        })
     }
 
     /// A consent receipt for one share, with the fields of the Kantara Initiative's
@@ -275,6 +298,9 @@ impl Vault {
 #[serde(rename_all = "camelCase")]
 pub struct Holdings {
     pub shares: Vec<LedgerEntry>,
-    /// Field identifiers under shares that have not expired.
+    /// Field identifiers under shares that have not expired and are still held.
     pub fields: Vec<String>,
+    /// Shares no longer held: deletion confirmed by a signed answer, or replaced by a
+    /// correction.
+    pub deleted: Vec<String>,
 }
