@@ -481,6 +481,15 @@ fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() 
     }
 
     let server = Server::start(&p, &employer, port);
+    let url = format!("http://127.0.0.1:{port}/intake");
+    let refused = candor_net::post(&url, b"%PDF-1.7 not a bundle").expect_err("refused");
+    assert_eq!(
+        refused.to_string(),
+        format!(
+            "{url} refused the request (not-a-bundle): this file is not a Candor bundle (it is \
+             neither age-encrypted nor a zip); check that you chose the file you were sent"
+        )
+    );
     for view in ["full", "anonymous"] {
         let out = format!("delete-{view}.candor");
         let sent = p.seeker.ok(&[
@@ -513,7 +522,7 @@ fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() 
     let (status, said) = server.stop();
     assert!(status.success(), "a clean shutdown on SIGTERM: {status}");
     assert!(
-        said.starts_with("Stopped; every request accepted was answered (2 handled, "),
+        said.starts_with("Stopped; every request accepted was answered (3 handled, "),
         "{said}"
     );
     let candidates =
