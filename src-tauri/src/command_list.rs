@@ -50,4 +50,7 @@ pub const COMMANDS: &[&str] = &[
     "request_complaint",
     "answer_notice_file",
     "list_notices",
+    "import_invitation_file",
+    "list_invitations",
+    "save_reveal",
 ];

@@ -58,6 +58,8 @@ pub enum ErrorCode {
     NoticeSignerMismatch,
     /// An extension that is not one or two months with a reason.
     BadExtension,
+    /// A reveal to an organisation never sent an anonymous share; `params.organisation`.
+    NothingToReveal,
     Internal,
 }
 
@@ -214,6 +216,10 @@ impl From<VaultError> for IpcError {
             VaultError::IncompleteAnswer { bundle } => {
                 return IpcError::new(ErrorCode::IncompleteAnswer, message).with("bundle", bundle)
             }
+            VaultError::NothingToReveal { organisation } => {
+                return IpcError::new(ErrorCode::NothingToReveal, message)
+                    .with("organisation", organisation)
+            }
             VaultError::NoticeSignerMismatch => ErrorCode::NoticeSignerMismatch,
             VaultError::BadExtension => ErrorCode::BadExtension,
             VaultError::Io { context, .. } => {
@@ -242,6 +248,11 @@ mod tests {
         });
         assert_eq!(error.code, ErrorCode::NothingShared);
         assert_eq!(error.params["view"], "anonymous");
+        let error = IpcError::from(VaultError::NothingToReveal {
+            organisation: "Fjordkraft Data AS".into(),
+        });
+        assert_eq!(error.code, ErrorCode::NothingToReveal);
+        assert_eq!(error.params["organisation"], "Fjordkraft Data AS");
         assert_eq!(
             IpcError::from(VaultError::BadExtension).code,
             ErrorCode::BadExtension

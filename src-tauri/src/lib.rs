@@ -77,6 +77,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         requests::request_complaint,
         requests::answer_notice_file,
         requests::list_notices,
+        requests::import_invitation_file,
+        requests::list_invitations,
+        requests::save_reveal,
     ])
 }
 

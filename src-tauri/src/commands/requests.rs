@@ -1,14 +1,16 @@
 //! After sharing: the seeker's notices (deletion, access, revocation, consent withdrawal)
 //! and the answers that come back; the employer's side, answering a notice with a signed
-//! receipt, an export or an extension.
+//! receipt, an export or an extension. And the invitations an employer sends an anonymous
+//! candidate, which the seeker may answer with a reveal.
 
 use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
-use candor_model::{Timestamp, ViewKind};
+use candor_model::{Timestamp, ViewChoice, ViewKind};
 use candor_vault::{
-    request_kind, write_new_file, Existing, LedgerEntry, NoticeAnswered, RequestRow, VaultError,
+    request_kind, write_new_file, Existing, InvitationRow, LedgerEntry, NoticeAnswered, RequestRow,
+    ShareOutcome, ShareProtection, ShareRequest, VaultError,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
@@ -205,4 +207,70 @@ fn write_answer(out: &Path, bytes: &[u8]) -> IpcResult<()> {
 #[specta::specta]
 pub fn list_notices(state: State<'_, AppState>) -> IpcResult<Vec<NoticeAnswered>> {
     state.with_session(|s| s.vault().notices())
+}
+
+/// How long an employer may keep a reveal.
+const REVEAL_DAYS: i64 = 90;
+
+/// Why a reveal is sent, as the ledger records it.
+const REVEAL_PURPOSE: &str = "Answer to an invitation";
+
+/// Asks for an invitation file and imports it. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn import_invitation_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<InvitationRow>> {
+    if !state.is_unlocked() {
+        return Err(IpcError::locked());
+    }
+    let Some(path) = state.dialogs.pick_file(&app, "Import an invitation") else {
+        return Ok(None);
+    };
+    let file = File::open(&path).map_err(|e| read_error(&path, e))?;
+    state
+        .with_session(|s| s.vault_mut().import_invitation(file, Timestamp::now()))
+        .map(Some)
+}
+
+/// Every invitation received.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_invitations(state: State<'_, AppState>) -> IpcResult<Vec<InvitationRow>> {
+    state.with_session(|s| s.vault().invitations())
+}
+
+/// Asks where to save a reveal for `recipient` (a full view, signed by the seeker and
+/// countersigned by the pseudonym it was shared under) and writes it. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_reveal(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    recipient: String,
+) -> IpcResult<Option<ShareOutcome>> {
+    let organisation = state
+        .with_session(|s| s.vault().recipient(&recipient))?
+        .organisation;
+    let suggested = format!("reveal-{}.candor", file_name_part(&organisation));
+    let Some(out) = state.dialogs.save_file(&app, "Save the reveal", &suggested) else {
+        return Ok(None);
+    };
+    let expires_at = Timestamp::try_from(
+        Timestamp::now().as_offset_date_time() + time::Duration::days(REVEAL_DAYS),
+    )
+    .map_err(|_| IpcError::new(ErrorCode::Internal, "the expiry is out of range"))?;
+    let request = ShareRequest {
+        recipient,
+        choice: ViewChoice::new(ViewKind::Full),
+        expires_at: Some(expires_at),
+        purpose: REVEAL_PURPOSE.to_owned(),
+        protection: ShareProtection::ToRecipient,
+        accept_warnings: false,
+    };
+    // The native dialog already asked before replacing a file.
+    state
+        .with_session(|s| s.vault_mut().reveal(&request, &out, Existing::Replace))
+        .map(Some)
 }

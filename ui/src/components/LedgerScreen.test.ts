@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import LedgerScreen from "./LedgerScreen.svelte";
 import { language } from "../lib/i18n";
-import type { LedgerEntry, RequestRow, RequestSent } from "../lib/types";
+import type { InvitationRow, LedgerEntry, RequestRow, RequestSent, ShareOutcome } from "../lib/types";
 import { callsOf, ipcError, mockCommands, type Handler } from "../test/ipc";
 import { deleted, requestRow, shareEntry } from "../test/requests";
 
@@ -20,6 +20,7 @@ function mockLedger(shares: LedgerEntry[], initial: RequestRow[] = [], extra: Re
   const calls = mockCommands({
     get_ledger: () => [...shares, ...requests.map((r) => r.entry)],
     list_requests: () => requests,
+    list_invitations: () => [],
     recipient_holdings: () => HOLDINGS,
     send_request: (args) => {
       const row = requestRow("q1", shares.filter((s) => s.view === args.view).map((s) => s.bundleId));
@@ -144,5 +145,90 @@ describe("the ledger's requests", () => {
     expect(row.textContent).toContain("they need 1 month more. Their reason: The records are in an archive we must restore");
     expect(row.textContent).toContain("Answer due by 23 Jan 2027");
     expect(view.getByTestId("ledger-status").textContent).toBe("Deletion requested");
+  });
+});
+
+const INVITATION: InvitationRow = {
+  id: "i1",
+  recipientId: "r1",
+  organisation: "Fjordkraft Data AS",
+  to: "Candidate GFUI-UYE7",
+  message: "We would like to meet you about the backend role.",
+  contact: "rekruttering@fjordkraft.example",
+  bundles: ["b1"],
+  receivedAt: "2026-11-22T09:00:00Z",
+};
+
+/** The ledger with one anonymous share, and invitations that `import_invitation_file` adds. */
+function mockInvitations(extra: Record<string, Handler> = {}) {
+  let invitations: InvitationRow[] = [];
+  const share = shareEntry("b1", { view: "anonymous", signedAs: "Candidate GFUI-UYE7" });
+  const reveal = shareEntry("b2", { action: "reveal", at: "2026-11-23T10:00:00Z" });
+  return mockLedger([share], [], {
+    list_invitations: () => invitations,
+    import_invitation_file: () => {
+      invitations = [INVITATION];
+      return INVITATION;
+    },
+    save_reveal: (): ShareOutcome => ({ path: "/home/kari/reveal-Fjordkraft_Data_AS.candor", entry: reveal, size: 2048 }),
+    ...extra,
+  });
+}
+
+describe("the ledger's invitations", () => {
+  test("an imported invitation shows who wrote, to which pseudonym, and which share it answers", async () => {
+    const user = userEvent.setup();
+    mockInvitations();
+    render(LedgerScreen);
+    expect(await view.findByTestId("invitations-empty")).toBeInTheDocument();
+    await user.click(view.getByTestId("invitation-import"));
+    const row = await view.findByTestId("invitation-row");
+    expect(row.textContent).toContain("From Fjordkraft Data AS");
+    expect(row.textContent).toContain("To your pseudonym Candidate GFUI-UYE7");
+    expect(row.textContent).toContain("We would like to meet you about the backend role.");
+    expect(row.textContent).toContain("rekruttering@fjordkraft.example");
+    expect(row.textContent).toContain("It answers your anonymous shares: 20 Nov 2026");
+    expect(view.getByTestId("invitations-status").textContent).toBe("Invitation from Fjordkraft Data AS imported.");
+  });
+
+  test("revealing saves a full view for the organisation and says where it was saved", async () => {
+    const user = userEvent.setup();
+    const calls = mockInvitations();
+    render(LedgerScreen);
+    await user.click(await view.findByTestId("invitation-import"));
+    await user.click(await view.findByTestId("invitation-reveal"));
+    expect(callsOf(calls, "save_reveal")[0].args).toEqual({ recipient: "r1" });
+    const saved = await view.findByTestId("reveal-saved");
+    expect(saved.textContent).toContain("/home/kari/reveal-Fjordkraft_Data_AS.candor");
+    expect(saved.textContent).toContain("Send the file to Fjordkraft Data AS");
+    language.set("nb");
+    await waitFor(() => expect(view.getByTestId("invitation-reveal").textContent).toBe("Vis hvem jeg er …"));
+  });
+
+  test("a cancelled dialog imports and reveals nothing", async () => {
+    const user = userEvent.setup();
+    const calls = mockInvitations({ import_invitation_file: () => null });
+    render(LedgerScreen);
+    await user.click(await view.findByTestId("invitation-import"));
+    await waitFor(() => expect(view.getByTestId("invitation-import")).toBeEnabled());
+    expect(callsOf(calls, "import_invitation_file")).toHaveLength(1);
+    expect(view.queryByTestId("invitation-row")).toBeNull();
+    expect(view.getByTestId("invitations-status").textContent).toBe("");
+  });
+
+  test("a reveal to an organisation never shared with anonymously says to share a full view", async () => {
+    const user = userEvent.setup();
+    mockInvitations({
+      save_reveal: () => {
+        throw ipcError("nothing_to_reveal", { organisation: "Fjordkraft Data AS" });
+      },
+    });
+    render(LedgerScreen);
+    await user.click(await view.findByTestId("invitation-import"));
+    await user.click(await view.findByTestId("invitation-reveal"));
+    expect((await view.findByRole("alert")).textContent).toContain(
+      "You have not shared anything anonymously with Fjordkraft Data AS, so there is no pseudonym to reveal.",
+    );
+    expect(view.queryByTestId("reveal-saved")).toBeNull();
   });
 });

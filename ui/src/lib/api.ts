@@ -136,4 +136,7 @@ export const api = {
   answerNoticeFile: (extendMonths: number | null, reason: string | null) =>
     unwrap(commands.answerNoticeFile(extendMonths, reason)),
   listNotices: () => unwrap(commands.listNotices()),
+  importInvitationFile: () => unwrap(commands.importInvitationFile()),
+  listInvitations: () => unwrap(commands.listInvitations()),
+  saveReveal: (recipient: string) => unwrap(commands.saveReveal(recipient)),
 };

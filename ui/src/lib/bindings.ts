@@ -95,6 +95,15 @@ export const commands = {
 	answerNoticeFile: (extendMonths: number | null, reason: string | null) => typedError<NoticeReplied | null, IpcError_Serialize>(__TAURI_INVOKE("answer_notice_file", { extendMonths, reason })),
 	/**  Every notice answered, newest first. */
 	listNotices: () => typedError<NoticeAnswered[], IpcError_Serialize>(__TAURI_INVOKE("list_notices")),
+	/**  Asks for an invitation file and imports it. `None` when cancelled. */
+	importInvitationFile: () => typedError<InvitationRow | null, IpcError_Serialize>(__TAURI_INVOKE("import_invitation_file")),
+	/**  Every invitation received. */
+	listInvitations: () => typedError<InvitationRow[], IpcError_Serialize>(__TAURI_INVOKE("list_invitations")),
+	/**
+	 *  Asks where to save a reveal for `recipient` (a full view, signed by the seeker and
+	 *  countersigned by the pseudonym it was shared under) and writes it. `None` when cancelled.
+	 */
+	saveReveal: (recipient: string) => typedError<ShareOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("save_reveal", { recipient })),
 };
 
 /* Types */
@@ -576,7 +585,9 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 /**  A notice from a key that signed none of the bundles it names. */
 "notice_signer_mismatch" | 
 /**  An extension that is not one or two months with a reason. */
-"bad_extension" | "internal";
+"bad_extension" | 
+/**  A reveal to an organisation never sent an anonymous share; `params.organisation`. */
+"nothing_to_reveal" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -852,6 +863,20 @@ export type Interest_Serialize = {
 	 *  Resume.
 	 */
 	kind?: InterestKind,
+};
+
+/**  An invitation as the seeker keeps and sees it. */
+export type InvitationRow = {
+	id: string,
+	recipientId: string,
+	organisation: string,
+	/**  The pseudonym it was addressed to. */
+	to: string,
+	message: string,
+	contact: string,
+	/**  The anonymous shares it answers. */
+	bundles: string[],
+	receivedAt: string,
 };
 
 export type IpcError = IpcError_Serialize | IpcError_Deserialize;

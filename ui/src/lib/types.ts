@@ -53,6 +53,7 @@ export type {
   Candidate_Serialize as Candidate,
   EmployerDetails_Deserialize as EmployerDetails,
   Holdings_Serialize as Holdings,
+  InvitationRow,
   LedgerEntry_Serialize as LedgerEntry,
   ReceivedSummary_Serialize as ReceivedSummary,
   RecipientInfo_Serialize as RecipientInfo,
