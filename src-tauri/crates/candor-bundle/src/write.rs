@@ -1,5 +1,6 @@
-//! Writing a bundle in one pass: entries are hashed as they stream into the zip, the zip
-//! streams into age, and the age output is hashed on its way to the file. Nothing is held
+//! Writing a bundle in one pass: entries are hashed as they stream into the zip (unless the
+//! caller knows an entry's hash already), the zip streams into age, and the age output is
+//! hashed on its way to the file. Nothing is held
 //! whole in memory, so a bundle of 500 MB of attachments costs what one of 5 MB does.
 
 use std::io::{self, Read, Write};
@@ -95,6 +96,27 @@ impl<W: Write> BundleWriter<W> {
     /// pushed rather than pulled (a document decrypting out of the vault). Call
     /// [`EntryWriter::end`] when it is complete.
     pub fn begin(&mut self, path: &str) -> Result<EntryWriter<'_, W>, BundleError> {
+        self.begin_entry(path, EntryDigest::Hashing(Sha256::new()))
+    }
+
+    /// [`BundleWriter::begin`] for content whose SHA-256 the caller already knows and
+    /// vouches for (a document's, recorded by the vault when it was added): the manifest
+    /// takes `sha256` as it is, and the bytes are not hashed again on their way in. A hash
+    /// that does not match the bytes written makes a bundle every reader refuses as edited
+    /// ([`BundleError::EntryEdited`]); it cannot pass unnoticed.
+    pub fn begin_with_sha256(
+        &mut self,
+        path: &str,
+        sha256: [u8; 32],
+    ) -> Result<EntryWriter<'_, W>, BundleError> {
+        self.begin_entry(path, EntryDigest::Known(sha256))
+    }
+
+    fn begin_entry(
+        &mut self,
+        path: &str,
+        digest: EntryDigest,
+    ) -> Result<EntryWriter<'_, W>, BundleError> {
         check_entry_path(path)?;
         if is_reserved(path) || self.entries.iter().any(|entry| entry.path == path) {
             return Err(BundleError::DuplicateEntry { path: path.into() });
@@ -102,7 +124,7 @@ impl<W: Write> BundleWriter<W> {
         self.start(path)?;
         Ok(EntryWriter {
             path: path.to_owned(),
-            hasher: Sha256::new(),
+            digest,
             size: 0,
             bundle: self,
         })
@@ -154,10 +176,19 @@ impl<W: Write> BundleWriter<W> {
     }
 }
 
-/// One entry being written: hashed and counted on its way into the zip.
+/// Where an entry's SHA-256 for the manifest comes from.
+enum EntryDigest {
+    /// Computed from the bytes as they are written.
+    Hashing(Sha256),
+    /// Given by the caller, who vouches for it.
+    Known([u8; 32]),
+}
+
+/// One entry being written: counted, and hashed unless its hash was given, on its way
+/// into the zip.
 pub struct EntryWriter<'b, W: Write> {
     path: String,
-    hasher: Sha256,
+    digest: EntryDigest,
     size: u64,
     bundle: &'b mut BundleWriter<W>,
 }
@@ -167,14 +198,18 @@ impl<'b, W: Write> EntryWriter<'b, W> {
     pub fn end(self) -> &'b ManifestEntry {
         let EntryWriter {
             path,
-            hasher,
+            digest,
             size,
             bundle,
         } = self;
+        let sha256: [u8; 32] = match digest {
+            EntryDigest::Hashing(hasher) => hasher.finalize().into(),
+            EntryDigest::Known(sha256) => sha256,
+        };
         bundle.entries.push(ManifestEntry {
             path,
             size,
-            sha256: data_encoding::HEXLOWER.encode(&hasher.finalize()),
+            sha256: data_encoding::HEXLOWER.encode(&sha256),
         });
         bundle.entries.last().expect("just pushed")
     }
@@ -183,7 +218,9 @@ impl<'b, W: Write> EntryWriter<'b, W> {
 impl<W: Write> Write for EntryWriter<'_, W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let written = self.bundle.zip.write(buf)?;
-        self.hasher.update(&buf[..written]);
+        if let EntryDigest::Hashing(hasher) = &mut self.digest {
+            hasher.update(&buf[..written]);
+        }
         self.size += written as u64;
         Ok(written)
     }

@@ -2,13 +2,15 @@
 
 mod support;
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 
 use candor_bundle::{
-    open, BundleError, CardDetails, KeyCard, Keys, Kind, Limits, Protection, Sealing, SigningKey,
+    open, BundleError, BundleWriter, CardDetails, KeyCard, Keys, Kind, Limits, Protection, Sealing,
+    SigningKey,
 };
 use candor_model::Timestamp;
 use secrecy::SecretString;
+use sha2::{Digest, Sha256};
 use support::*;
 
 fn keys(parties: &Parties) -> Keys<'_> {
@@ -487,4 +489,52 @@ fn entries_stream_through_a_reader_that_checks_at_the_end() {
     reader.read_to_end(&mut content).expect("reads");
     reader.finish().expect("matches the manifest");
     assert_eq!(content, b"%PDF-1.7 a CV");
+}
+
+/// A bundle whose attachment is written with the hash the caller gives for it.
+fn with_given_hash(parties: &Parties, content: &[u8], sha256: [u8; 32]) -> Vec<u8> {
+    let mut writer = BundleWriter::new(
+        Vec::new(),
+        Protection::Recipients(vec![parties.employer.recipient()]),
+    )
+    .expect("writer");
+    writer.add("profile.json", PROFILE).expect("adds");
+    let mut entry = writer
+        .begin_with_sha256("attachments/cv.pdf", sha256)
+        .expect("begins");
+    entry.write_all(content).expect("writes");
+    let recorded = entry.end();
+    assert_eq!(
+        recorded.sha256,
+        data_encoding::HEXLOWER.encode(&sha256),
+        "the manifest takes the given hash"
+    );
+    assert_eq!(recorded.size, content.len() as u64);
+    writer
+        .finish(manifest(None), &parties.seeker)
+        .expect("finishes")
+        .output
+}
+
+#[test]
+fn an_entry_written_with_its_known_hash_reads_back_intact() {
+    let parties = Parties::new();
+    let content = b"%PDF-1.7 a CV";
+    let bytes = with_given_hash(&parties, content, Sha256::digest(content).into());
+    assert_eq!(refusal(&bytes, &keys(&parties)).map(|e| e.code()), None);
+}
+
+#[test]
+fn an_entry_written_with_a_wrong_known_hash_is_refused_as_edited() {
+    let parties = Parties::new();
+    let bytes = with_given_hash(
+        &parties,
+        b"%PDF-1.7 a CV",
+        Sha256::digest(b"another CV").into(),
+    );
+    let error = refusal(&bytes, &keys(&parties)).expect("refused");
+    assert!(
+        matches!(&error, BundleError::EntryEdited { path } if path == "attachments/cv.pdf"),
+        "refused as an edited entry, not {error:?}"
+    );
 }

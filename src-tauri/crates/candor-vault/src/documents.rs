@@ -61,7 +61,9 @@ impl Writer<'_> {
     ) -> Result<Entry<Document>> {
         let id = new_id();
         let what = format!("cannot read {}", new.file_name);
-        let (blob_ref, sha256) = self.seal_blob(content, &what)?;
+        let mut hashing = HashingReader::new(content);
+        let blob_ref = self.seal_blob(&mut hashing, &what)?;
+        let sha256 = hashing.sha256();
         let document = Document {
             kind: new.kind,
             file_name: new.file_name,
@@ -85,13 +87,11 @@ impl Writer<'_> {
 }
 
 impl Writer<'_> {
-    /// Seals everything `content` yields into new chunks, inside this transaction; returns
-    /// where they are and the SHA-256 of the content. `what` names the content in errors.
-    pub(crate) fn seal_blob(
-        &mut self,
-        content: impl Read,
-        what: &str,
-    ) -> Result<(BlobRef, [u8; 32])> {
+    /// Seals everything `content` yields into new chunks, inside this transaction, and
+    /// returns where they are. `what` names the content in errors. Hashing the content is
+    /// the caller's business: a document records its SHA-256, while an imported bundle
+    /// entry is hashed by the bundle's reader, which checks it against the signed manifest.
+    pub(crate) fn seal_blob(&mut self, content: impl Read, what: &str) -> Result<BlobRef> {
         let blob = new_id();
         let salt = random_bytes::<SALT_LEN>();
         let stream_key = StreamKey::new(&self.keys.attachments, &salt, blob.as_bytes());
@@ -99,9 +99,8 @@ impl Writer<'_> {
             .tx
             .prepare_cached("INSERT INTO chunks (blob_id, seq, sealed) VALUES (?1, ?2, ?3)")
             .map_err(VaultError::db("storing a document"))?;
-        let mut hashing = HashingReader::new(content);
         let summary = stream_key
-            .seal_reader(&mut hashing, |seq, sealed| {
+            .seal_reader(content, |seq, sealed| {
                 insert
                     .execute(rusqlite::params![blob, seq as i64, sealed])
                     .map(|_| ())
@@ -109,13 +108,12 @@ impl Writer<'_> {
             })
             .map_err(VaultError::io(what))??;
         drop(insert);
-        let blob_ref = BlobRef {
+        Ok(BlobRef {
             blob,
             salt,
             chunks: summary.chunks,
             size: summary.size,
-        };
-        Ok((blob_ref, hashing.sha256()))
+        })
     }
 
     /// Removes a blob's chunks.
@@ -143,9 +141,14 @@ impl Vault {
     /// only on success.
     pub fn read_document(&self, id: &str, out: &mut impl Write) -> Result<Entry<Document>> {
         let entry = self.get::<Document>(id)?;
-        let blob = self.blob_ref(id)?;
-        self.read_blob(&blob, &format!("document {id}"), out)?;
+        self.read_document_content(id, out)?;
         Ok(entry)
+    }
+
+    /// [`Vault::read_document`], for a caller that has the document record already.
+    pub(crate) fn read_document_content(&self, id: &str, out: &mut impl Write) -> Result<()> {
+        let blob = self.blob_ref(id)?;
+        self.read_blob(&blob, &format!("document {id}"), out)
     }
 
     /// Decrypts a blob into `out`, checking every chunk; `what` names it in errors.

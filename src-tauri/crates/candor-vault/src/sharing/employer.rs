@@ -211,9 +211,11 @@ impl Vault {
         let received = self.write(|w| {
             let mut entries = Vec::new();
             for entry in &manifest.entries {
+                // The entry reader hashes what it yields and `finish` checks it against the
+                // signed manifest, so the bytes are hashed once, here.
                 let mut reader = bundle.entry(&entry.path)?;
                 match w.seal_blob(&mut reader, &format!("reading {}", entry.path)) {
-                    Ok((blob, _)) => {
+                    Ok(blob) => {
                         reader.finish()?;
                         entries.push((entry.path.clone(), blob));
                     }

@@ -1,12 +1,12 @@
 //! Sharing a view: project the profile for one recipient, write the bundle, record it in
 //! the ledger. The bundle file and the ledger entry appear together or not at all.
 
-use std::io::Write;
+mod writing;
+
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
-    new_bundle_id, readme_text, Addressee, BundleWriter, Issuer, Kind, Manifest, Protection,
-    Reveal, REVEAL, REVEAL_SIGNATURE,
+    new_bundle_id, readme_text, Addressee, Issuer, Kind, Manifest, Protection, Reveal,
 };
 use candor_model::{Document, SharedDocument, Timestamp, View, ViewChoice, ViewKind};
 use secrecy::SecretString;
@@ -18,6 +18,7 @@ use crate::header::Role;
 use crate::sharing::ledger::LedgerEntry;
 use crate::sharing::recipients::RecipientInfo;
 use crate::vault::Vault;
+use writing::{Attachment, Contents};
 
 /// How the bundle travels.
 pub enum ShareProtection {
@@ -261,38 +262,37 @@ impl Vault {
             },
             entries: Vec::new(),
         };
-        let title = preview.signed_as.clone();
-        let written = write_new_file(out, existing, |file| {
-            let mut bundle = BundleWriter::new(file, protection)?;
-            bundle.add("profile.json", preview.profile_json.as_bytes())?;
-            let html = candor_formats::profile_html(&preview.view.profile, &title);
-            bundle.add("profile.html", html.as_bytes())?;
-            for (id, path) in preview.view.documents.iter().zip(&preview.attachments) {
-                let mut entry = bundle.begin(path)?;
-                self.read_document(id, &mut entry)?;
-                entry
-                    .flush()
-                    .map_err(VaultError::io("writing the bundle"))?;
-                entry.end();
-            }
-            if let Some((pseudonym, _)) = &revealed {
-                let (reveal, signature) = Reveal::sign(
+        let mut attachments = Vec::new();
+        for (id, path) in preview.view.documents.iter().zip(&preview.attachments) {
+            // The hash the vault recorded when the document was added (authenticated with
+            // its record) spares hashing the bytes again. Were it ever wrong, every reader
+            // of the bundle would refuse the entry as edited.
+            let document = self.get::<Document>(id)?.value;
+            attachments.push(Attachment {
+                id: id.clone(),
+                path: path.clone(),
+                sha256: recorded_sha256(id, &document)?,
+            });
+        }
+        let contents = Contents {
+            profile_json: preview.profile_json.clone(),
+            profile_html: candor_formats::profile_html(&preview.view.profile, &preview.signed_as),
+            attachments,
+            reveal: revealed.as_ref().map(|(pseudonym, _)| {
+                Reveal::sign(
                     &recipient.fingerprint,
                     &pseudonym.signing,
                     &pseudonym.name,
                     &keys.signing,
                     &preview.signed_as,
                     Timestamp::now(),
-                );
-                bundle.add(REVEAL, reveal.as_slice())?;
-                bundle.add(REVEAL_SIGNATURE, signature.as_bytes())?;
-            }
-            let key = keys.signing.verifying_key().to_base64();
-            bundle.add("README.txt", readme_text(&key, encrypted).as_bytes())?;
-            let written = bundle.finish(manifest, &keys.signing)?;
-            Ok((written.sha256, written.size, written.manifest))
+                )
+            }),
+            readme: readme_text(&keys.signing.verifying_key().to_base64(), encrypted),
+        };
+        let (sha256, size, manifest) = write_new_file(out, existing, |file| {
+            self.stream_bundle(file, protection, &contents, manifest, &keys.signing)
         })?;
-        let (sha256, size, manifest) = written;
         let entry = LedgerEntry {
             seq: 0,
             at: manifest.issued_at,
@@ -356,6 +356,15 @@ enum Variant {
     Reveal,
     /// A new share replacing this earlier one.
     Correction(Box<LedgerEntry>),
+}
+
+/// A document's SHA-256 as its record holds it (hex, checked when the record was read).
+fn recorded_sha256(id: &str, document: &Document) -> Result<[u8; 32]> {
+    data_encoding::HEXLOWER
+        .decode(document.sha256.as_bytes())
+        .ok()
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+        .ok_or_else(|| VaultError::tampered(format!("document {id} records no valid SHA-256")))
 }
 
 /// `attachments/01-cv.pdf`: numbered, so two documents with one name stay apart, and
