@@ -166,3 +166,54 @@ fn the_server_says_when_to_come_back() {
         .expect("a Retry-After in seconds");
     assert!((1..=2).contains(&retry), "{retry}");
 }
+
+/// Holds each request until told to go on, and says when it has one.
+struct Gate {
+    arrived: mpsc::Sender<()>,
+    go: Arc<std::sync::Mutex<mpsc::Receiver<()>>>,
+}
+
+impl Intake for Gate {
+    fn receive(&mut self, body: &[u8]) -> Result<Received, Refused> {
+        let _ = self.arrived.send(());
+        if let Ok(go) = self.go.lock() {
+            let _ = go.recv();
+        }
+        Ok(Received::Answered(body.to_vec()))
+    }
+}
+
+#[test]
+fn a_request_in_hand_when_the_server_is_told_to_stop_is_still_answered() {
+    let (arrived_tx, arrived_rx) = mpsc::channel();
+    let (go_tx, go_rx) = mpsc::channel();
+    let (bound_tx, bound_rx) = mpsc::channel::<SocketAddr>();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = std::thread::spawn(move || {
+        serve(
+            config(),
+            Gate {
+                arrived: arrived_tx,
+                go: Arc::new(std::sync::Mutex::new(go_rx)),
+            },
+            move |addr| {
+                let _ = bound_tx.send(addr);
+            },
+            async move {
+                let _ = stop_rx.await;
+            },
+        )
+        .expect("the server runs")
+    });
+    let url = format!("http://{}/intake", bound_rx.recv().expect("binds"));
+    let client = std::thread::spawn(move || post(&url, b"notice:last"));
+    arrived_rx.recv().expect("the request reached the intake");
+    stop_tx.send(()).expect("the server is told to stop");
+    go_tx.send(()).expect("the intake goes on");
+    assert_eq!(
+        client.join().expect("the client").expect("answered"),
+        b"notice:last"
+    );
+    let counts = server.join().expect("the server stops");
+    assert_eq!(counts.handled, 1);
+}
