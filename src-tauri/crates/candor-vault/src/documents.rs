@@ -6,11 +6,12 @@
 
 use std::io::{Read, Write};
 
-use candor_model::{Document, DocumentKind, Record, Timestamp, Validate, ValidationErrors};
+use candor_model::{Document, DocumentKind, Record, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, VaultError};
 use crate::keys::random_bytes;
+use crate::records::internal_record;
 use crate::records::{decode, new_id, now_order, Entry};
 use crate::stream::{HashingReader, StreamKey, SALT_LEN};
 use crate::vault::{Vault, Writer};
@@ -24,15 +25,7 @@ pub(crate) struct BlobRef {
     pub size: u64,
 }
 
-impl Validate for BlobRef {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for BlobRef {
-    const KIND: &'static str = "blob";
-}
+internal_record!(BlobRef, "blob");
 
 /// What the person says about a document they add; the vault measures the rest.
 #[derive(Debug, Clone)]

@@ -35,6 +35,23 @@ struct Envelope<T> {
     value: T,
 }
 
+/// Makes `$type` a record of kind `$kind` that needs no validation: the vault's own
+/// bookkeeping (keys, ledger, received bundles), which no person types in.
+macro_rules! internal_record {
+    ($type:ty, $kind:literal) => {
+        impl candor_model::Validate for $type {
+            fn validate(&self) -> std::result::Result<(), candor_model::ValidationErrors> {
+                Ok(())
+            }
+        }
+
+        impl candor_model::Record for $type {
+            const KIND: &'static str = $kind;
+        }
+    };
+}
+pub(crate) use internal_record;
+
 /// The singleton person record's id.
 pub(crate) const PERSON_ID: &str = "person";
 /// Shortest id prefix accepted where a full id is expected.

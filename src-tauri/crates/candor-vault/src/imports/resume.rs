@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use candor_model::{
     Award, Certificate, Education, Interest, Language, Project, Publication, Record, Reference,
-    Skill, Validate, ValidationErrors, Volunteer, Work,
+    Skill, Volunteer, Work,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 use super::plan::each_section;
 use crate::error::Result;
 use crate::records::decode;
+use crate::records::internal_record;
 use crate::vault::Vault;
 
 /// The leftovers of every JSON Resume imported.
@@ -32,15 +33,7 @@ pub(crate) struct ResumeKept {
     pub entries: BTreeMap<String, Value>,
 }
 
-impl Validate for ResumeKept {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for ResumeKept {
-    const KIND: &'static str = "json-resume-kept";
-}
+internal_record!(ResumeKept, "json-resume-kept");
 
 impl ResumeKept {
     /// The singleton record's id.

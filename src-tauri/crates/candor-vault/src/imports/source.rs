@@ -1,12 +1,13 @@
 //! Where imported data came from: one sealed record per import, so the same transcript is
 //! not imported twice, and the seeker's export can say where each record came from.
 
-use candor_model::{Record, Timestamp, Validate, ValidationErrors};
+use candor_model::Timestamp;
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use super::ImportFormat;
 use crate::error::{Result, VaultError};
+use crate::records::internal_record;
 use crate::records::Entry;
 use crate::vault::Vault;
 
@@ -34,15 +35,7 @@ pub struct RecordRef {
     pub id: String,
 }
 
-impl Validate for ImportSource {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for ImportSource {
-    const KIND: &'static str = "import-source";
-}
+internal_record!(ImportSource, "import-source");
 
 impl Vault {
     /// Every import so far, oldest first.

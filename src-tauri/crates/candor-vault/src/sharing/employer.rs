@@ -4,16 +4,17 @@
 use std::io::{Read, Seek};
 
 use candor_bundle::{
-    open, Addressee, BundleWriter, CardDetails, Issuer, KeyCard, Keys, Kind, Limits, Manifest,
-    Notice, Protection, Reveal, Sealing, ANSWER, NOTICE, REVEAL, REVEAL_SIGNATURE,
+    Addressee, BundleWriter, CardDetails, Issuer, KeyCard, Kind, Manifest, Notice, Protection,
+    Reveal, Sealing, ANSWER, NOTICE, REVEAL, REVEAL_SIGNATURE,
 };
-use candor_model::{Profile, Record, Timestamp, Validate, ValidationErrors};
+use candor_model::{Profile, Record, Timestamp};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::documents::BlobRef;
 use crate::error::{Result, VaultError};
 use crate::header::Role;
+use crate::records::internal_record;
 use crate::vault::Vault;
 
 /// The largest `profile.json` an employer reads.
@@ -25,15 +26,7 @@ struct EmployerCard {
     card_text: String,
 }
 
-impl Validate for EmployerCard {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for EmployerCard {
-    const KIND: &'static str = "employer-card";
-}
+internal_record!(EmployerCard, "employer-card");
 
 /// A bundle as the employer keeps it: the signed manifest, the profile read from it, and
 /// every entry re-encrypted under the employer's vault key.
@@ -50,15 +43,7 @@ pub(crate) struct ReceivedBundle {
     reveal: Option<Reveal>,
 }
 
-impl Validate for ReceivedBundle {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for ReceivedBundle {
-    const KIND: &'static str = "received";
-}
+internal_record!(ReceivedBundle, "received");
 
 /// A bundle the employer holds, as the faces show it.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -165,15 +150,7 @@ impl Vault {
         now: Timestamp,
     ) -> Result<ReceivedSummary> {
         let card = KeyCard::read(self.employer_card()?.as_bytes())?;
-        let keys = self.all_keys()?;
-        let mut bundle = open(
-            reader,
-            &Keys {
-                identities: keys.iter().map(|k| &k.age).collect(),
-                passphrase: None,
-            },
-            &Limits::default(),
-        )?;
+        let mut bundle = self.open_bundle(reader)?;
         bundle.check_addressed_to(&card.fingerprint())?;
         bundle.check_not_expired(now)?;
         let manifest = bundle.manifest().clone();
@@ -394,15 +371,7 @@ struct StoredAnswer {
     bundle: Vec<u8>,
 }
 
-impl Validate for StoredAnswer {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for StoredAnswer {
-    const KIND: &'static str = "answer";
-}
+internal_record!(StoredAnswer, "answer");
 
 /// A bundle deleted on request: which key had signed it, so a later notice naming it can
 /// still be checked and answered.
@@ -413,15 +382,7 @@ struct Deleted {
     deleted_at: Timestamp,
 }
 
-impl Validate for Deleted {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for Deleted {
-    const KIND: &'static str = "deleted";
-}
+internal_record!(Deleted, "deleted");
 
 /// A notice the employer received, and its answer.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -482,15 +443,7 @@ impl Vault {
             }
         }
         let card = KeyCard::read(self.employer_card()?.as_bytes())?;
-        let keys = self.all_keys()?;
-        let mut bundle = open(
-            reader,
-            &Keys {
-                identities: keys.iter().map(|k| &k.age).collect(),
-                passphrase: None,
-            },
-            &Limits::default(),
-        )?;
+        let mut bundle = self.open_bundle(reader)?;
         bundle.check_addressed_to(&card.fingerprint())?;
         let manifest = bundle.manifest().clone();
         if !Notice::is_notice_kind(manifest.kind) {

@@ -3,11 +3,12 @@
 //! anonymous shares: a separate random pair of keys, so two employers cannot link them.
 
 use candor_bundle::{AgeIdentity, SigningKey};
-use candor_model::{Record, Timestamp, Validate, ValidationErrors};
+use candor_model::Timestamp;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
 use crate::error::{Result, VaultError};
+use crate::records::internal_record;
 use crate::vault::{Vault, Writer};
 
 /// A key pair as stored: the secret halves in the standard tools' formats. The record is
@@ -39,15 +40,7 @@ impl std::fmt::Debug for StoredKeys {
     }
 }
 
-impl Validate for StoredKeys {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for StoredKeys {
-    const KIND: &'static str = "keys";
-}
+internal_record!(StoredKeys, "keys");
 
 /// The vault's own keys live under this id; pseudonyms under `pseudonym-<recipient id>`.
 const OWN_KEYS: &str = "self";
@@ -133,6 +126,24 @@ impl Vault {
             .into_iter()
             .map(|(_, stored)| stored.open())
             .collect()
+    }
+
+    /// Opens a bundle with every key this vault can decrypt with (its own and its
+    /// pseudonyms'), with the default limits; see [`candor_bundle::open`].
+    pub(crate) fn open_bundle<R: std::io::Read + std::io::Seek>(
+        &self,
+        reader: R,
+    ) -> Result<candor_bundle::OpenBundle<R>> {
+        let keys = self.all_keys()?;
+        let identities = candor_bundle::Keys {
+            identities: keys.iter().map(|k| &k.age).collect(),
+            passphrase: None,
+        };
+        Ok(candor_bundle::open(
+            reader,
+            &identities,
+            &candor_bundle::Limits::default(),
+        )?)
     }
 
     /// The age identities of [`Vault::all_keys`], for opening bundles outside the vault

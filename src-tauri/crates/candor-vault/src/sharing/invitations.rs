@@ -6,15 +6,16 @@ use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
-    fingerprint, new_bundle_id, open, Addressee, BundleWriter, Invitation, Issuer, KeyCard, Keys,
-    Kind, Limits, Manifest, Protection, INVITATION, INVITATION_FORMAT,
+    fingerprint, new_bundle_id, Addressee, BundleWriter, Invitation, Issuer, KeyCard, Kind,
+    Manifest, Protection, INVITATION, INVITATION_FORMAT,
 };
-use candor_model::{Record, Timestamp, Validate, ValidationErrors};
+use candor_model::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
 use crate::header::Role;
+use crate::records::internal_record;
 use crate::vault::Vault;
 
 /// An invitation as the seeker keeps and sees it.
@@ -34,15 +35,7 @@ pub struct InvitationRow {
     pub received_at: Timestamp,
 }
 
-impl Validate for InvitationRow {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for InvitationRow {
-    const KIND: &'static str = "invitation";
-}
+internal_record!(InvitationRow, "invitation");
 
 impl Vault {
     /// Writes an invitation to an anonymous candidate, encrypted to its pseudonym and signed
@@ -120,15 +113,7 @@ impl Vault {
         now: Timestamp,
     ) -> Result<InvitationRow> {
         self.require_role(Role::Seeker)?;
-        let keys = self.all_keys()?;
-        let mut bundle = open(
-            reader,
-            &Keys {
-                identities: keys.iter().map(|k| &k.age).collect(),
-                passphrase: None,
-            },
-            &Limits::default(),
-        )?;
+        let mut bundle = self.open_bundle(reader)?;
         let manifest = bundle.manifest().clone();
         let invitation = Invitation::read(&bundle.read_entry(INVITATION, 1 << 20)?, &manifest)?;
         let shares: Vec<_> = self

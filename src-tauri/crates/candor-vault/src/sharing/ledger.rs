@@ -6,11 +6,12 @@
 //! rewritten without the vault key, and an export whose hashes anyone can recompute.
 //! Entries hold the identifiers of what was shared, never the values.
 
-use candor_model::{Record, Timestamp, Validate, ValidationErrors};
+use candor_model::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Result, VaultError};
+use crate::records::internal_record;
 use crate::vault::{Vault, Writer};
 
 /// One disclosure.
@@ -86,15 +87,7 @@ pub enum LedgerStatus {
     Expired,
 }
 
-impl Validate for LedgerEntry {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for LedgerEntry {
-    const KIND: &'static str = "ledger";
-}
+internal_record!(LedgerEntry, "ledger");
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct LedgerHead {
@@ -102,15 +95,7 @@ struct LedgerHead {
     hash: String,
 }
 
-impl Validate for LedgerHead {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for LedgerHead {
-    const KIND: &'static str = "ledger-head";
-}
+internal_record!(LedgerHead, "ledger-head");
 
 const HEAD: &str = "head";
 

@@ -1,10 +1,11 @@
 //! The organisations a seeker shares with, each from its verified key card.
 
 use candor_bundle::KeyCard;
-use candor_model::{Record, Timestamp, Validate, ValidationErrors};
+use candor_model::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, VaultError};
+use crate::records::internal_record;
 use crate::records::new_id;
 use crate::vault::Vault;
 
@@ -18,15 +19,7 @@ pub(crate) struct StoredRecipient {
     source: String,
 }
 
-impl Validate for StoredRecipient {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for StoredRecipient {
-    const KIND: &'static str = "recipient";
-}
+internal_record!(StoredRecipient, "recipient");
 
 /// A recipient, as the faces show it.
 #[cfg_attr(feature = "specta", derive(specta::Type))]

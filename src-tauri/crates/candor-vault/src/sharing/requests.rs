@@ -8,15 +8,16 @@
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
-    letters, new_bundle_id, open, Addressee, Answer, BundleWriter, Issuer, Keys, Kind, Limits,
-    Manifest, Notice, Outcome, Protection, ANSWER, NOTICE, NOTICE_FORMAT,
+    letters, new_bundle_id, Addressee, Answer, BundleWriter, Issuer, Kind, Manifest, Notice,
+    Outcome, Protection, ANSWER, NOTICE, NOTICE_FORMAT,
 };
-use candor_model::{Record, Timestamp, Validate, ValidationErrors, ViewKind};
+use candor_model::{Timestamp, ViewKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
 use crate::header::Role;
+use crate::records::internal_record;
 use crate::sharing::ledger::LedgerEntry;
 use crate::vault::Vault;
 
@@ -47,15 +48,7 @@ struct StoredRequest {
     answered_at: Option<Timestamp>,
 }
 
-impl Validate for StoredRequest {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-}
-
-impl Record for StoredRequest {
-    const KIND: &'static str = "request";
-}
+internal_record!(StoredRequest, "request");
 
 /// A request as the faces show it.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -340,15 +333,7 @@ impl Vault {
         now: Timestamp,
     ) -> Result<RequestRow> {
         self.require_role(Role::Seeker)?;
-        let keys = self.all_keys()?;
-        let mut bundle = open(
-            reader,
-            &Keys {
-                identities: keys.iter().map(|k| &k.age).collect(),
-                passphrase: None,
-            },
-            &Limits::default(),
-        )?;
+        let mut bundle = self.open_bundle(reader)?;
         let manifest = bundle.manifest().clone();
         if !matches!(manifest.kind, Kind::DeletionReceipt | Kind::AccessExport) {
             return Err(VaultError::NotAnAnswer {
