@@ -2,6 +2,7 @@
 
 mod apply;
 mod doc;
+mod employer;
 mod export;
 mod files;
 mod import;
@@ -125,14 +126,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             candidate,
             message,
             out,
-        } => sharing::invite(&ctx, &candidate, &message, &out),
+        } => employer::invite(&ctx, &candidate, &message, &out),
         Command::Request(args) => requests::request(&ctx, &args.kind, args.target),
         Command::Revoke(target) => requests::request(&ctx, "revoke", target),
         Command::Requests { complaint } => requests::list(&ctx, complaint),
         Command::Receipt(cmd) => requests::receipt(&ctx, cmd),
         Command::Ledger(args) => sharing::ledger(&ctx, args),
         Command::Verify { file } => sharing::verify(&ctx, &file),
-        Command::Employer(cmd) => sharing::employer(&ctx, cmd),
+        Command::Employer(cmd) => employer::employer(&ctx, cmd),
     }
 }
 

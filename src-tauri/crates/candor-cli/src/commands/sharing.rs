@@ -2,23 +2,18 @@
 //! the employer's side.
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 
 use candor_model::{Day, Timestamp, ViewChoice, ViewKind};
-use candor_vault::bundle::{self, CardDetails, Keys, Limits};
+use candor_vault::bundle::{self, Keys, Limits};
 use candor_vault::{
-    Existing, LedgerEntry, RecipientInfo, Role, ShareProtection, ShareRequest, VaultError,
+    Existing, LedgerEntry, RecipientInfo, ShareProtection, ShareRequest, VaultError,
 };
-use secrecy::ExposeSecret;
 use serde_json::json;
 
-use super::files::write_new;
-use super::lifecycle::{create, print_recovery_code};
 use super::{CliError, Context};
-use crate::args::{
-    CorrectArgs, EmployerCommand, LedgerArgs, RecipientCommand, RevealArgs, ShareArgs,
-};
+use crate::args::{CorrectArgs, LedgerArgs, RecipientCommand, RevealArgs, ShareArgs};
 use crate::{output, secrets};
 
 pub fn recipient(ctx: &Context, cmd: RecipientCommand) -> Result<(), CliError> {
@@ -434,210 +429,8 @@ pub fn verify(ctx: &Context, file: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
-    if let EmployerCommand::Init(args) = cmd {
-        let details = CardDetails {
-            organisation: args.organisation,
-            organisation_number: args.number,
-            contact: args.contact,
-            privacy_contact: args.privacy_contact,
-            privacy_policy_url: args.privacy_policy,
-            intake_url: args.intake_url,
-        };
-        // Check the card's details before a vault is made for them.
-        bundle::KeyCard::sign(
-            details.clone(),
-            &bundle::AgeIdentity::generate().recipient(),
-            &bundle::SigningKey::generate(),
-            Timestamp::now(),
-        )
-        .map_err(VaultError::from)?;
-        let (mut vault, code) = create(ctx, &args.kdf, Role::Employer)?;
-        let card = vault.employer_init(details)?;
-        let fingerprint = bundle::KeyCard::read(card.as_bytes())
-            .map_err(VaultError::from)?
-            .fingerprint();
-        let headline = format!(
-            "Created an employer vault at {} with a key card (fingerprint {fingerprint}).\n\
-             Give candidates the card: candor employer card --out card.json",
-            ctx.vault_path.display()
-        );
-        print_recovery_code(ctx, &headline, &code);
-        return Ok(());
-    }
-    let mut vault = ctx.open()?;
-    match cmd {
-        EmployerCommand::Init(_) => unreachable!("handled above"),
-        EmployerCommand::Card { out } => {
-            let card = vault.employer_card()?;
-            match out {
-                None => print!("{card}"),
-                Some(out) => {
-                    write_new(&out, |file| {
-                        file.write_all(card.as_bytes())
-                            .map_err(|e| write_error(&out, e))
-                    })?;
-                    println!("Wrote the key card to {}.", out.display());
-                }
-            }
-        }
-        EmployerCommand::ExportIdentity { out } => {
-            let identity = vault.export_age_identity()?;
-            write_new(&out, |file| {
-                file.write_all(identity.expose_secret().as_bytes())
-                    .and_then(|()| file.write_all(b"\n"))
-                    .map_err(|e| write_error(&out, e))
-            })?;
-            println!(
-                "Wrote the organisation's age identity to {} (readable by you only).\n\
-                 Decrypt a bundle with: age -d -i {} bundle.candor > bundle.zip",
-                out.display(),
-                out.display()
-            );
-        }
-        EmployerCommand::Import {
-            files,
-            extend,
-            reason,
-        } => {
-            let mut results = Vec::new();
-            for file in &files {
-                let result = if is_notice(&vault, file)? {
-                    answer(ctx, &mut vault, file, extend.zip(reason.clone()))?
-                } else {
-                    import_one(ctx, &mut vault, file)?
-                };
-                results.push(result);
-            }
-            if ctx.json {
-                output::json(&results);
-            }
-        }
-        EmployerCommand::Serve {
-            listen,
-            max_body,
-            burst,
-            rate,
-        } => {
-            return super::serve::serve(
-                ctx,
-                vault,
-                candor_net::server::ServerConfig {
-                    listen,
-                    max_body,
-                    burst,
-                    per_second: rate,
-                },
-            )
-        }
-        EmployerCommand::Notices => {
-            let notices = vault.notices()?;
-            if ctx.json {
-                output::json(&notices);
-            } else if notices.is_empty() {
-                println!("No notices yet.");
-            } else {
-                let rows: Vec<Vec<String>> = notices
-                    .iter()
-                    .map(|n| {
-                        vec![
-                            n.request.clone(),
-                            n.kind.clone(),
-                            n.from.clone(),
-                            n.outcome.clone(),
-                            n.bundles.len().to_string(),
-                        ]
-                    })
-                    .collect();
-                output::table(&["NOTICE", "KIND", "FROM", "ANSWER", "BUNDLES"], &rows);
-            }
-        }
-        EmployerCommand::Candidates => {
-            let candidates = vault.candidates()?;
-            if ctx.json {
-                output::json(&candidates);
-            } else if candidates.is_empty() {
-                println!("No candidates yet; import bundles with `candor employer import FILE`.");
-            } else {
-                let rows: Vec<Vec<String>> = candidates
-                    .iter()
-                    .map(|c| {
-                        let expires = c
-                            .bundles
-                            .iter()
-                            .filter_map(|b| b.expires_at)
-                            .min()
-                            .map_or_else(|| "never".to_owned(), |at| at.to_string());
-                        vec![
-                            c.id.clone(),
-                            c.name.clone(),
-                            if c.anonymous { "anonymous" } else { "full" }.to_owned(),
-                            c.bundles.len().to_string(),
-                            expires,
-                        ]
-                    })
-                    .collect();
-                output::table(&["ID", "NAME", "VIEW", "BUNDLES", "DELETE BY"], &rows);
-            }
-        }
-        EmployerCommand::Show {
-            candidate,
-            entry,
-            out,
-        } => {
-            let found = vault.candidate(&candidate)?;
-            if let (Some(entry), Some(out)) = (entry, out) {
-                let newest = &found.bundles[0].bundle_id;
-                write_new(&out, |file| vault.read_received(newest, &entry, file))?;
-                println!("Wrote {entry} to {}.", out.display());
-                return Ok(());
-            }
-            if ctx.json {
-                output::json(&found);
-            } else {
-                println!(
-                    "{} ({}), candidate {}",
-                    found.name,
-                    if found.anonymous {
-                        "anonymous"
-                    } else {
-                        "full profile"
-                    },
-                    found.id
-                );
-                for b in &found.bundles {
-                    println!(
-                        "  bundle {}: {}, received {}, delete by {}",
-                        b.bundle_id,
-                        if b.purpose.is_empty() {
-                            "no purpose given"
-                        } else {
-                            &b.purpose
-                        },
-                        b.received_at,
-                        b.expires_at
-                            .map_or_else(|| "never".to_owned(), |at| at.to_string())
-                    );
-                }
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&found.profile).expect("a profile serializes")
-                );
-            }
-        }
-    }
-    Ok(())
-}
-
-fn write_error(out: &Path, source: std::io::Error) -> VaultError {
-    VaultError::Io {
-        context: format!("cannot write {}", out.display()),
-        source,
-    }
-}
-
 /// "an anonymous", "a full".
-fn with_article(view: &str) -> String {
+pub(super) fn with_article(view: &str) -> String {
     if view.starts_with(['a', 'e', 'i', 'o', 'u']) {
         format!("an {view}")
     } else {
@@ -651,97 +444,6 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-/// Whether `file` is a notice (to answer) rather than a bundle (to import).
-fn is_notice(vault: &candor_vault::Vault, file: &Path) -> Result<bool, CliError> {
-    let keys = vault.decryption_keys()?;
-    let source = super::requests::open(file)?;
-    let opened = bundle::open(
-        source,
-        &Keys {
-            identities: keys.iter().collect(),
-            passphrase: None,
-        },
-        &Limits::default(),
-    )
-    .map_err(|e| CliError::new(format!("{}: {}", file.display(), VaultError::from(e))))?;
-    Ok(bundle::Notice::is_notice_kind(opened.manifest().kind))
-}
-
-fn import_one(
-    ctx: &Context,
-    vault: &mut candor_vault::Vault,
-    file: &Path,
-) -> Result<serde_json::Value, CliError> {
-    let source = super::requests::open(file)?;
-    let summary = vault
-        .import_bundle(source, Timestamp::now())
-        .map_err(|e| CliError::new(format!("{}: {e}", file.display())))?;
-    if !ctx.json {
-        let expires = summary
-            .expires_at
-            .map_or_else(|| "never".to_owned(), |at| at.to_string());
-        if summary.already_held {
-            println!(
-                "{}: already held (bundle {}).",
-                file.display(),
-                summary.bundle_id
-            );
-        } else {
-            println!(
-                "{}: imported {} profile from {} (candidate {}); delete by {expires}.",
-                file.display(),
-                with_article(&summary.view),
-                summary.candidate_name,
-                summary.candidate
-            );
-        }
-        if summary.plain {
-            println!("  It came unencrypted: anyone who handled the file could read it.");
-        }
-    }
-    Ok(serde_json::to_value(&summary).expect("a summary serializes"))
-}
-
-/// Answers a notice and writes the signed answer beside it, to send back.
-fn answer(
-    ctx: &Context,
-    vault: &mut candor_vault::Vault,
-    file: &Path,
-    extend: Option<(u8, String)>,
-) -> Result<serde_json::Value, CliError> {
-    let source = super::requests::open(file)?;
-    let answered = vault
-        .answer_notice(source, Timestamp::now(), extend)
-        .map_err(|e| CliError::new(format!("{}: {e}", file.display())))?;
-    let mut out = file.as_os_str().to_owned();
-    out.push(".answer.candor");
-    let out = std::path::PathBuf::from(out);
-    candor_vault::write_new_file(&out, Existing::Replace, |w| {
-        w.write_all(&answered.answer_bundle)
-            .map_err(|e| write_error(&out, e))
-    })?;
-    if !ctx.json {
-        let what = match answered.outcome.as_str() {
-            "deleted" => format!("deleted {} bundle(s)", answered.bundles.len()),
-            "exported" => format!("exported {} bundle(s)", answered.bundles.len()),
-            _ => "extended the time to answer".to_owned(),
-        };
-        println!(
-            "{}: a {} from {}: {what}{}. Send the signed answer back: {}",
-            file.display(),
-            answered.kind,
-            answered.from,
-            if answered.repeated {
-                " (answered before; the same answer again)"
-            } else {
-                ""
-            },
-            out.display()
-        );
-    }
-    Ok(json!({ "answer": out, "notice": answered }))
 }
 
 pub fn correct(ctx: &Context, args: CorrectArgs) -> Result<(), CliError> {
@@ -797,23 +499,6 @@ pub fn inbox(ctx: &Context, import: Option<std::path::PathBuf>) -> Result<(), Cl
                 row.received_at, row.organisation, row.to, row.message, row.contact
             );
         }
-    }
-    Ok(())
-}
-
-pub fn invite(ctx: &Context, candidate: &str, message: &str, out: &Path) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
-    vault
-        .invite(candidate, message, out, Existing::Refuse)
-        .map_err(super::files::written)?;
-    if ctx.json {
-        output::json(&json!({ "out": out }));
-    } else {
-        println!(
-            "Wrote an invitation to {} to {}; only the candidate can open it.",
-            candidate,
-            out.display()
-        );
     }
     Ok(())
 }
