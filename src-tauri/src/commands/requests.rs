@@ -186,6 +186,13 @@ pub fn answer_notice_file(
         state.with_session(|s| s.vault_mut().answer_notice(file, Timestamp::now(), extend))?;
     // Answering the same notice again gives the same answer, should this write fail.
     write_answer(&out, &answered.answer_bundle)?;
+    // A large access export comes in parts, saved beside the first.
+    for number in 2..=answered.parts {
+        let part = candor_vault::answer_part_path(&out, number);
+        let mut bytes = Vec::new();
+        state.with_session(|s| s.vault().answer_part(&answered.request, number, &mut bytes))?;
+        write_answer(&part, &bytes)?;
+    }
     Ok(Some(NoticeReplied {
         notice: answered,
         path: out.display().to_string(),

@@ -75,8 +75,10 @@ const DELETION: NoticeAnswered = {
   request: "n1",
   kind: "deletion-request",
   from: "Candidate GFUI-UYE7",
+  candidate: "0f3a9c2e71b4d856",
   outcome: "deleted",
   bundles: ["b1"],
+  parts: 1,
   repeated: false,
 };
 

@@ -136,7 +136,7 @@ describe("the ledger's requests", () => {
       requestRow("q1", ["b1"], {
         state: { extended: { months: 1, reason: "The records are in an archive we must restore" } },
         dueAt: "2027-01-23T10:00:00Z",
-        answer: { answeredAt: "2026-12-10T09:00:00Z", outcome: "extended", bundles: [], reason: "The records are in an archive we must restore" },
+        answer: { answeredAt: "2026-12-10T09:00:00Z", outcome: "extended", bundles: [], reason: "The records are in an archive we must restore", tombstoned: [] },
       }),
     ]);
     render(LedgerScreen);

@@ -144,6 +144,8 @@ export type AnswerSummary_Deserialize = {
 	bundles: string[],
 	/**  Why the answer takes longer, for an extension. */
 	reason?: string | null,
+	/**  The bundles the employer now refuses if they are sent again. */
+	tombstoned: string[],
 };
 
 /**  A verified answer, as the faces show it. */
@@ -155,6 +157,8 @@ export type AnswerSummary_Serialize = {
 	bundles: string[],
 	/**  Why the answer takes longer, for an extension. */
 	reason: string | null,
+	/**  The bundles the employer now refuses if they are sent again. */
+	tombstoned: string[],
 };
 
 export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
@@ -1126,10 +1130,14 @@ export type NoticeAnswered = {
 	kind: string,
 	/**  Who sent it: the seeker's name or pseudonym. */
 	from: string,
+	/**  A short id of the key that signed it (the candidate's id). */
+	candidate: string,
 	/**  "deleted", "exported" or "extended". */
 	outcome: string,
 	/**  The bundles deleted or exported. */
 	bundles: string[],
+	/**  How many files the answer is: more than one for a large access export. */
+	parts: number,
 	/**  True when this notice had been answered before: the same answer again. */
 	repeated: boolean,
 };

@@ -21,7 +21,7 @@ describe("where a request stands", () => {
     const row = requestRow("q1", ["b1"], {
       state: { extended: { months: 2, reason: "archive restore" } },
       dueAt: "2027-02-23T10:00:00Z",
-      answer: { answeredAt: "2026-12-10T09:00:00Z", outcome: "extended", bundles: [], reason: "archive restore" },
+      answer: { answeredAt: "2026-12-10T09:00:00Z", outcome: "extended", bundles: [], reason: "archive restore", tombstoned: [] },
     });
     expect(requestStatus(row)).toBe("extended");
     expect(timeline(row).map((s) => s.step)).toEqual(["sent", "extended", "due"]);
@@ -36,7 +36,7 @@ describe("where a request stands", () => {
   test("an access request answered is an export received", () => {
     const row = requestRow("q1", ["b1"], {
       state: "answered",
-      answer: { answeredAt: "2026-12-01T09:00:00Z", outcome: "exported", bundles: ["b1"], reason: null },
+      answer: { answeredAt: "2026-12-01T09:00:00Z", outcome: "exported", bundles: ["b1"], reason: null, tombstoned: [] },
     }, "access-request");
     expect(requestStatus(row)).toBe("export-received");
   });

@@ -54,6 +54,6 @@ export function deleted(row: RequestRow): RequestRow {
   return {
     ...row,
     state: "answered",
-    answer: { answeredAt: "2026-12-01T09:00:00Z", outcome: "deleted", bundles: row.entry.refersTo ?? [], reason: null },
+    answer: { answeredAt: "2026-12-01T09:00:00Z", outcome: "deleted", bundles: row.entry.refersTo ?? [], reason: null, tombstoned: row.entry.refersTo ?? [] },
   };
 }

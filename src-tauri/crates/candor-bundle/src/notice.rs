@@ -16,6 +16,8 @@ pub const NOTICE: &str = "notice.json";
 pub const ANSWER: &str = "answer.json";
 pub const NOTICE_FORMAT: &str = "candor-notice/1";
 pub const ANSWER_FORMAT: &str = "candor-answer/1";
+/// The most parts an access export is split into.
+pub const MAX_PARTS: u32 = 10_000;
 
 /// What a seeker asks of an employer about bundles it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +96,21 @@ pub struct Answer {
     pub employer: String,
     #[serde(flatten)]
     pub outcome: Outcome,
+    /// For a deletion: the bundle ids the employer now refuses if they are sent again.
+    /// Optional under `candor-answer/1`: older readers ignore it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tombstoned: Vec<String>,
+    /// For an access export too large for one file: which part this is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+/// One part of an access export delivered in several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    /// From 1.
+    pub number: u32,
+    pub of: u32,
 }
 
 impl Answer {
@@ -120,6 +137,12 @@ impl Answer {
         if let Outcome::Extended { months, .. } = answer.outcome {
             if !(1..=2).contains(&months) {
                 return Err(bad("an extension must be of one or two months"));
+            }
+        }
+        if let Some(part) = answer.part {
+            let exported = matches!(answer.outcome, Outcome::Exported { .. });
+            if !exported || part.number == 0 || part.number > part.of || part.of > MAX_PARTS {
+                return Err(bad("its part number is not one of an export's parts"));
             }
         }
         Ok(answer)

@@ -175,6 +175,50 @@ pub enum VaultError {
     )]
     NoticeSignerMismatch,
 
+    /// A bundle the employer deleted at the candidate's request, sent again.
+    #[error(
+        "this bundle was deleted on {day} at the candidate's request; it cannot be imported \
+         again"
+    )]
+    DeletedOnRequest { day: String },
+
+    /// A bundle the candidate's correction replaced, sent again.
+    #[error(
+        "this bundle was replaced by the candidate's correction on {day}; it cannot be \
+         imported again"
+    )]
+    ReplacedByCorrection { day: String },
+
+    /// A bundle deleted when it expired, sent again.
+    #[error("this bundle expired and was deleted on {day}; it cannot be imported again")]
+    DeletedOnExpiry { day: String },
+
+    /// A bundle or notice whose id is already held under another signer or other content.
+    #[error(
+        "another {what} with this id is already held; this one was refused and nothing was \
+         stored"
+    )]
+    IdTaken { what: &'static str },
+
+    /// A bundle given to an employer's import that is not a candidate's share.
+    #[error("this bundle is a {kind}, not a candidate's share; import it where it belongs")]
+    NotAShare { kind: String },
+
+    /// More access requests than the employer answers in a day.
+    #[error(
+        "too many access requests {scope} in the last day; this one was not answered: send it \
+         again in about {hours} hour(s). Deletion, withdrawal and revocation are never limited"
+    )]
+    AccessQuota {
+        scope: &'static str,
+        hours: u64,
+        retry_after_secs: u64,
+    },
+
+    /// An answer that does not fit the request it names.
+    #[error("this answer does not match the request it names ({reason}); it was refused and nothing changed")]
+    AnswerDoesNotMatchRequest { reason: String },
+
     /// An extension that is not one or two months, or gives no reason.
     #[error("an extension is one or two months, with a reason the person can read (Art. 12(3))")]
     BadExtension,

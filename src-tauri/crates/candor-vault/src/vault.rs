@@ -49,6 +49,8 @@ pub struct Vault {
     dek: Key256,
     pub(crate) keys: Keys,
     index: IndexState,
+    /// How much an employer vault gives to access requests (see [`EmployerLimits`]).
+    pub(crate) employer_limits: crate::sharing::EmployerLimits,
 }
 
 impl std::fmt::Debug for Vault {
@@ -169,6 +171,7 @@ impl Vault {
             dek,
             keys,
             index,
+            employer_limits: Default::default(),
         };
         Ok((vault, code))
     }
@@ -239,6 +242,7 @@ impl Vault {
             dek,
             keys,
             index,
+            employer_limits: Default::default(),
         })
     }
 

@@ -7,15 +7,11 @@ use std::fs::File;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use candor_bundle::{open, CardDetails, Keys, Limits};
-use candor_model::{
-    Credits, Document, DocumentKind, Education, Grade, GradeScheme, LearningOpportunity,
-    NationalId, Person, Skill, Timestamp, ViewChoice, ViewKind, Work,
-};
+use candor_bundle::{open, Keys, Limits};
+use candor_model::{Document, Timestamp, ViewKind};
 use candor_vault::bundle::AgeIdentity;
-use candor_vault::{
-    Existing, KdfParams, NewDocument, Role, ShareProtection, ShareRequest, Vault, VaultError,
-};
+use candor_vault::{Existing, KdfParams, Role, ShareProtection, Vault, VaultError};
+use common::sharing::*;
 use common::{contains, passphrase};
 use secrecy::ExposeSecret;
 
@@ -35,174 +31,6 @@ const IDENTIFYING: &[&str] = &[
     "cv-kari.pdf",
     "%PDF-1.7 Kari's CV",
 ];
-
-struct World {
-    dir: tempfile::TempDir,
-    seeker: Vault,
-    employer: Vault,
-    card: String,
-}
-
-fn world() -> World {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let (mut seeker, _) = Vault::create(
-        &dir.path().join("seeker.candor"),
-        &passphrase(),
-        KdfParams::minimum(),
-        Role::Seeker,
-    )
-    .expect("a seeker vault");
-    let (mut employer, _) = Vault::create(
-        &dir.path().join("employer.candor"),
-        &passphrase(),
-        KdfParams::minimum(),
-        Role::Employer,
-    )
-    .expect("an employer vault");
-    let card = employer.employer_init(details()).expect("a key card");
-    fill_profile(&mut seeker);
-    World {
-        dir,
-        seeker,
-        employer,
-        card,
-    }
-}
-
-fn details() -> CardDetails {
-    CardDetails {
-        organisation: "Fjordkraft Data AS".into(),
-        organisation_number: "987654321".into(),
-        contact: "rekruttering@fjordkraft.example".into(),
-        privacy_contact: "personvern@fjordkraft.example".into(),
-        privacy_policy_url: "https://fjordkraft.example/personvern".into(),
-        intake_url: None,
-    }
-}
-
-fn fill_profile(vault: &mut Vault) {
-    let person = Person {
-        name: "Kari Nordmann".into(),
-        given_name: Some("Kari".into()),
-        family_name: Some("Nordmann".into()),
-        label: "Backend developer".into(),
-        email: "kari.nordmann@example.org".into(),
-        phone: "+47 912 34 567".into(),
-        url: "https://kari.example.org".into(),
-        summary: "Backend developer who likes databases. Write to kari.nordmann@example.org."
-            .into(),
-        birth_date: Some("1995-04-12".parse().expect("a day")),
-        national_id: Some(NationalId::new("NO", "15059500136").expect("an id")),
-        addresses: vec![candor_model::Address {
-            address: "Storgata 1".into(),
-            city: "Oslo".into(),
-            ..Default::default()
-        }],
-        ..Person::default()
-    };
-    vault.set_person(&person).expect("sets the person");
-    let course = |code: &str, title: &str, grade: &str| LearningOpportunity {
-        code: code.into(),
-        title: title.into(),
-        credits: Some("10".parse::<Credits>().expect("credits")),
-        grade: Some(Grade::new(GradeScheme::Ects, grade).expect("a grade")),
-        ..Default::default()
-    };
-    vault
-        .insert(&Education {
-            institution: "Universitetet i Oslo".into(),
-            degree: "Bachelor".into(),
-            programme: "Informatikk".into(),
-            courses: vec![
-                course("IN1000", "Introduksjon til programmering", "A"),
-                course("IN2010", "Algoritmer og datastrukturer", "B"),
-            ],
-            ..Default::default()
-        })
-        .expect("education");
-    vault
-        .insert(&Work {
-            name: "Statnett".into(),
-            position: "Developer".into(),
-            industry: "Energy".into(),
-            summary: "Kari built the metering pipeline.".into(),
-            ..Default::default()
-        })
-        .expect("work");
-    vault
-        .insert(&Skill {
-            name: "Rust".into(),
-            ..Default::default()
-        })
-        .expect("skill");
-    vault
-        .add_document(
-            NewDocument {
-                kind: DocumentKind::Cv,
-                file_name: "cv-kari.pdf".into(),
-                media_type: "application/pdf".into(),
-                note: None,
-            },
-            &b"%PDF-1.7 Kari's CV"[..],
-        )
-        .expect("a document");
-}
-
-fn request(kind: ViewKind, include: Vec<String>) -> ShareRequest {
-    ShareRequest {
-        recipient: "Fjordkraft Data AS".into(),
-        choice: ViewChoice {
-            kind,
-            include,
-            exclude: vec![],
-        },
-        expires_at: Some(in_days(30)),
-        purpose: "Application: backend developer".into(),
-        protection: ShareProtection::ToRecipient,
-        accept_warnings: false,
-    }
-}
-
-fn in_days(days: i64) -> Timestamp {
-    Timestamp::try_from(Timestamp::now().as_offset_date_time() + time::Duration::days(days))
-        .expect("a time")
-}
-
-fn import(
-    employer: &mut Vault,
-    path: &Path,
-) -> candor_vault::Result<candor_vault::ReceivedSummary> {
-    employer.import_bundle(File::open(path).expect("the bundle"), Timestamp::now())
-}
-
-/// Every entry of a bundle, decrypted with the employer's exported identity.
-fn decrypted_entries(path: &Path, identity: &AgeIdentity) -> Vec<(String, Vec<u8>)> {
-    let bytes = std::fs::read(path).expect("the bundle");
-    let keys = Keys {
-        identities: vec![identity],
-        passphrase: None,
-    };
-    let mut bundle = open(Cursor::new(bytes), &keys, &Limits::default()).expect("opens");
-    let (manifest, signature) = bundle.signed_manifest();
-    let mut out = vec![
-        ("manifest.json".to_owned(), manifest.to_vec()),
-        (
-            "manifest.json.minisig".to_owned(),
-            signature.as_bytes().to_vec(),
-        ),
-    ];
-    let paths: Vec<String> = bundle
-        .manifest()
-        .entries
-        .iter()
-        .map(|e| e.path.clone())
-        .collect();
-    for path in paths {
-        let bytes = bundle.read_entry(&path, 1 << 30).expect("an entry");
-        out.push((path, bytes));
-    }
-    out
-}
 
 #[test]
 fn the_employer_sees_exactly_what_the_seeker_previewed_and_the_anonymous_bundle_names_nobody() {
@@ -414,17 +242,6 @@ fn a_ledger_truncated_from_the_end_is_detected() {
          DELETE FROM records WHERE kind = 'ledger-head';",
     );
     assert!(matches!(error, VaultError::Tampered { .. }), "{error}");
-}
-
-fn held_rows(path: &Path) -> (i64, i64) {
-    let raw = rusqlite::Connection::open(path).expect("raw");
-    let records = raw
-        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
-        .expect("counts");
-    let chunks = raw
-        .query_row("SELECT count(*) FROM chunks", [], |r| r.get(0))
-        .expect("counts");
-    (records, chunks)
 }
 
 #[test]
@@ -734,21 +551,6 @@ fn refused_bundles_leave_the_employer_vault_byte_for_byte_as_it_was() {
     }
 }
 
-fn at(text: &str) -> Timestamp {
-    text.parse().expect("a time")
-}
-
-/// Shares `kind` with the employer and has the employer import it; returns the bundle id.
-fn shared_and_imported(w: &mut World, kind: ViewKind, name: &str) -> String {
-    let out = w.dir.path().join(format!("{name}.candor"));
-    let outcome = w
-        .seeker
-        .share(&request(kind, vec![]), &out, Existing::Refuse)
-        .expect("shares");
-    import(&mut w.employer, &out).expect("imports");
-    outcome.entry.bundle_id
-}
-
 #[test]
 fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
     for kind in [ViewKind::Full, ViewKind::Anonymous] {
@@ -786,7 +588,10 @@ fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
             "{kind:?}"
         );
         let (_, chunks) = held_rows(w.employer.path());
-        assert_eq!(chunks, 0, "the content is gone too");
+        assert_eq!(
+            chunks, 1,
+            "the content is gone too: only the sealed receipt (one chunk) remains"
+        );
 
         let again = w
             .employer
@@ -1007,6 +812,8 @@ fn an_answer_signed_by_another_key_than_the_employers_card_is_refused() {
         outcome: candor_bundle::Outcome::Deleted {
             deleted: sent.entry.refers_to.clone(),
         },
+        tombstoned: vec![],
+        part: None,
     };
     let reply_to: Vec<String> = w
         .seeker

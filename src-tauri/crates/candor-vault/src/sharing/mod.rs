@@ -9,7 +9,7 @@ mod recipients;
 mod requests;
 mod share;
 
-pub use employer::{Candidate, NoticeAnswered, ReceivedSummary};
+pub use employer::{answer_part_path, Candidate, EmployerLimits, NoticeAnswered, ReceivedSummary};
 pub use invitations::InvitationRow;
 pub use ledger::{Holdings, LedgerEntry, LedgerStatus};
 pub use recipients::RecipientInfo;

@@ -46,6 +46,10 @@ struct StoredRequest {
     due_at: Timestamp,
     answer: Option<Answer>,
     answered_at: Option<Timestamp>,
+    /// The parts of an access export imported so far (numbers from 1), when it came in
+    /// several: the request is answered once all are in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<u32>,
 }
 
 internal_record!(StoredRequest, "request");
@@ -75,6 +79,8 @@ pub struct AnswerSummary {
     pub bundles: Vec<String>,
     /// Why the answer takes longer, for an extension.
     pub reason: Option<String>,
+    /// The bundles the employer now refuses if they are sent again.
+    pub tombstoned: Vec<String>,
 }
 
 impl From<&Answer> for AnswerSummary {
@@ -89,6 +95,7 @@ impl From<&Answer> for AnswerSummary {
             outcome: outcome.to_owned(),
             bundles,
             reason,
+            tombstoned: answer.tombstoned.clone(),
         }
     }
 }
@@ -154,6 +161,81 @@ pub fn request_kind(name: &str) -> Option<Kind> {
         "withdraw" | "consent-withdrawal" => Some(Kind::ConsentWithdrawal),
         _ => None,
     }
+}
+
+/// A request's row as the faces show it.
+fn row(entry: LedgerEntry, stored: StoredRequest, now: Timestamp) -> RequestRow {
+    let overdue = stored.state != RequestState::Answered && stored.due_at <= now;
+    RequestRow {
+        entry,
+        state: stored.state,
+        due_at: stored.due_at,
+        overdue,
+        answer: stored.answer.as_ref().map(AnswerSummary::from),
+    }
+}
+
+/// Refuses an answer that does not fit the request it names: another kind of request, an
+/// outcome that belongs to another kind, bundles the request did not name, a second and
+/// different answer to a settled request.
+fn check_answer_fits(answer: &Answer, entry: &LedgerEntry, stored: &StoredRequest) -> Result<()> {
+    let mismatch = |reason: &str| VaultError::AnswerDoesNotMatchRequest {
+        reason: reason.to_owned(),
+    };
+    let asked: Kind = entry
+        .action
+        .parse()
+        .map_err(|_| VaultError::tampered("a request's kind is not one Candor knows"))?;
+    if answer.request_kind != asked {
+        return Err(mismatch(&format!(
+            "it answers a {} but the request was a {asked}",
+            answer.request_kind
+        )));
+    }
+    let named = |ids: &[String]| ids.iter().all(|id| entry.refers_to.contains(id));
+    match &answer.outcome {
+        Outcome::Deleted { deleted } => {
+            if asked == Kind::AccessRequest {
+                return Err(mismatch("it reports a deletion, but access was asked for"));
+            }
+            if !named(deleted) || !named(&answer.tombstoned) {
+                return Err(mismatch("it names bundles the request did not"));
+            }
+            if let Some(missing) = entry.refers_to.iter().find(|id| !deleted.contains(id)) {
+                return Err(VaultError::IncompleteAnswer {
+                    bundle: missing.clone(),
+                });
+            }
+        }
+        Outcome::Exported { held } => {
+            if asked != Kind::AccessRequest {
+                return Err(mismatch(&format!(
+                    "it is an access export, but the request was a {asked}"
+                )));
+            }
+            if !named(held) {
+                return Err(mismatch("it names bundles the request did not"));
+            }
+        }
+        Outcome::Extended { .. } => {
+            if stored.state != RequestState::Sent {
+                return Err(VaultError::IncompleteAnswer {
+                    bundle: "an extension after the request was extended or answered".into(),
+                });
+            }
+        }
+    }
+    if stored.state == RequestState::Answered {
+        let same = stored.answer.as_ref().is_some_and(|settled| {
+            let mut settled = settled.clone();
+            settled.part = answer.part;
+            settled == *answer
+        });
+        if !same {
+            return Err(mismatch("the request was already answered otherwise"));
+        }
+    }
+    Ok(())
 }
 
 impl Vault {
@@ -275,6 +357,7 @@ impl Vault {
             due_at,
             answer: None,
             answered_at: None,
+            parts: Vec::new(),
         };
         let entry = match self.write(|w| {
             let entry = w.append_ledger(entry)?;
@@ -311,14 +394,7 @@ impl Vault {
                     entry.bundle_id
                 )));
             };
-            let overdue = stored.state != RequestState::Answered && stored.due_at <= now;
-            rows.push(RequestRow {
-                entry,
-                state: stored.state,
-                due_at: stored.due_at,
-                overdue,
-                answer: stored.answer.as_ref().map(AnswerSummary::from),
-            });
+            rows.push(row(entry, stored, now));
         }
         rows.sort_by_key(|row| (!row.overdue, row.due_at));
         Ok(rows)
@@ -360,22 +436,24 @@ impl Vault {
         let mut stored = self
             .get_record::<StoredRequest>(&entry.bundle_id)?
             .ok_or_else(|| VaultError::tampered("the state of the request is missing"))?;
+        check_answer_fits(&answer, &entry, &stored)?;
+        if stored.state == RequestState::Answered {
+            // The same answer again (or another part of it) changes nothing.
+            return Ok(row(entry, stored, now));
+        }
         match &answer.outcome {
-            Outcome::Deleted { deleted } => {
-                if let Some(missing) = entry.refers_to.iter().find(|id| !deleted.contains(id)) {
-                    return Err(VaultError::IncompleteAnswer {
-                        bundle: missing.clone(),
-                    });
+            Outcome::Deleted { .. } => stored.state = RequestState::Answered,
+            Outcome::Exported { .. } => {
+                let (number, of) = answer.part.map_or((1, 1), |p| (p.number, p.of));
+                if !stored.parts.contains(&number) {
+                    stored.parts.push(number);
+                    stored.parts.sort_unstable();
                 }
-                stored.state = RequestState::Answered;
+                if stored.parts.len() as u64 >= u64::from(of) {
+                    stored.state = RequestState::Answered;
+                }
             }
-            Outcome::Exported { .. } => stored.state = RequestState::Answered,
             Outcome::Extended { months, reason } => {
-                if stored.state != RequestState::Sent {
-                    return Err(VaultError::IncompleteAnswer {
-                        bundle: "an extension after the request was extended or answered".into(),
-                    });
-                }
                 let original = entry.due_at.unwrap_or(stored.due_at);
                 stored.due_at = add_months(original, (*months).min(MAX_EXTENSION_MONTHS));
                 stored.state = RequestState::Extended {
@@ -388,14 +466,7 @@ impl Vault {
         stored.answered_at = Some(now);
         let id = entry.bundle_id.clone();
         self.write(|w| w.put_record(&id, 0, &stored))?;
-        let overdue = stored.state != RequestState::Answered && stored.due_at <= now;
-        Ok(RequestRow {
-            entry,
-            state: stored.state,
-            due_at: stored.due_at,
-            overdue,
-            answer: stored.answer.as_ref().map(AnswerSummary::from),
-        })
+        Ok(row(entry, stored, now))
     }
 
     /// A complaint to Datatilsynet about an overdue request, in English and bokmål.

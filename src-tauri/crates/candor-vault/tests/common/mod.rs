@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod sharing;
+
 use std::path::PathBuf;
 
 use candor_vault::{KdfParams, RecoveryCode, Role, SecretString, Vault};

@@ -1,0 +1,253 @@
+//! A seeker and an employer in one temporary folder, for the sharing tests.
+
+use std::fs::File;
+use std::io::Cursor;
+use std::path::Path;
+
+use candor_bundle::{open, CardDetails, Keys, Limits};
+use candor_model::{
+    Credits, DocumentKind, Education, Grade, GradeScheme, LearningOpportunity, NationalId, Person,
+    Skill, Timestamp, ViewChoice, ViewKind, Work,
+};
+use candor_vault::bundle::AgeIdentity;
+use candor_vault::{Existing, KdfParams, NewDocument, Role, ShareProtection, ShareRequest, Vault};
+
+use super::passphrase;
+
+pub struct World {
+    pub dir: tempfile::TempDir,
+    pub seeker: Vault,
+    pub employer: Vault,
+    pub card: String,
+}
+
+pub fn world() -> World {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (mut seeker, _) = Vault::create(
+        &dir.path().join("seeker.candor"),
+        &passphrase(),
+        KdfParams::minimum(),
+        Role::Seeker,
+    )
+    .expect("a seeker vault");
+    let (mut employer, _) = Vault::create(
+        &dir.path().join("employer.candor"),
+        &passphrase(),
+        KdfParams::minimum(),
+        Role::Employer,
+    )
+    .expect("an employer vault");
+    let card = employer.employer_init(details()).expect("a key card");
+    fill_profile(&mut seeker);
+    World {
+        dir,
+        seeker,
+        employer,
+        card,
+    }
+}
+
+pub fn details() -> CardDetails {
+    CardDetails {
+        organisation: "Fjordkraft Data AS".into(),
+        organisation_number: "987654321".into(),
+        contact: "rekruttering@fjordkraft.example".into(),
+        privacy_contact: "personvern@fjordkraft.example".into(),
+        privacy_policy_url: "https://fjordkraft.example/personvern".into(),
+        intake_url: None,
+    }
+}
+
+pub fn fill_profile(vault: &mut Vault) {
+    let person = Person {
+        name: "Kari Nordmann".into(),
+        given_name: Some("Kari".into()),
+        family_name: Some("Nordmann".into()),
+        label: "Backend developer".into(),
+        email: "kari.nordmann@example.org".into(),
+        phone: "+47 912 34 567".into(),
+        url: "https://kari.example.org".into(),
+        summary: "Backend developer who likes databases. Write to kari.nordmann@example.org."
+            .into(),
+        birth_date: Some("1995-04-12".parse().expect("a day")),
+        national_id: Some(NationalId::new("NO", "15059500136").expect("an id")),
+        addresses: vec![candor_model::Address {
+            address: "Storgata 1".into(),
+            city: "Oslo".into(),
+            ..Default::default()
+        }],
+        ..Person::default()
+    };
+    vault.set_person(&person).expect("sets the person");
+    let course = |code: &str, title: &str, grade: &str| LearningOpportunity {
+        code: code.into(),
+        title: title.into(),
+        credits: Some("10".parse::<Credits>().expect("credits")),
+        grade: Some(Grade::new(GradeScheme::Ects, grade).expect("a grade")),
+        ..Default::default()
+    };
+    vault
+        .insert(&Education {
+            institution: "Universitetet i Oslo".into(),
+            degree: "Bachelor".into(),
+            programme: "Informatikk".into(),
+            courses: vec![
+                course("IN1000", "Introduksjon til programmering", "A"),
+                course("IN2010", "Algoritmer og datastrukturer", "B"),
+            ],
+            ..Default::default()
+        })
+        .expect("education");
+    vault
+        .insert(&Work {
+            name: "Statnett".into(),
+            position: "Developer".into(),
+            industry: "Energy".into(),
+            summary: "Kari built the metering pipeline.".into(),
+            ..Default::default()
+        })
+        .expect("work");
+    vault
+        .insert(&Skill {
+            name: "Rust".into(),
+            ..Default::default()
+        })
+        .expect("skill");
+    vault
+        .add_document(
+            NewDocument {
+                kind: DocumentKind::Cv,
+                file_name: "cv-kari.pdf".into(),
+                media_type: "application/pdf".into(),
+                note: None,
+            },
+            &b"%PDF-1.7 Kari's CV"[..],
+        )
+        .expect("a document");
+}
+
+pub fn request(kind: ViewKind, include: Vec<String>) -> ShareRequest {
+    ShareRequest {
+        recipient: "Fjordkraft Data AS".into(),
+        choice: ViewChoice {
+            kind,
+            include,
+            exclude: vec![],
+        },
+        expires_at: Some(in_days(30)),
+        purpose: "Application: backend developer".into(),
+        protection: ShareProtection::ToRecipient,
+        accept_warnings: false,
+    }
+}
+
+pub fn in_days(days: i64) -> Timestamp {
+    Timestamp::try_from(Timestamp::now().as_offset_date_time() + time::Duration::days(days))
+        .expect("a time")
+}
+
+pub fn import(
+    employer: &mut Vault,
+    path: &Path,
+) -> candor_vault::Result<candor_vault::ReceivedSummary> {
+    employer.import_bundle(File::open(path).expect("the bundle"), Timestamp::now())
+}
+
+/// Every entry of a bundle, decrypted with the employer's exported identity.
+pub fn decrypted_entries(path: &Path, identity: &AgeIdentity) -> Vec<(String, Vec<u8>)> {
+    let bytes = std::fs::read(path).expect("the bundle");
+    let keys = Keys {
+        identities: vec![identity],
+        passphrase: None,
+    };
+    let mut bundle = open(Cursor::new(bytes), &keys, &Limits::default()).expect("opens");
+    let (manifest, signature) = bundle.signed_manifest();
+    let mut out = vec![
+        ("manifest.json".to_owned(), manifest.to_vec()),
+        (
+            "manifest.json.minisig".to_owned(),
+            signature.as_bytes().to_vec(),
+        ),
+    ];
+    let paths: Vec<String> = bundle
+        .manifest()
+        .entries
+        .iter()
+        .map(|e| e.path.clone())
+        .collect();
+    for path in paths {
+        let bytes = bundle.read_entry(&path, 1 << 30).expect("an entry");
+        out.push((path, bytes));
+    }
+    out
+}
+
+pub fn held_rows(path: &Path) -> (i64, i64) {
+    let raw = rusqlite::Connection::open(path).expect("raw");
+    let records = raw
+        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+        .expect("counts");
+    let chunks = raw
+        .query_row("SELECT count(*) FROM chunks", [], |r| r.get(0))
+        .expect("counts");
+    (records, chunks)
+}
+
+pub fn at(text: &str) -> Timestamp {
+    text.parse().expect("a time")
+}
+
+/// Shares `kind` with the employer and has the employer import it; returns the bundle id.
+pub fn shared_and_imported(w: &mut World, kind: ViewKind, name: &str) -> String {
+    let out = w.dir.path().join(format!("{name}.candor"));
+    let outcome = w
+        .seeker
+        .share(&request(kind, vec![]), &out, Existing::Refuse)
+        .expect("shares");
+    import(&mut w.employer, &out).expect("imports");
+    outcome.entry.bundle_id
+}
+
+/// Every row of the vault's tables, in a fixed order: records, chunks and the index tag.
+pub fn logical_dump(path: &Path) -> Vec<String> {
+    let raw = rusqlite::Connection::open(path).expect("raw");
+    let mut rows = Vec::new();
+    for query in [
+        "SELECT 'record', kind || '/' || id || '/' || version, hex(sealed) FROM records ORDER BY kind, id",
+        "SELECT 'chunk', blob_id || '/' || seq, hex(sealed) FROM chunks ORDER BY blob_id, seq",
+        "SELECT 'index', CAST(singleton AS TEXT), hex(tag) FROM index_tag",
+    ] {
+        let mut stmt = raw.prepare(query).expect("a query");
+        let found = stmt
+            .query_map([], |row| {
+                Ok(format!(
+                    "{} {} {}",
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?
+                ))
+            })
+            .expect("rows")
+            .collect::<Result<Vec<String>, _>>()
+            .expect("rows");
+        rows.extend(found);
+    }
+    rows
+}
+
+/// How many records of `kind` the vault holds (the kind is stored in clear).
+pub fn records_of(path: &Path, kind: &str) -> i64 {
+    rusqlite::Connection::open(path)
+        .expect("raw")
+        .query_row(
+            "SELECT count(*) FROM records WHERE kind = ?1",
+            [kind],
+            |r| r.get(0),
+        )
+        .expect("counts")
+}
+
+/// `at` moved by `days`.
+pub fn days_after(at: Timestamp, days: i64) -> Timestamp {
+    Timestamp::try_from(at.as_offset_date_time() + time::Duration::days(days)).expect("a time")
+}
