@@ -103,6 +103,9 @@ pub fn bindings() -> String {
     text
 }
 
+/// Expired bundles are purged every minute (12 rounds of the 5-second housekeeping).
+const PURGE_EVERY_ROUNDS: u64 = 12;
+
 pub fn run() {
     let started = Instant::now();
     let builder = specta_builder();
@@ -118,10 +121,16 @@ pub fn run() {
                 .min_inner_size(1024.0, 700.0)
                 .build()?;
             let handle = app.handle().clone();
-            std::thread::spawn(move || loop {
-                std::thread::sleep(Duration::from_secs(5));
-                handle.state::<AppState>().lock_if_idle(&handle);
-                memory::release_freed();
+            std::thread::spawn(move || {
+                for round in 1u64.. {
+                    std::thread::sleep(Duration::from_secs(5));
+                    let state = handle.state::<AppState>();
+                    state.lock_if_idle(&handle);
+                    if round % PURGE_EVERY_ROUNDS == 0 {
+                        state.purge_expired();
+                    }
+                    memory::release_freed();
+                }
             });
             Ok(())
         })

@@ -100,6 +100,16 @@ impl AppState {
         prefs.clone()
     }
 
+    /// Deletes what expired in an open employer vault, as the vault does when it opens: a
+    /// window left open for weeks keeps nothing past its date.
+    pub fn purge_expired(&self) {
+        let mut guard = self.session.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(session) = guard.as_mut() {
+            // A failure here is retried on the next round and shown when the person acts.
+            let _ = session.purge_expired(candor_model::Timestamp::now());
+        }
+    }
+
     /// Locks the vault when it has been idle longer than the preference allows.
     pub fn lock_if_idle(&self, app: &AppHandle) {
         let minutes = self.prefs().auto_lock_minutes;

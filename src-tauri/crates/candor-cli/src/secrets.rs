@@ -22,8 +22,13 @@ fn first_line(path: &Path, what: &str) -> Result<SecretString, CliError> {
     Ok(SecretString::from(line.to_owned()))
 }
 
+/// A secret from the environment, removed from it once read: a child process (a pager,
+/// an editor, a program the intake server starts) does not inherit it. The CLI is one
+/// thread until a command starts a runtime, and every secret is read before that.
 fn from_env(var: &str) -> Option<SecretString> {
-    std::env::var(var).ok().map(SecretString::from)
+    let value = std::env::var(var).ok().map(SecretString::from);
+    std::env::remove_var(var);
+    value
 }
 
 fn prompt(label: &str) -> Result<SecretString, CliError> {
@@ -82,5 +87,25 @@ pub fn recovery_code(file: Option<&Path>) -> Result<SecretString, CliError> {
             Some(c) => Ok(c),
             None => prompt("Recovery code: "),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passphrase_from_the_environment_is_not_inherited_by_a_child_process() {
+        std::env::set_var("CANDOR_PASSPHRASE", "correct horse battery staple");
+        let read = passphrase(None).expect("read from the environment");
+        assert_eq!(read.expose_secret(), "correct horse battery staple");
+        let child = std::process::Command::new("env")
+            .output()
+            .expect("env runs");
+        let inherited = String::from_utf8_lossy(&child.stdout);
+        assert!(
+            !inherited.contains("CANDOR_PASSPHRASE") && !inherited.contains("battery staple"),
+            "{inherited}"
+        );
     }
 }

@@ -39,6 +39,12 @@ impl Session {
         &mut self.vault
     }
 
+    /// Housekeeping while the vault is open: deletes what expired at `now` (an employer
+    /// vault's received bundles). Not the person's doing, so the idle time runs on.
+    pub fn purge_expired(&mut self, now: candor_model::Timestamp) -> Result<usize> {
+        self.vault.purge_expired(now)
+    }
+
     /// Notes that the person did something.
     pub fn touch(&mut self) {
         self.last_activity = Instant::now();

@@ -710,3 +710,26 @@ fn access_requests_over_the_quota_are_refused_but_a_deletion_never_is() {
         .answer_notice(File::open(&third).expect("opens"), later, None)
         .expect("answered a day later");
 }
+
+#[test]
+fn an_open_session_purges_what_expired_without_counting_as_the_persons_activity() {
+    let mut w = introduced();
+    share_and_import(&mut w, ViewKind::Full, "share");
+    let mut session = candor_vault::Session::new(w.employer);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let idle = session.idle_for();
+    assert_eq!(
+        session
+            .purge_expired(Timestamp::now())
+            .expect("nothing yet"),
+        0
+    );
+    assert_eq!(
+        session
+            .purge_expired(days_after(Timestamp::now(), 31))
+            .expect("purges"),
+        1
+    );
+    assert!(session.vault().candidates().expect("candidates").is_empty());
+    assert!(session.idle_for() >= idle, "housekeeping is not activity");
+}
