@@ -37,8 +37,8 @@ pub use manifest::{
     SIGNATURE,
 };
 pub use notice::{
-    letters, Answer, Invitation, Notice, Outcome, Part, ANSWER, ANSWER_FORMAT, INVITATION,
-    INVITATION_FORMAT, MAX_PARTS, NOTICE, NOTICE_FORMAT,
+    letters, request_words, short_ref, Answer, Invitation, Notice, Outcome, Part, ANSWER,
+    ANSWER_FORMAT, INVITATION, INVITATION_FORMAT, MAX_PARTS, NOTICE, NOTICE_FORMAT,
 };
 pub use read::{open, EntryReader, Keys, Limits, OpenBundle, Sealing};
 pub use reveal::{Reveal, REVEAL, REVEAL_FORMAT, REVEAL_SIGNATURE};

@@ -149,8 +149,26 @@ impl Answer {
     }
 }
 
+/// A request's kind in words, in English and bokmål: "request for erasure", "krav om
+/// sletting".
+pub fn request_words(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::DeletionRequest => ("request for erasure", "krav om sletting"),
+        Kind::Revocation => ("revocation", "tilbaketrekking"),
+        Kind::ConsentWithdrawal => ("withdrawal of consent", "tilbaketrekking av samtykke"),
+        Kind::AccessRequest => ("request for access", "krav om innsyn"),
+        _ => ("request", "henvendelse"),
+    }
+}
+
+/// A short reference to a bundle or request id, for people: its first 8 characters.
+pub fn short_ref(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
 /// The letter that goes with a notice, in English and Norwegian bokmål, citing the
-/// articles it rests on. `bundles` are listed by id and date.
+/// articles it rests on. `bundles` are listed by the day they were shared and a short
+/// reference; the attached notice carries the full ids.
 pub fn letters(
     kind: Kind,
     organisation: &str,
@@ -158,11 +176,20 @@ pub fn letters(
     bundles: &[(String, Timestamp)],
     due_at: Timestamp,
 ) -> (String, String) {
-    let list: String = bundles
+    let list_en: String = bundles
         .iter()
-        .map(|(id, at)| format!("  - {id} ({at})\n"))
+        .map(|(id, at)| {
+            format!(
+                "  - shared on {} (reference {})\n",
+                at.date_en(),
+                short_ref(id)
+            )
+        })
         .collect();
-    let due = due_at.to_string();
+    let list_nb: String = bundles
+        .iter()
+        .map(|(id, at)| format!("  - delt {} (referanse {})\n", at.date_nb(), short_ref(id)))
+        .collect();
     let (en_ask, nb_ask) = match kind {
         Kind::DeletionRequest => (
             "I ask you to erase the personal data about me that you received in the bundles \
@@ -190,16 +217,18 @@ pub fn letters(
         ),
     };
     let en = format!(
-        "To {organisation}\n\n{en_ask}\n\n{list}\nPlease answer by {due} (GDPR Art. 12(3): within one month; \
-         you may extend this by two further months if you tell me why).\n\nThis request is a \
-         signed Candor notice; import the file with `candor employer import` to answer it \
-         with a signed receipt.\n\n{sender}\n"
+        "To {organisation}\n\n{en_ask}\n\n{list_en}\nPlease answer by {due_en} (GDPR Art. 12(3): within \
+         one month; you may extend this by two further months if you tell me why).\n\nThe \
+         attached file is this request, signed; opened in Candor's employer mode, it is \
+         answered with a signed receipt.\n\n{sender}\n",
+        due_en = due_at.date_en(),
     );
     let nb = format!(
-        "Til {organisation}\n\n{nb_ask}\n\n{list}\nSvar innen {due} (personvernforordningen art. 12 nr. 3: innen \
-         én måned; fristen kan forlenges med to måneder om dere begrunner det).\n\nDenne \
-         henvendelsen er en signert Candor-melding; importer filen med `candor employer \
-         import` for å svare med en signert kvittering.\n\n{sender}\n"
+        "Til {organisation}\n\n{nb_ask}\n\n{list_nb}\nSvar innen {due_nb} (personvernforordningen art. 12 nr. 3: \
+         innen én måned; fristen kan forlenges med to måneder om dere begrunner det).\n\n\
+         Den vedlagte filen er denne henvendelsen, signert; åpnet i Candors arbeidsgivermodus \
+         besvares den med en signert kvittering.\n\n{sender}\n",
+        due_nb = due_at.date_nb(),
     );
     (en, nb)
 }

@@ -576,6 +576,18 @@ fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
         assert_eq!(sent.entry.due_at, Some(at("2026-12-23T10:00:00Z")));
         assert!(sent.letters.0.contains("GDPR Art. 17"));
         assert!(sent.letters.1.contains("personvernforordningen art. 17"));
+        // Letters are for people: days in words, short references, no commands.
+        assert!(sent.letters.0.contains("Please answer by 23 December 2026"));
+        assert!(sent.letters.1.contains("Svar innen 23. desember 2026"));
+        assert!(sent
+            .letters
+            .0
+            .contains(&format!("(reference {})", &bundle[..8])));
+        for letter in [&sent.letters.0, &sent.letters.1] {
+            assert!(!letter.contains(&bundle), "no full id: {letter}");
+            assert!(!letter.contains("T10:00"), "no machine timestamp: {letter}");
+            assert!(!letter.contains('`'), "no command: {letter}");
+        }
 
         let answered = w
             .employer
@@ -902,7 +914,17 @@ fn with_a_fixed_clock_an_unanswered_request_is_overdue_after_a_month_and_an_exte
         .complaint(&rows[0].entry.bundle_id, at("2026-03-01T00:00:00Z"))
         .expect("a complaint");
     assert!(en.starts_with("To Datatilsynet"));
+    assert!(en.contains("no answer to a request for erasure"), "{en}");
+    assert!(
+        en.contains("The answer was due by 28 February 2026"),
+        "{en}"
+    );
     assert!(nb.contains("art. 77"));
+    assert!(nb.contains("Svarfristen var 28. februar 2026"), "{nb}");
+    assert!(
+        !en.contains(&rows[0].entry.bundle_id) && !en.contains("T09:"),
+        "{en}"
+    );
 
     let extension = w
         .employer

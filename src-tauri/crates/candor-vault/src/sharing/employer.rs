@@ -91,12 +91,6 @@ impl Default for EmployerLimits {
     }
 }
 
-/// A day as people write it: "3 December 2026".
-fn day_text(at: Timestamp) -> String {
-    let date = at.as_offset_date_time().date();
-    format!("{} {} {}", date.day(), date.month(), date.year())
-}
-
 /// A bundle the employer holds, as the faces show it.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -541,7 +535,7 @@ impl Deleted {
 
     /// The error for this bundle sent again.
     fn refusal(&self) -> VaultError {
-        let day = day_text(self.deleted_at);
+        let day = self.deleted_at.date_en();
         match self.reason {
             Gone::Requested => VaultError::DeletedOnRequest { day },
             Gone::Replaced => VaultError::ReplacedByCorrection { day },

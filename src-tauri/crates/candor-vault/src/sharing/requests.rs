@@ -163,6 +163,14 @@ pub fn request_kind(name: &str) -> Option<Kind> {
     }
 }
 
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A request's row as the faces show it.
 fn row(entry: LedgerEntry, stored: StoredRequest, now: Timestamp) -> RequestRow {
     let overdue = stored.state != RequestState::Answered && stored.due_at <= now;
@@ -370,7 +378,13 @@ impl Vault {
                 return Err(e);
             }
         };
-        let subject = format!("{} ({})", kind, entry.bundle_id);
+        let (en_kind, nb_kind) = candor_bundle::request_words(kind);
+        let subject = format!(
+            "{} / {} (ref. {})",
+            capitalised(en_kind),
+            capitalised(nb_kind),
+            candor_bundle::short_ref(&entry.bundle_id)
+        );
         let mailto = mailto(
             &recipient.privacy_contact,
             &subject,
@@ -479,39 +493,49 @@ impl Vault {
                 request: request.to_owned(),
             })?;
         let e = &row.entry;
+        let kind: Kind = e
+            .action
+            .parse()
+            .map_err(|_| VaultError::tampered("a request's kind is not one Candor knows"))?;
+        let (en_kind, nb_kind) = candor_bundle::request_words(kind);
+        let refs = |ids: &[String]| {
+            ids.iter()
+                .map(|id| candor_bundle::short_ref(id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let en = format!(
             "To Datatilsynet (the Norwegian Data Protection Authority)\n\n\
-             Complaint: no answer to a {kind} under the GDPR\n\n\
+             Complaint: no answer to a {en_kind} under the GDPR\n\n\
              On {at} I sent {org} (organisation number {number}, privacy contact {contact}) a \
-             signed {kind} about personal data I had shared with them (request {id}, bundles \
-             {bundles}). The answer was due by {due} (Art. 12(3)); none has come. I ask \
-             Datatilsynet to look into it (Art. 77).\n\nTheir privacy policy: {policy}\n",
-            kind = e.action,
-            at = e.at,
+             signed {en_kind} about personal data I had shared with them (reference {id}, \
+             concerning the shares {bundles}). The answer was due by {due} (Art. 12(3)); none \
+             has come. I ask Datatilsynet to look into it (Art. 77).\n\nTheir privacy policy: \
+             {policy}\n",
+            at = e.at.date_en(),
             org = e.organisation,
             number = e.organisation_number,
             contact = e.privacy_contact,
-            id = e.bundle_id,
-            bundles = e.refers_to.join(", "),
-            due = row.due_at,
+            id = candor_bundle::short_ref(&e.bundle_id),
+            bundles = refs(&e.refers_to),
+            due = row.due_at.date_en(),
             policy = e.privacy_policy_url,
         );
         let nb = format!(
             "Til Datatilsynet\n\n\
-             Klage: ikke svar på en henvendelse etter personvernforordningen ({kind})\n\n\
+             Klage: ikke svar på {nb_kind} etter personvernforordningen\n\n\
              {at} sendte jeg {org} (organisasjonsnummer {number}, personvernkontakt \
-             {contact}) en signert henvendelse om personopplysninger jeg hadde delt med dem \
-             (henvendelse {id}, pakker {bundles}). Svarfristen var {due} (art. 12 nr. 3); \
+             {contact}) et signert {nb_kind} om personopplysninger jeg hadde delt med dem \
+             (referanse {id}, om delingene {bundles}). Svarfristen var {due} (art. 12 nr. 3); \
              svar har ikke kommet. Jeg ber Datatilsynet se på saken (art. 77).\n\n\
              Deres personvernerklæring: {policy}\n",
-            kind = e.action,
-            at = e.at,
+            at = e.at.date_nb(),
             org = e.organisation,
             number = e.organisation_number,
             contact = e.privacy_contact,
-            id = e.bundle_id,
-            bundles = e.refers_to.join(", "),
-            due = row.due_at,
+            id = candor_bundle::short_ref(&e.bundle_id),
+            bundles = refs(&e.refers_to),
+            due = row.due_at.date_nb(),
             policy = e.privacy_policy_url,
         );
         Ok((en, nb))
