@@ -25,6 +25,10 @@ pub enum ErrorCode {
     Tampered,
     NotFound,
     Validation,
+    /// A new passphrase shorter than the rule; `params.min` is the number.
+    PassphraseTooShort,
+    /// A new passphrase that is easy to guess, sent without the person's confirmation;
+    /// `params`: score, needed.
     WeakPassphrase,
     BadBackup,
     /// A file to import was refused; `params.problem` names why (the importer's code).
@@ -174,6 +178,14 @@ impl From<VaultError> for IpcError {
             VaultError::WrongPassphrase => ErrorCode::WrongPassphrase,
             VaultError::WrongRecoveryCode => ErrorCode::WrongRecoveryCode,
             VaultError::MalformedRecoveryCode { .. } => ErrorCode::MalformedRecoveryCode,
+            VaultError::PassphraseTooShort { min } => {
+                return IpcError::new(ErrorCode::PassphraseTooShort, message).with("min", min)
+            }
+            VaultError::WeakPassphrase { score, needed } => {
+                return IpcError::new(ErrorCode::WeakPassphrase, message)
+                    .with("score", score)
+                    .with("needed", needed)
+            }
             VaultError::KdfParamsOutOfBounds { .. } => ErrorCode::KdfOutOfBounds,
             VaultError::Tampered { .. } => ErrorCode::Tampered,
             VaultError::RecordNotFound { .. } | VaultError::AmbiguousId { .. } => {
@@ -256,6 +268,30 @@ mod tests {
         assert_eq!(
             IpcError::from(VaultError::BadExtension).code,
             ErrorCode::BadExtension
+        );
+    }
+
+    #[test]
+    fn the_passphrase_rule_reaches_the_page_with_its_numbers() {
+        let error = IpcError::from(VaultError::PassphraseTooShort {
+            min: candor_vault::MIN_PASSPHRASE_CHARS,
+        });
+        assert_eq!(error.code, ErrorCode::PassphraseTooShort);
+        assert_eq!(
+            error.params["min"],
+            candor_vault::MIN_PASSPHRASE_CHARS.to_string()
+        );
+        let error = IpcError::from(VaultError::WeakPassphrase {
+            score: 1,
+            needed: 3,
+        });
+        assert_eq!(error.code, ErrorCode::WeakPassphrase);
+        assert_eq!(
+            (
+                error.params["score"].as_str(),
+                error.params["needed"].as_str()
+            ),
+            ("1", "3")
         );
     }
 }

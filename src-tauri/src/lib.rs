@@ -28,59 +28,66 @@ pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 /// come from this list.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::{applications, documents, imports, profile, requests, sharing, vault};
-    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
-        vault::ready,
-        vault::app_info,
-        vault::passphrase_strength,
-        vault::create_vault,
-        vault::unlock_vault,
-        vault::recover_vault,
-        vault::lock_vault,
-        vault::touch,
-        vault::change_passphrase,
-        vault::backup_vault,
-        vault::restore_vault,
-        vault::set_prefs,
-        profile::get_profile,
-        profile::save_profile,
-        profile::compute_gpa,
-        documents::list_documents,
-        documents::add_document,
-        documents::open_document,
-        documents::save_document_copy,
-        documents::remove_document,
-        applications::list_applications,
-        applications::application_pipeline,
-        applications::get_application,
-        applications::add_application,
-        applications::update_application,
-        applications::move_application,
-        applications::delete_application,
-        imports::preview_import,
-        imports::confirm_import,
-        imports::export_all,
-        imports::export_json_resume,
-        sharing::list_recipients,
-        sharing::add_recipient_file,
-        sharing::add_recipient_url,
-        sharing::preview_share,
-        sharing::save_share,
-        sharing::get_ledger,
-        sharing::recipient_holdings,
-        sharing::create_employer_vault,
-        sharing::save_employer_card,
-        sharing::import_bundle,
-        sharing::list_candidates,
-        requests::send_request,
-        requests::list_requests,
-        requests::import_answer_file,
-        requests::request_complaint,
-        requests::answer_notice_file,
-        requests::list_notices,
-        requests::import_invitation_file,
-        requests::list_invitations,
-        requests::save_reveal,
-    ])
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            vault::ready,
+            vault::app_info,
+            vault::passphrase_strength,
+            vault::create_vault,
+            vault::unlock_vault,
+            vault::recover_vault,
+            vault::lock_vault,
+            vault::touch,
+            vault::change_passphrase,
+            vault::backup_vault,
+            vault::restore_vault,
+            vault::set_prefs,
+            profile::get_profile,
+            profile::save_profile,
+            profile::compute_gpa,
+            documents::list_documents,
+            documents::add_document,
+            documents::open_document,
+            documents::save_document_copy,
+            documents::remove_document,
+            applications::list_applications,
+            applications::application_pipeline,
+            applications::get_application,
+            applications::add_application,
+            applications::update_application,
+            applications::move_application,
+            applications::delete_application,
+            imports::preview_import,
+            imports::confirm_import,
+            imports::export_all,
+            imports::export_json_resume,
+            sharing::list_recipients,
+            sharing::add_recipient_file,
+            sharing::add_recipient_url,
+            sharing::preview_share,
+            sharing::save_share,
+            sharing::get_ledger,
+            sharing::recipient_holdings,
+            sharing::create_employer_vault,
+            sharing::save_employer_card,
+            sharing::import_bundle,
+            sharing::list_candidates,
+            requests::send_request,
+            requests::list_requests,
+            requests::import_answer_file,
+            requests::request_complaint,
+            requests::answer_notice_file,
+            requests::list_notices,
+            requests::import_invitation_file,
+            requests::list_invitations,
+            requests::save_reveal,
+        ])
+        // The passphrase rule, so the page shows the vault's numbers rather than its own.
+        .constant("MIN_PASSPHRASE_CHARS", candor_vault::MIN_PASSPHRASE_CHARS)
+        .constant(
+            "STRONG_PASSPHRASE_SCORE",
+            candor_vault::STRONG_PASSPHRASE_SCORE,
+        )
 }
 
 /// The TypeScript bindings as the code defines them.
@@ -115,6 +122,9 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            // Documents a crashed or killed Candor had opened are still on disk in clear:
+            // remove them before anything else (another running Candor keeps its own).
+            candor_vault::remove_abandoned_open_folders();
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Candor")
                 .inner_size(1200.0, 820.0)

@@ -9,8 +9,8 @@ use candor_model::{Timestamp, ViewChoice};
 use candor_vault::bundle::CardDetails;
 use candor_vault::{
     write_new_file, Candidate, Existing, Holdings, KdfParams, LedgerEntry, ReceivedSummary,
-    RecipientInfo, Role, Session, ShareOutcome, SharePreview, ShareProtection, ShareRequest, Vault,
-    VaultError,
+    RecipientInfo, Role, SecretString, Session, ShareOutcome, SharePreview, ShareProtection,
+    ShareRequest, Vault, VaultError,
 };
 use serde::Deserialize;
 use tauri::{AppHandle, State};
@@ -187,9 +187,12 @@ pub fn create_employer_vault(
     state: State<'_, AppState>,
     path: String,
     passphrase: String,
+    accept_weak: bool,
     details: EmployerDetails,
 ) -> IpcResult<ShownRecoveryCode> {
-    let passphrase = new_passphrase(passphrase)?;
+    let passphrase = SecretString::from(passphrase);
+    // Refuse a passphrase before the details, as the seeker's create does.
+    new_passphrase(&passphrase, accept_weak).check()?;
     let details = CardDetails {
         organisation: details.organisation,
         organisation_number: details.organisation_number,
@@ -201,8 +204,12 @@ pub fn create_employer_vault(
     // Refuse bad details before a vault file is made for them.
     check_card_details(&details)?;
     let path = PathBuf::from(path);
-    let (mut vault, code) =
-        Vault::create(&path, &passphrase, KdfParams::default(), Role::Employer)?;
+    let (mut vault, code) = Vault::create(
+        &path,
+        new_passphrase(&passphrase, accept_weak),
+        KdfParams::default(),
+        Role::Employer,
+    )?;
     if let Err(e) = vault.employer_init(details) {
         vault.lock();
         let _ = std::fs::remove_file(&path);

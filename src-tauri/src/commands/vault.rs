@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use candor_model::{ApplicationStatus, DocumentKind};
 use candor_vault::{
-    passphrase_strength as strength, KdfParams, Prefs, RecoveryCode, Role, Session, Strength, Vault,
+    passphrase_strength as strength, KdfParams, NewPassphrase, Prefs, RecoveryCode, Role, Session,
+    Strength, Vault, Weak,
 };
 use secrecy::SecretString;
 use serde::Serialize;
@@ -53,15 +54,16 @@ pub(crate) fn shown(vault: &Vault, code: &RecoveryCode) -> ShownRecoveryCode {
     }
 }
 
-pub(crate) fn new_passphrase(passphrase: String) -> IpcResult<SecretString> {
-    if passphrase.chars().count() < candor_vault::MIN_PASSPHRASE_CHARS {
-        return Err(IpcError::new(
-            ErrorCode::WeakPassphrase,
-            "the passphrase must be at least 8 characters",
-        )
-        .with("min", candor_vault::MIN_PASSPHRASE_CHARS));
-    }
-    Ok(SecretString::from(passphrase))
+/// A passphrase being set, with the person's answer about a weak one: `accept_weak` is
+/// true only after the page told them it is easy to guess and they confirmed. The vault
+/// applies the rule (see `candor_vault::NewPassphrase`).
+pub(crate) fn new_passphrase(passphrase: &SecretString, accept_weak: bool) -> NewPassphrase<'_> {
+    let weak = if accept_weak {
+        Weak::Accept
+    } else {
+        Weak::Refuse
+    };
+    NewPassphrase::new(passphrase, weak)
 }
 
 /// The page calls this once it is interactive; start-up benchmarks time launch → here.
@@ -100,11 +102,12 @@ pub fn create_vault(
     state: State<'_, AppState>,
     path: String,
     passphrase: String,
+    accept_weak: bool,
 ) -> IpcResult<ShownRecoveryCode> {
-    let passphrase = new_passphrase(passphrase)?;
+    let passphrase = SecretString::from(passphrase);
     let (vault, code) = Vault::create(
         &PathBuf::from(path),
-        &passphrase,
+        new_passphrase(&passphrase, accept_weak),
         KdfParams::default(),
         Role::Seeker,
     )?;
@@ -133,10 +136,15 @@ pub fn recover_vault(
     path: String,
     recovery_code: String,
     new_passphrase: String,
+    accept_weak: bool,
 ) -> IpcResult<ShownRecoveryCode> {
     let code = RecoveryCode::parse(&recovery_code)?;
-    let passphrase = self::new_passphrase(new_passphrase)?;
-    let (vault, fresh) = Vault::recover(&PathBuf::from(path), &code, &passphrase)?;
+    let passphrase = SecretString::from(new_passphrase);
+    let (vault, fresh) = Vault::recover(
+        &PathBuf::from(path),
+        &code,
+        self::new_passphrase(&passphrase, accept_weak),
+    )?;
     let shown = shown(&vault, &fresh);
     state.set_session(Session::new(vault));
     Ok(shown)
@@ -161,11 +169,14 @@ pub fn change_passphrase(
     state: State<'_, AppState>,
     current: String,
     new_passphrase: String,
+    accept_weak: bool,
 ) -> IpcResult<()> {
-    let new = self::new_passphrase(new_passphrase)?;
+    let new = SecretString::from(new_passphrase);
     state.with_session(|s| {
-        s.vault_mut()
-            .change_passphrase(&SecretString::from(current), &new)
+        s.vault_mut().change_passphrase(
+            &SecretString::from(current),
+            self::new_passphrase(&new, accept_weak),
+        )
     })
 }
 

@@ -64,7 +64,7 @@ describe("creating a vault", () => {
     await user.click(view.getByTestId("create-weak-confirm"));
     await user.click(view.getByTestId("create-submit"));
     await view.findByTestId("recovery-code");
-    expect(callsOf(calls, "create_vault")[0].args).toEqual({ path: "/v.candor", passphrase: "candor24" });
+    expect(callsOf(calls, "create_vault")[0].args).toEqual({ path: "/v.candor", passphrase: "candor24", acceptWeak: true });
   });
 
   test("the recovery code is shown once, and Continue waits for “I have saved it”", async () => {

@@ -26,7 +26,7 @@ describe("recovering with the recovery code", () => {
     await user.click(view.getByTestId("recover-submit"));
     expect(await view.findByTestId("recovery-code")).toHaveTextContent(NEW);
     expect(view.getByRole("heading", { level: 1 })).toHaveTextContent("Your new recovery code");
-    expect(callsOf(calls, "recover_vault")[0].args).toEqual({ path: "/v.candor", recoveryCode: OLD, newPassphrase: STRONG });
+    expect(callsOf(calls, "recover_vault")[0].args).toEqual({ path: "/v.candor", recoveryCode: OLD, newPassphrase: STRONG, acceptWeak: false });
     expect(view.getByTestId("recovery-continue")).toBeDisabled();
     await user.click(view.getByTestId("recovery-saved"));
     await user.click(view.getByTestId("recovery-continue"));

@@ -64,7 +64,7 @@ describe("settings", () => {
     await user.type(view.getByTestId("passphrase-new-repeat"), STRONG);
     await user.click(view.getByTestId("passphrase-change"));
     expect(await view.findByRole("alert")).toHaveTextContent("Wrong passphrase.");
-    expect(callsOf(calls, "change_passphrase")[0].args).toEqual({ current: "not it", newPassphrase: STRONG });
+    expect(callsOf(calls, "change_passphrase")[0].args).toEqual({ current: "not it", newPassphrase: STRONG, acceptWeak: false });
     for (const id of ["passphrase-current", "passphrase-new", "passphrase-new-repeat"]) expect(view.getByTestId(id)).toHaveValue("");
   });
 

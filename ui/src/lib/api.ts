@@ -83,13 +83,16 @@ export const api = {
   ready: () => plain(commands.ready()),
   appInfo: () => plain(commands.appInfo()),
   passphraseStrength: (passphrase: string) => plain(commands.passphraseStrength(passphrase)),
-  createVault: (path: string, passphrase: string) => unwrap(commands.createVault(path, passphrase)),
+  /** `acceptWeak`: the person confirmed a passphrase that is easy to guess. */
+  createVault: (path: string, passphrase: string, acceptWeak: boolean) =>
+    unwrap(commands.createVault(path, passphrase, acceptWeak)),
   unlockVault: (path: string, passphrase: string) => unwrap(commands.unlockVault(path, passphrase)),
-  recoverVault: (path: string, code: string, passphrase: string) =>
-    unwrap(commands.recoverVault(path, code, passphrase)),
+  recoverVault: (path: string, code: string, passphrase: string, acceptWeak: boolean) =>
+    unwrap(commands.recoverVault(path, code, passphrase, acceptWeak)),
   lockVault: () => plain(commands.lockVault()),
   touch: () => plain(commands.touch()),
-  changePassphrase: (current: string, next: string) => unwrap(commands.changePassphrase(current, next)),
+  changePassphrase: (current: string, next: string, acceptWeak: boolean) =>
+    unwrap(commands.changePassphrase(current, next, acceptWeak)),
   backupVault: () => unwrap(commands.backupVault()),
   restoreVault: (passphrase: string) => unwrap(commands.restoreVault(passphrase)),
   setPrefs: (language: string, autoLockMinutes: number) => unwrap(commands.setPrefs(language, autoLockMinutes)),
@@ -124,8 +127,8 @@ export const api = {
     unwrap(commands.saveShare(recipient, choice, expiresDays, purpose, plain, acceptWarnings)),
   getLedger: () => unwrap(commands.getLedger()),
   recipientHoldings: (recipient: string) => unwrap(commands.recipientHoldings(recipient)),
-  createEmployerVault: (path: string, passphrase: string, details: EmployerDetails) =>
-    unwrap(commands.createEmployerVault(path, passphrase, details)),
+  createEmployerVault: (path: string, passphrase: string, acceptWeak: boolean, details: EmployerDetails) =>
+    unwrap(commands.createEmployerVault(path, passphrase, acceptWeak, details)),
   saveEmployerCard: () => unwrap(commands.saveEmployerCard()),
   importBundle: () => unwrap(commands.importBundle()),
   listCandidates: () => unwrap(commands.listCandidates()),

@@ -11,13 +11,13 @@ export const commands = {
 	ready: () => __TAURI_INVOKE<void>("ready"),
 	appInfo: () => __TAURI_INVOKE<AppInfo_Serialize>("app_info"),
 	passphraseStrength: (passphrase: string) => __TAURI_INVOKE<Strength>("passphrase_strength", { passphrase }),
-	createVault: (path: string, passphrase: string) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("create_vault", { path, passphrase })),
+	createVault: (path: string, passphrase: string, acceptWeak: boolean) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("create_vault", { path, passphrase, acceptWeak })),
 	unlockVault: (path: string, passphrase: string) => typedError<VaultInfo, IpcError_Serialize>(__TAURI_INVOKE("unlock_vault", { path, passphrase })),
-	recoverVault: (path: string, recoveryCode: string, newPassphrase: string) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("recover_vault", { path, recoveryCode, newPassphrase })),
+	recoverVault: (path: string, recoveryCode: string, newPassphrase: string, acceptWeak: boolean) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("recover_vault", { path, recoveryCode, newPassphrase, acceptWeak })),
 	lockVault: () => __TAURI_INVOKE<void>("lock_vault"),
 	/**  The person did something: resets the auto-lock clock. */
 	touch: () => __TAURI_INVOKE<boolean>("touch"),
-	changePassphrase: (current: string, newPassphrase: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("change_passphrase", { current, newPassphrase })),
+	changePassphrase: (current: string, newPassphrase: string, acceptWeak: boolean) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("change_passphrase", { current, newPassphrase, acceptWeak })),
 	/**  Asks where to write a backup, and writes it. `None` when the person cancelled. */
 	backupVault: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("backup_vault")),
 	/**
@@ -73,7 +73,7 @@ export const commands = {
 	/**  What one organisation holds, by the ledger. */
 	recipientHoldings: (recipient: string) => typedError<Holdings_Serialize, IpcError_Serialize>(__TAURI_INVOKE("recipient_holdings", { recipient })),
 	/**  Creates an employer vault with its key card, and opens it. */
-	createEmployerVault: (path: string, passphrase: string, details: EmployerDetails_Deserialize) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("create_employer_vault", { path, passphrase, details })),
+	createEmployerVault: (path: string, passphrase: string, acceptWeak: boolean, details: EmployerDetails_Deserialize) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("create_employer_vault", { path, passphrase, acceptWeak, details })),
 	/**  Asks where to save the organisation's key card, and writes it. `None` when cancelled. */
 	saveEmployerCard: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_employer_card")),
 	/**  Asks for a bundle file and imports it. `None` when cancelled. */
@@ -105,6 +105,11 @@ export const commands = {
 	 */
 	saveReveal: (recipient: string) => typedError<ShareOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("save_reveal", { recipient })),
 };
+
+/* Constants */
+export const MIN_PASSPHRASE_CHARS = 8 as const;
+
+export const STRONG_PASSPHRASE_SCORE = 3 as const;
 
 /* Types */
 /**  A postal address; JSON Resume's `location`. */
@@ -561,7 +566,14 @@ export type Entry<T> = {
 	value: T,
 };
 
-export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_schema" | "open_elsewhere" | "wrong_passphrase" | "wrong_recovery_code" | "malformed_recovery_code" | "kdf_out_of_bounds" | "tampered" | "not_found" | "validation" | "weak_passphrase" | "bad_backup" | 
+export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_schema" | "open_elsewhere" | "wrong_passphrase" | "wrong_recovery_code" | "malformed_recovery_code" | "kdf_out_of_bounds" | "tampered" | "not_found" | "validation" | 
+/**  A new passphrase shorter than the rule; `params.min` is the number. */
+"passphrase_too_short" | 
+/**
+ *  A new passphrase that is easy to guess, sent without the person's confirmation;
+ *  `params`: score, needed.
+ */
+"weak_passphrase" | "bad_backup" | 
 /**  A file to import was refused; `params.problem` names why (the importer's code). */
 "import_refused" | "file_read" | "file_write" | 
 /**  The desktop could not open a document with another program. */

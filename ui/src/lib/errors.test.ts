@@ -34,6 +34,15 @@ describe("error codes are translated with their params", () => {
     );
   });
 
+  test("the passphrase rule's numbers come from Rust", () => {
+    const short = ipcError("passphrase_too_short", { min: "10" });
+    expect(describeError(en, short)).toBe("The passphrase is too short: use at least 10 characters.");
+    expect(describeError(nb, short)).toBe("Passordfrasen er for kort: bruk minst 10 tegn.");
+    const weak = ipcError("weak_passphrase", { score: "1", needed: "3" });
+    expect(describeError(en, weak)).toContain("(strength 1 of 4; 3 or more is safe)");
+    expect(describeError(nb, weak)).toContain("(styrke 1 av 4; 3 eller mer er trygt)");
+  });
+
   test("versions of a newer vault", () => {
     expect(describeError(en, ipcError("newer_schema", { found: "7", supported: "3" }))).toContain("format 7; this one reads up to 3");
   });

@@ -56,7 +56,8 @@ fn a_document_comes_back_byte_for_byte() {
             out.to_str().expect("UTF-8")
         ]),
         format!(
-            "Saved transcript.pdf (200000 bytes) to {}.\n",
+            "Saved transcript.pdf (200000 bytes) to {}. This copy is not encrypted: delete \
+             it when you no longer need it.\n",
             out.display()
         )
     );

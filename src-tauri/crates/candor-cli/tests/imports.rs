@@ -288,7 +288,10 @@ fn a_json_resume_comes_back_the_same_through_the_cli() {
     let file = file.to_str().expect("UTF-8");
     assert_eq!(
         sandbox.ok(&["export", "jsonresume", "--out", file]),
-        format!("Wrote your profile as a JSON Resume to {file}.\n")
+        format!(
+            "Wrote your profile as a JSON Resume to {file}. It is not encrypted: keep it \
+             somewhere safe, and delete it when you no longer need it.\n"
+        )
     );
     let written: Value =
         serde_json::from_slice(&std::fs::read(file).expect("written")).expect("JSON");

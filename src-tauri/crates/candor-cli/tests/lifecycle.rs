@@ -4,7 +4,7 @@ mod common;
 
 use common::{
     assert_is_recovery_code, assert_refused, code_in, recovery_code_text, refusal, succeeded,
-    Sandbox, PASSPHRASE, UNLOCK,
+    Sandbox, INIT, PASSPHRASE, UNLOCK,
 };
 
 const WRONG_PASSPHRASE: &str = "wrong passphrase, or the vault header was modified; check the \
@@ -179,6 +179,82 @@ fn a_mistyped_recovery_code_is_told_apart_from_a_wrong_one() {
          enter it exactly as printed",
     );
     succeeded(&skills_with(&sandbox, PASSPHRASE));
+}
+
+/// Regression: a recovery code of 31 `A`s, an `é` and three `A`s is 36 bytes, and
+/// `candor recover` panicked slicing it ("byte index 32 is not a char boundary", exit 101).
+#[test]
+fn a_recovery_code_with_any_unicode_in_it_is_refused_not_a_crash() {
+    let (sandbox, _) = Sandbox::with_vault();
+    let typed = format!("{}é{}", "A".repeat(31), "A".repeat(3));
+    assert_refused(
+        &recover(&sandbox, &typed),
+        "the recovery code is mistyped (it should have 36 letters and digits in 9 groups of 4); \
+         enter it exactly as printed",
+    );
+    for typed in [
+        format!("{}é{}", "A".repeat(32), "A".repeat(3)),
+        "😀".repeat(36),
+        "e\u{301}".repeat(18),
+        "ＡＢＣＤ".repeat(9),
+    ] {
+        let message = refusal(&recover(&sandbox, &typed));
+        assert!(
+            message.starts_with("the recovery code is mistyped ("),
+            "{typed:?} is refused as mistyped: {message}"
+        );
+    }
+    succeeded(&skills_with(&sandbox, PASSPHRASE));
+}
+
+/// A passphrase that is easy to guess, and what Candor says when it comes from the
+/// environment or a file without `--accept-weak-passphrase`.
+const WEAK: &str = "password1";
+const WEAK_REFUSED: &str = "the passphrase would be easy to guess (strength 0 of 4; 3 or more \
+                            is safe); choose a few random words, or pass \
+                            --accept-weak-passphrase to use it anyway";
+
+#[test]
+fn a_weak_passphrase_is_set_only_with_accept_weak_passphrase() {
+    let sandbox = Sandbox::new();
+    let weak = [("CANDOR_PASSPHRASE", WEAK)];
+    assert_refused(&sandbox.run(&INIT, &weak, None), WEAK_REFUSED);
+    assert!(!sandbox.vault.exists(), "no vault is made");
+    let mut init = INIT.to_vec();
+    init.push("--accept-weak-passphrase");
+    succeeded(&sandbox.run(&init, &weak, None));
+    succeeded(&skills_with(&sandbox, WEAK));
+
+    let (sandbox, code) = Sandbox::with_vault();
+    let passwd = |extra: &[&str]| {
+        sandbox.run(
+            &[&["passwd"][..], extra].concat(),
+            &[
+                ("CANDOR_PASSPHRASE", PASSPHRASE),
+                ("CANDOR_NEW_PASSPHRASE", WEAK),
+            ],
+            None,
+        )
+    };
+    assert_refused(&passwd(&[]), WEAK_REFUSED);
+    succeeded(&skills_with(&sandbox, PASSPHRASE));
+    succeeded(&passwd(&["--accept-weak-passphrase"]));
+    succeeded(&skills_with(&sandbox, WEAK));
+
+    let recover = |extra: &[&str]| {
+        sandbox.run(
+            &[&["recover"][..], extra].concat(),
+            &[
+                ("CANDOR_RECOVERY_CODE", code.as_str()),
+                ("CANDOR_NEW_PASSPHRASE", "12345678"),
+            ],
+            None,
+        )
+    };
+    assert_refused(&recover(&[]), WEAK_REFUSED);
+    succeeded(&skills_with(&sandbox, WEAK));
+    succeeded(&recover(&["--accept-weak-passphrase"]));
+    succeeded(&skills_with(&sandbox, "12345678"));
 }
 
 #[test]

@@ -56,6 +56,19 @@ pub enum VaultError {
     #[error("the recovery code is mistyped ({reason}); enter it exactly as printed")]
     MalformedRecoveryCode { reason: &'static str },
 
+    /// A passphrase being set is shorter than the rule allows.
+    #[error(
+        "the passphrase must be at least {min} characters; a few random words make a good one"
+    )]
+    PassphraseTooShort { min: usize },
+
+    /// A passphrase being set is easy to guess, and the person did not confirm it.
+    #[error(
+        "the passphrase would be easy to guess (strength {score} of 4; {needed} or more is \
+         safe); choose a few random words, or confirm that you want it anyway"
+    )]
+    WeakPassphrase { score: u8, needed: u8 },
+
     /// The header asks for key-derivation work outside the accepted bounds; refused before
     /// any key derivation runs, so a hostile header cannot make Candor spend gigabytes.
     #[error(

@@ -32,12 +32,8 @@ pub fn write_new_file<T>(
     let mut partial = out.to_owned().into_os_string();
     partial.push(".partial");
     let partial = PathBuf::from(partial);
-    let mut options = File::options();
     // Never truncate a file of the person's that happens to have that name.
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options.open(&partial).map_err(|e| VaultError::Io {
+    let file = crate::private::create_file(&partial).map_err(|e| VaultError::Io {
         context: format!(
             "cannot write {} ({e}); nothing was saved",
             partial.display()

@@ -40,7 +40,9 @@ mod index;
 mod kdf;
 mod keys;
 mod lock;
+mod open_folder;
 mod prefs;
+mod private;
 mod profile;
 mod records;
 mod recovery;
@@ -64,6 +66,7 @@ pub use imports::{
     TITLE_LANGUAGES,
 };
 pub use kdf::KdfParams;
+pub use open_folder::remove_abandoned_open_folders;
 pub use prefs::Prefs;
 pub use profile::PROFILE_SECTIONS;
 pub use records::{Entry, MIN_PREFIX};
@@ -78,7 +81,10 @@ pub use sharing::{
     ShareProtection, ShareRequest,
 };
 pub use stream::{StreamSummary, CHUNK_LEN};
-pub use strength::{passphrase_strength, Strength, MIN_PASSPHRASE_CHARS};
+pub use strength::{
+    passphrase_strength, NewPassphrase, Strength, Weak, MIN_PASSPHRASE_CHARS,
+    STRONG_PASSPHRASE_SCORE,
+};
 pub use vault::Vault;
 
 /// The parsers the imports take their input from, so a face needs no other crate.

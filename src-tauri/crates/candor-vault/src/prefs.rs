@@ -4,6 +4,7 @@
 //! the person beyond the paths of their vault files. A missing or unreadable file gives
 //! the defaults; it is never a reason not to start.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -44,16 +45,23 @@ impl Prefs {
             .unwrap_or_default()
     }
 
-    /// Writes the preferences (to a temporary file first, then renamed into place).
+    /// Writes the preferences (to a temporary file first, then renamed into place). The
+    /// file and a folder made for it are this user's only: the recent list names where the
+    /// vaults are.
     pub fn save(&self, path: &Path) -> Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
+        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            crate::private::create_dir_all(dir)
                 .map_err(VaultError::io(format!("cannot create {}", dir.display())))?;
         }
         let tmp = crate::vault::sidecar(path, ".tmp");
         let json = serde_json::to_vec_pretty(self).expect("preferences always serialize");
-        std::fs::write(&tmp, json)
-            .map_err(VaultError::io(format!("cannot write {}", tmp.display())))?;
+        // Left behind by a save that was cut short.
+        let _ = std::fs::remove_file(&tmp);
+        let written = crate::private::create_file(&tmp).and_then(|mut file| file.write_all(&json));
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(VaultError::io(format!("cannot write {}", tmp.display()))(e));
+        }
         std::fs::rename(&tmp, path)
             .map_err(VaultError::io(format!("cannot write {}", path.display())))
     }

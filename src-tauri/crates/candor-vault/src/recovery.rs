@@ -17,10 +17,12 @@ use crate::keys::{label, random_bytes, Key256};
 const SECRET_LEN: usize = 20;
 const BODY_CHARS: usize = 32;
 const CHECK_CHARS: usize = 4;
+/// Crockford's base-32 symbols, as a code is printed.
+const CODE_ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 fn crockford() -> Encoding {
     let mut spec = Specification::new();
-    spec.symbols.push_str("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+    spec.symbols.push_str(CODE_ALPHABET);
     // Crockford's reading rules: letters that look like digits read as those digits.
     spec.translate.from.push_str("OoIiLl");
     spec.translate.to.push_str("001111");
@@ -40,18 +42,33 @@ impl RecoveryCode {
     }
 
     /// Parses a code as a person typed it: case, spaces and dashes do not matter, and
-    /// O/I/L read as 0/1/1.
+    /// O/I/L read as 0/1/1. Any other text, in any script, is refused with
+    /// [`VaultError::MalformedRecoveryCode`].
     pub fn parse(typed: &str) -> Result<Self> {
         let compact: Zeroizing<String> = Zeroizing::new(
             typed
                 .chars()
                 .filter(|c| !c.is_whitespace() && *c != '-')
-                .map(|c| c.to_ascii_uppercase())
+                .map(|c| match c.to_ascii_uppercase() {
+                    'O' => '0',
+                    'I' | 'L' => '1',
+                    c => c,
+                })
                 .collect(),
         );
-        if compact.len() != BODY_CHARS + CHECK_CHARS {
+        // Counted in characters: a multi-byte character must not pass for two.
+        if compact.chars().count() != BODY_CHARS + CHECK_CHARS {
             return Err(VaultError::MalformedRecoveryCode {
                 reason: "it should have 36 letters and digits in 9 groups of 4",
+            });
+        }
+        // Only ASCII from here on, so the split below falls between two characters.
+        if !compact
+            .bytes()
+            .all(|b| CODE_ALPHABET.as_bytes().contains(&b))
+        {
+            return Err(VaultError::MalformedRecoveryCode {
+                reason: "it has a character that is not used in codes",
             });
         }
         let (body, check) = compact.split_at(BODY_CHARS);
@@ -61,6 +78,7 @@ impl RecoveryCode {
             }
         })?);
         let mut secret = [0u8; SECRET_LEN];
+        // 32 base-32 characters are exactly 160 bits.
         secret.copy_from_slice(&decoded);
         let code = RecoveryCode(secret);
         if code.checksum() != check {
@@ -145,6 +163,121 @@ mod tests {
         );
         let odd = RecoveryCode::parse(&"U".repeat(36)).expect_err("U is not in the alphabet");
         assert!(odd.to_string().contains("not used in codes"), "{odd}");
+    }
+
+    /// Regression: 31 `A`s, an `é` and three `A`s are 36 bytes, and slicing the 32nd byte
+    /// fell inside the `é`: `candor recover` panicked ("byte index 32 is not a char
+    /// boundary", exit 101).
+    #[test]
+    fn a_multi_byte_character_where_the_checksum_starts_is_refused_not_a_panic() {
+        let typed = format!("{}é{}", "A".repeat(31), "A".repeat(3));
+        let err = RecoveryCode::parse(&typed).expect_err("not a code");
+        assert_eq!(
+            err.to_string(),
+            "the recovery code is mistyped (it should have 36 letters and digits in 9 groups \
+             of 4); enter it exactly as printed"
+        );
+        let typed = format!("{}é{}", "A".repeat(32), "A".repeat(3));
+        let err = RecoveryCode::parse(&typed).expect_err("not a code");
+        assert!(err.to_string().contains("not used in codes"), "{err}");
+    }
+
+    #[test]
+    fn o_i_and_l_read_as_digits_in_the_checksum_too() {
+        for _ in 0..64 {
+            let code = RecoveryCode::generate();
+            let printed = code.display();
+            let sloppy: String = printed
+                .chars()
+                .map(|c| match c {
+                    '0' => 'o',
+                    '1' => 'L',
+                    c => c,
+                })
+                .collect();
+            let parsed = RecoveryCode::parse(&sloppy).expect("read as printed");
+            assert_eq!(parsed.0, code.0);
+        }
+    }
+
+    /// Any text at all is either a code or a clear refusal: many generated strings of
+    /// multi-byte letters, emoji, combining marks, control characters and very long
+    /// runs, each also mixed into a real code at every position and length.
+    #[test]
+    fn no_input_makes_parsing_panic() {
+        use rand::{Rng, SeedableRng};
+        const PIECES: &[&str] = &[
+            "A",
+            "z",
+            "0",
+            "O",
+            "l",
+            "-",
+            " ",
+            "\t",
+            "é",
+            "e\u{301}",
+            "\u{301}",
+            "ß",
+            "ǅ",
+            "İ",
+            "ﬃ",
+            "Ⅻ",
+            "٣",
+            "７",
+            "Ａ",
+            "😀",
+            "👩‍👩‍👧",
+            "🇳🇴",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{0}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{2028}",
+            "\u{10ffff}",
+            "ø",
+            "Å",
+            "日本",
+        ];
+        let check = |text: &str| match RecoveryCode::parse(text) {
+            Ok(_) | Err(VaultError::MalformedRecoveryCode { .. }) => {}
+            Err(other) => panic!("{text:?} gave {other:?}, not a mistyped-code error"),
+        };
+        let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+        let real = RecoveryCode::generate().display().to_string();
+        let mut tried = 0;
+        for _ in 0..20_000 {
+            let len = match rng.gen_range(0..10) {
+                0 => rng.gen_range(0..4_000),
+                _ => rng.gen_range(0..60),
+            };
+            let text: String = (0..len)
+                .map(|_| PIECES[rng.gen_range(0..PIECES.len())])
+                .collect();
+            check(&text);
+            // The same pieces inside a real code: where the split and the checksum are.
+            let mut chars: Vec<String> = real.chars().map(String::from).collect();
+            let at = rng.gen_range(0..=chars.len());
+            let cut = rng.gen_range(0..=3).min(chars.len() - at.min(chars.len()));
+            let piece = PIECES[rng.gen_range(0..PIECES.len())].to_owned();
+            chars.splice(at..at + cut, [piece]);
+            check(&chars.concat());
+            tried += 2;
+        }
+        // Every character in place of every character of a code.
+        let compact: Vec<char> = real.chars().filter(|c| *c != '-').collect();
+        for piece in PIECES {
+            for i in 0..compact.len() {
+                let mut text: String = compact[..i].iter().collect();
+                text.push_str(piece);
+                text.extend(&compact[i + 1..]);
+                check(&text);
+                tried += 1;
+            }
+        }
+        check(&"é".repeat(1 << 20));
+        assert!(tried > 40_000);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! person opens, and an idle clock for auto-lock.
 //!
 //! Opening a document means handing plaintext to another program, so it goes into a
-//! folder only this user can read (0700), which is wiped when the session ends: on lock,
-//! on auto-lock and on exit.
+//! folder only this user can read (0700, the file in it 0600; see [`crate::open_folder`]),
+//! which is wiped when the session ends: on lock, on auto-lock and on exit. After a crash
+//! the next start removes it.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -11,13 +12,16 @@ use std::time::{Duration, Instant};
 use candor_model::Document;
 
 use crate::error::{Result, VaultError};
+use crate::open_folder::{self, OpenFolder};
+use crate::private;
 use crate::vault::Vault;
 
-/// An unlocked vault with its private document folder and idle clock.
+/// An unlocked vault with its private document folders and idle clock.
 #[derive(Debug)]
 pub struct Session {
     vault: Vault,
-    private_dir: Option<tempfile::TempDir>,
+    /// At most one per place documents are opened in (see [`open_folder::root_for`]).
+    private_dirs: Vec<OpenFolder>,
     last_activity: Instant,
 }
 
@@ -25,7 +29,7 @@ impl Session {
     pub fn new(vault: Vault) -> Session {
         Session {
             vault,
-            private_dir: None,
+            private_dirs: Vec::new(),
             last_activity: Instant::now(),
         }
     }
@@ -55,49 +59,52 @@ impl Session {
         self.last_activity.elapsed()
     }
 
-    /// Decrypts a document into the private folder and returns its path there. The file
+    /// Decrypts a document into a private folder and returns its path there. The file
     /// keeps its own name so the program that opens it shows something sensible.
     pub fn open_privately(&mut self, id: &str) -> Result<PathBuf> {
         self.touch();
-        if self.private_dir.is_none() {
-            let dir = tempfile::Builder::new()
-                .prefix("candor-open-")
-                .tempdir()
-                .map_err(VaultError::io(
-                    "cannot make a private folder for opened documents",
-                ))?;
-            self.private_dir = Some(dir);
-        }
-        let dir = self
-            .private_dir
-            .as_ref()
-            .expect("created above")
-            .path()
-            .join(crate::records::new_id());
-        std::fs::create_dir(&dir).map_err(VaultError::io(
+        let document = self.vault.get::<Document>(id)?;
+        let folder = self.private_dir_for(document.value.size)?;
+        let dir = folder.join(crate::records::new_id());
+        private::create_dir(&dir).map_err(VaultError::io(
             "cannot make a private folder for opened documents",
         ))?;
-        let document = self.vault.get::<Document>(id)?;
-        let name = safe_file_name(&document.value.file_name);
-        let path = dir.join(name);
-        let mut file = std::fs::File::create(&path)
+        let path = dir.join(safe_file_name(&document.value.file_name));
+        let mut file = private::create_file(&path)
             .map_err(VaultError::io("cannot write the opened document"))?;
         if let Err(e) = self.vault.read_document(id, &mut file) {
             drop(file);
-            let _ = std::fs::remove_file(&path);
+            let _ = std::fs::remove_dir_all(&dir);
             return Err(e);
         }
         Ok(path)
     }
 
-    /// The folder opened documents go to, while it exists.
-    pub fn private_dir(&self) -> Option<PathBuf> {
-        self.private_dir.as_ref().map(|d| d.path().to_owned())
+    /// The folder of this session for a document of `size` bytes, made on first use.
+    fn private_dir_for(&mut self, size: u64) -> Result<PathBuf> {
+        let root = open_folder::root_for(size);
+        if let Some(folder) = self.private_dirs.iter().find(|f| f.root() == root) {
+            return Ok(folder.path().to_owned());
+        }
+        let folder = OpenFolder::create(&root).map_err(VaultError::io(
+            "cannot make a private folder for opened documents",
+        ))?;
+        let path = folder.path().to_owned();
+        self.private_dirs.push(folder);
+        Ok(path)
     }
 
-    /// Ends the session: wipes the private folder and locks the vault.
+    /// The folders opened documents went to, while they exist.
+    pub fn private_dirs(&self) -> Vec<PathBuf> {
+        self.private_dirs
+            .iter()
+            .map(|f| f.path().to_owned())
+            .collect()
+    }
+
+    /// Ends the session: wipes the private folders and locks the vault.
     pub fn close(self) {
-        drop(self.private_dir);
+        drop(self.private_dirs);
         self.vault.lock();
     }
 }

@@ -1,6 +1,5 @@
 //! Creating, unlocking and locking a vault, and the one way to write to it.
 
-use std::fs::OpenOptions;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -16,6 +15,7 @@ use crate::lock::VaultLock;
 use crate::recovery::RecoveryCode;
 use crate::schema;
 use crate::seal::{self, RowName};
+use crate::strength::NewPassphrase;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -119,13 +119,15 @@ fn connect(path: &Path, how: Connect) -> Result<Connection> {
 
 impl Vault {
     /// Creates a new vault at `path` and returns it unlocked, with the recovery code to
-    /// show the person once.
-    pub fn create(
+    /// show the person once. The passphrase must keep the rule (see [`NewPassphrase`]):
+    /// a bare `&SecretString` that is easy to guess is refused.
+    pub fn create<'p>(
         path: &Path,
-        passphrase: &SecretString,
+        passphrase: impl Into<NewPassphrase<'p>>,
         kdf: KdfParams,
         role: Role,
     ) -> Result<(Vault, RecoveryCode)> {
+        let passphrase = passphrase.into().checked()?;
         kdf.check_bounds()?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             create_private_dir(parent)?;
@@ -184,13 +186,14 @@ impl Vault {
         Ok(vault)
     }
 
-    /// Unlocks with the recovery code, sets `new_passphrase`, and issues a new recovery
-    /// code; the one used stops working.
-    pub fn recover(
+    /// Unlocks with the recovery code, sets `new_passphrase` (which must keep the rule, see
+    /// [`NewPassphrase`]), and issues a new recovery code; the one used stops working.
+    pub fn recover<'p>(
         path: &Path,
         code: &RecoveryCode,
-        new_passphrase: &SecretString,
+        new_passphrase: impl Into<NewPassphrase<'p>>,
     ) -> Result<(Vault, RecoveryCode)> {
+        let new_passphrase = new_passphrase.into().checked()?;
         let mut vault = Self::open_with(path, |header| header.unwrap_with_recovery(code))?;
         let kdf = vault.header.kdf;
         vault
@@ -251,9 +254,15 @@ impl Vault {
         drop(self);
     }
 
-    /// Sets a new passphrase after checking the current one. Only the wrap of the data key
-    /// changes; no record is re-encrypted, and the recovery code keeps working.
-    pub fn change_passphrase(&mut self, current: &SecretString, new: &SecretString) -> Result<()> {
+    /// Sets a new passphrase (which must keep the rule, see [`NewPassphrase`]) after
+    /// checking the current one. Only the wrap of the data key changes; no record is
+    /// re-encrypted, and the recovery code keeps working.
+    pub fn change_passphrase<'p>(
+        &mut self,
+        current: &SecretString,
+        new: impl Into<NewPassphrase<'p>>,
+    ) -> Result<()> {
+        let new = new.into().checked()?;
         self.header.unwrap_with_passphrase(current)?;
         let kdf = self.header.kdf;
         self.header.rewrap_passphrase(&self.dek, new, kdf)?;
@@ -515,11 +524,7 @@ pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 
 /// Creates a file that must not exist yet, readable by its owner only.
 pub(crate) fn create_new_private(path: &Path) -> Result<std::fs::File> {
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(|e| {
+    crate::private::create_file(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             VaultError::AlreadyExists {
                 path: path.to_owned(),
@@ -531,11 +536,7 @@ pub(crate) fn create_new_private(path: &Path) -> Result<std::fs::File> {
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(VaultError::io(format!(
+    crate::private::create_dir_all(dir).map_err(VaultError::io(format!(
         "cannot create the folder {}",
         dir.display()
     )))

@@ -6,7 +6,9 @@ mod common;
 use candor_model::{
     Application, Education, LearningOpportunity, NationalId, Person, Skill, Timestamp,
 };
-use candor_vault::{RecoveryCode, SecretString, Vault, VaultError};
+use candor_vault::{
+    KdfParams, NewPassphrase, RecoveryCode, Role, SecretString, Vault, VaultError, Weak,
+};
 use common::{contains, message, passphrase, Fixture};
 
 fn sealed_rows(fixture: &Fixture) -> Vec<(String, String, i64, Vec<u8>)> {
@@ -77,6 +79,65 @@ fn after_recovery_the_old_code_fails_and_the_new_one_works() {
         .expect("the new code works")
         .0
         .lock();
+}
+
+/// The passphrase rule is the vault's own, whichever face asks: too short is refused with
+/// the rule and its number, weak is refused unless the person confirmed it, and a refusal
+/// changes nothing (no vault made, the passphrase kept, the recovery code not used up).
+#[test]
+fn the_vault_refuses_a_short_passphrase_and_an_unconfirmed_weak_one() {
+    let too_short =
+        "the passphrase must be at least 8 characters; a few random words make a good one";
+    let weak = SecretString::from("password1");
+    let short = SecretString::from("kort");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("new.candor");
+    let create = |p| Vault::create(&path, p, KdfParams::minimum(), Role::Seeker);
+    assert_eq!(
+        message(create(NewPassphrase::new(&short, Weak::Accept))),
+        too_short
+    );
+    assert!(matches!(
+        create(NewPassphrase::from(&weak)),
+        Err(VaultError::WeakPassphrase {
+            score: 0,
+            needed: 3
+        })
+    ));
+    assert!(!path.exists(), "a refused passphrase makes no vault");
+    create(NewPassphrase::new(&weak, Weak::Accept))
+        .expect("a weak passphrase the person confirmed")
+        .0
+        .lock();
+    Vault::open(&path, &weak).expect("opens").lock();
+
+    let (fixture, mut vault, code) = Fixture::new();
+    assert_eq!(
+        message(vault.change_passphrase(&passphrase(), &short)),
+        too_short
+    );
+    assert!(matches!(
+        vault.change_passphrase(&passphrase(), &weak),
+        Err(VaultError::WeakPassphrase { .. })
+    ));
+    vault.lock();
+    fixture.open().expect("the passphrase is unchanged").lock();
+    assert_eq!(
+        message(Vault::recover(&fixture.path, &code, &short)),
+        too_short
+    );
+    assert!(matches!(
+        Vault::recover(&fixture.path, &code, &weak),
+        Err(VaultError::WeakPassphrase { .. })
+    ));
+    let (vault, _) = Vault::recover(
+        &fixture.path,
+        &code,
+        NewPassphrase::new(&weak, Weak::Accept),
+    )
+    .expect("the code was not used up by the refusals");
+    vault.lock();
+    Vault::open(&fixture.path, &weak).expect("the confirmed weak passphrase is set");
 }
 
 #[test]

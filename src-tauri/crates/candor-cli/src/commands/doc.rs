@@ -95,7 +95,8 @@ pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
                 );
             } else {
                 println!(
-                    "Saved {} ({} bytes) to {}.",
+                    "Saved {} ({} bytes) to {}. This copy is not encrypted: delete it when you \
+                     no longer need it.",
                     entry.value.file_name,
                     entry.value.size,
                     out.display()

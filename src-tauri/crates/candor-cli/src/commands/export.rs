@@ -32,7 +32,11 @@ pub fn export(ctx: &Context, cmd: ExportCommand) -> Result<(), CliError> {
                     if ctx.json {
                         output::json(&json!({ "out": out }));
                     } else {
-                        println!("Wrote your profile as a JSON Resume to {}.", out.display());
+                        println!(
+                            "Wrote your profile as a JSON Resume to {}. It is not encrypted: \
+                             keep it somewhere safe, and delete it when you no longer need it.",
+                            out.display()
+                        );
                     }
                 }
             }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use candor_vault::{KdfParams, RecoveryCode, Role, Vault};
+use candor_vault::{KdfParams, NewPassphrase, RecoveryCode, Role, Vault};
 use secrecy::ExposeSecret;
 use serde_json::json;
 
@@ -58,15 +58,27 @@ pub(super) fn create(
         }
         .into());
     }
-    let passphrase = secrets::new_passphrase(ctx.passphrase_file.as_deref(), "CANDOR_PASSPHRASE")?;
-    Ok(Vault::create(&ctx.vault_path, &passphrase, kdf, role)?)
+    let (passphrase, weak) = secrets::new_passphrase(
+        ctx.passphrase_file.as_deref(),
+        "CANDOR_PASSPHRASE",
+        args.accept_weak_passphrase,
+    )?;
+    Ok(Vault::create(
+        &ctx.vault_path,
+        NewPassphrase::new(&passphrase, weak),
+        kdf,
+        role,
+    )?)
 }
 
 pub fn passwd(ctx: &Context, args: NewPassphraseArgs) -> Result<(), CliError> {
     let (mut vault, current) = ctx.open_returning_passphrase()?;
-    let new =
-        secrets::new_passphrase(args.new_passphrase_file.as_deref(), "CANDOR_NEW_PASSPHRASE")?;
-    vault.change_passphrase(&current, &new)?;
+    let (new, weak) = secrets::new_passphrase(
+        args.new_passphrase_file.as_deref(),
+        "CANDOR_NEW_PASSPHRASE",
+        args.accept_weak_passphrase,
+    )?;
+    vault.change_passphrase(&current, NewPassphrase::new(&new, weak))?;
     if ctx.json {
         output::json(&json!({ "changed": true }));
     } else {
@@ -84,11 +96,12 @@ pub fn recover(ctx: &Context, args: RecoverArgs) -> Result<(), CliError> {
     }
     let typed = secrets::recovery_code(args.recovery_code_file.as_deref())?;
     let code = RecoveryCode::parse(typed.expose_secret())?;
-    let new = secrets::new_passphrase(
+    let (new, weak) = secrets::new_passphrase(
         args.new.new_passphrase_file.as_deref(),
         "CANDOR_NEW_PASSPHRASE",
+        args.new.accept_weak_passphrase,
     )?;
-    let (_vault, fresh) = Vault::recover(&ctx.vault_path, &code, &new)?;
+    let (_vault, fresh) = Vault::recover(&ctx.vault_path, &code, NewPassphrase::new(&new, weak))?;
     print_recovery_code(
         ctx,
         "Recovered: the new passphrase is set, and the old recovery code no longer works.",

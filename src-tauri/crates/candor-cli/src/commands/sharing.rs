@@ -138,7 +138,7 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
     let protection = if args.plain {
         ShareProtection::Plain
     } else if args.passphrase_protect {
-        ShareProtection::Passphrase(secrets::new_passphrase(None, "CANDOR_BUNDLE_PASSPHRASE")?)
+        ShareProtection::Passphrase(secrets::bundle_passphrase("CANDOR_BUNDLE_PASSPHRASE")?)
     } else {
         ShareProtection::ToRecipient
     };
