@@ -136,6 +136,9 @@ pub struct InitArgs {
     /// Argon2id lanes (1–16)
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub kdf_parallelism: u32,
+    /// Use the passphrase even if it is easy to guess, without asking (for scripts)
+    #[arg(long)]
+    pub accept_weak_passphrase: bool,
 }
 
 #[derive(Debug, Args)]
@@ -143,6 +146,9 @@ pub struct NewPassphraseArgs {
     /// Read the new passphrase from the first line of this file (CANDOR_NEW_PASSPHRASE works too)
     #[arg(long, value_name = "FILE")]
     pub new_passphrase_file: Option<PathBuf>,
+    /// Use the new passphrase even if it is easy to guess, without asking (for scripts)
+    #[arg(long)]
+    pub accept_weak_passphrase: bool,
 }
 
 #[derive(Debug, Args)]
@@ -488,20 +494,7 @@ pub enum EmployerCommand {
     /// The notices candidates sent, and how they were answered
     Notices,
     /// Run the intake server: candidates POST bundles and notices to /intake
-    Serve {
-        /// Address to listen on (loopback unless you put it behind a TLS proxy)
-        #[arg(long, default_value = "127.0.0.1:8450")]
-        listen: std::net::SocketAddr,
-        /// Largest request body, in bytes
-        #[arg(long, default_value_t = 64 << 20)]
-        max_body: usize,
-        /// Requests taken at once before answering 429
-        #[arg(long, default_value_t = 20)]
-        burst: u32,
-        /// Requests per second after that
-        #[arg(long, default_value_t = 10)]
-        rate: u32,
-    },
+    Serve(ServeArgs),
     /// Show one candidate's profile
     Show {
         /// The candidate's id or name (pseudonym)
@@ -513,6 +506,69 @@ pub enum EmployerCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+/// The intake server's settings; each default is safe for a server on the Internet behind
+/// a TLS reverse proxy.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (loopback, behind a TLS reverse proxy; see --insecure-plain-http)
+    #[arg(long, default_value = "127.0.0.1:8450")]
+    pub listen: std::net::SocketAddr,
+    /// Largest request body, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    pub max_body: usize,
+    /// Bytes of request bodies held in memory at once (at least --max-body); more wait
+    #[arg(long, value_name = "BYTES", default_value_t = 128 << 20)]
+    pub max_buffered: usize,
+    /// Requests taken at once from everyone together before answering 429
+    #[arg(long, default_value_t = 20)]
+    pub burst: u32,
+    /// Requests per second from everyone together after that
+    #[arg(long, default_value_t = 10)]
+    pub rate: u32,
+    /// Requests taken at once from one client address before answering it 429
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub peer_burst: u32,
+    /// Requests per second from one client address after that
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub peer_rate: u32,
+    /// The reverse proxy's address: its X-Forwarded-For names the client (ignored from
+    /// anyone else)
+    #[arg(long, value_name = "ADDR")]
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Seconds a connection has to send a request's head (and an idle one stays open)
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// Seconds a request body has before --min-rate applies
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_grace: u64,
+    /// Slowest a request body may come, in bytes per second on average; slower is cut (408)
+    #[arg(long, value_name = "BYTES_PER_SEC", default_value_t = 16 << 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_rate: u64,
+    /// Seconds a request waits for memory or for the vault before 503 with Retry-After
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub slot_wait: u64,
+    /// Connections open at once; more wait to be accepted
+    #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections: u64,
+    /// Seconds between deletions of expired bundles while the server runs
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub purge_every: u64,
+    /// Serve plain HTTP on an address other machines can reach (not loopback): bundles and
+    /// answers would cross the network without TLS. Use a TLS reverse proxy instead
+    #[arg(long)]
+    pub insecure_plain_http: bool,
+    /// Access requests answered per candidate key in any 24 hours (deletion, withdrawal
+    /// and revocation are never limited)
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub access_per_candidate: usize,
+    /// Access requests answered in all in any 24 hours
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub access_per_day: usize,
+    /// Largest part of an access export; a larger one is answered in several parts
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    pub export_part: u64,
 }
 
 #[derive(Debug, Args)]

@@ -139,7 +139,16 @@ fn start_server(
             "5",
             "--rate",
             "40",
+            // All 20 clients are one address here: the per-client limit is the global one.
+            "--peer-burst",
+            "1000",
+            "--peer-rate",
+            "1000",
             "--max-body",
+            &(4 * ATTACHMENT).to_string(),
+            // Bodies in hand at once: 4 MiB, three of the 1 MB bundles (with the one being
+            // filed), so that the 20 clients' bodies do not all sit in memory together.
+            "--max-buffered",
             &(4 * ATTACHMENT).to_string(),
         ])
         .env("CANDOR_PASSPHRASE", PASSPHRASE)

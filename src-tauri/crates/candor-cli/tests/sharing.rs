@@ -352,7 +352,7 @@ fn a_deletion_request_travels_as_files_and_the_seeker_sees_it_confirmed() {
     );
     assert!(sent.contains("GDPR Art. 17"), "{sent}");
     assert!(
-        sent.contains("\nmailto:personvern@fjordkraft.example?subject=deletion-request%20%28"),
+        sent.contains("\nmailto:personvern@fjordkraft.example?subject=Request%20for%20erasure%20%2F%20Krav%20om%20sletting%20%28ref.%20"),
         "{sent}"
     );
     let listed = p.seeker.ok(&["requests"]);
@@ -363,7 +363,7 @@ fn a_deletion_request_travels_as_files_and_the_seeker_sees_it_confirmed() {
 
     let answered = p.employer(&["employer", "import", "delete.candor"]);
     assert!(
-        answered.starts_with("delete.candor: a deletion-request from Kari Nordmann: deleted 1 bundle(s). Send the signed answer back: delete.candor.answer.candor"),
+        answered.starts_with("delete.candor: a deletion-request from Kari Nordmann: deleted 1 bundle(s); they will be refused if sent again. Send the signed answer back: delete.candor.answer.candor"),
         "{answered}"
     );
     assert!(p
@@ -382,6 +382,39 @@ fn a_deletion_request_travels_as_files_and_the_seeker_sees_it_confirmed() {
         ),
         "{confirmed}"
     );
+    assert!(
+        confirmed.contains("refuse them if they are sent again"),
+        "{confirmed}"
+    );
+
+    // The original file, still in a download folder, is imported again: refused, and the
+    // employer's vault files are byte for byte as they were.
+    let files = || {
+        ["", "-wal"].map(|suffix| {
+            std::fs::read(format!("{}{suffix}", p.employer.display())).unwrap_or_default()
+        })
+    };
+    let before = files();
+    let again = p.seeker.run_on(
+        &p.employer,
+        &["employer", "import", "full.candor"],
+        &UNLOCK,
+        None,
+    );
+    assert!(!again.status.success());
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        said.contains("this bundle was deleted on ")
+            && said.contains(" at the candidate's request; it cannot be imported again"),
+        "{said}"
+    );
+    assert!(
+        files() == before,
+        "the refusal changed the employer's vault"
+    );
+    assert!(p
+        .employer(&["employer", "candidates"])
+        .starts_with("No candidates yet"));
     let listed = p.seeker.ok(&["requests"]);
     assert!(
         listed
@@ -400,14 +433,22 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-/// `candor employer serve` running on `vault`, stopped with SIGTERM when dropped.
+/// `candor employer serve` running on `vault`: stopped with SIGTERM by [`Server::stop`],
+/// killed when dropped (a failed test leaves no server behind).
 struct Server {
     child: std::process::Child,
     stdout: std::io::BufReader<std::process::ChildStdout>,
 }
 
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 impl Server {
-    fn start(p: &Parties, vault: &std::path::Path, port: u16) -> Server {
+    fn start(p: &Parties, vault: &std::path::Path, port: u16, extra: &[&str]) -> Server {
         use std::io::BufRead;
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_candor"))
             .arg("--vault")
@@ -418,6 +459,7 @@ impl Server {
                 "--listen",
                 &format!("127.0.0.1:{port}"),
             ])
+            .args(extra)
             .env("CANDOR_PASSPHRASE", common::PASSPHRASE)
             .current_dir(p.seeker.path(""))
             .stdout(std::process::Stdio::piped())
@@ -437,7 +479,7 @@ impl Server {
     }
 
     /// SIGTERM; the exit status and what the server said last.
-    fn stop(mut self) -> (std::process::ExitStatus, String) {
+    fn stop(&mut self) -> (std::process::ExitStatus, String) {
         let _ = std::process::Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();
@@ -447,9 +489,9 @@ impl Server {
     }
 }
 
-#[test]
-fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() {
-    let p = parties();
+/// A second employer vault whose card names an intake URL on a free port, known to the
+/// seeker; returns the port and the vault.
+fn employer_with_intake(p: &Parties) -> (u16, std::path::PathBuf) {
     let port = free_port();
     let employer = p.seeker.path("intake.candor");
     let mut init: Vec<String> = EMPLOYER_INIT.iter().map(|s| s.to_string()).collect();
@@ -463,6 +505,69 @@ fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() 
     );
     let card_file = p.seeker.file("intake-card.json", card.as_bytes());
     p.seeker.ok(&["recipient", "add", &card_file]);
+    (port, employer)
+}
+
+#[test]
+fn a_large_access_export_over_http_arrives_in_every_part() {
+    let p = parties();
+    let (port, employer) = employer_with_intake(&p);
+    for i in 0..2 {
+        let file = p
+            .seeker
+            .file(&format!("portfolio-{i}.bin"), &vec![i as u8; 200 * 1024]);
+        let id = p.seeker.add(&["doc", "add", &file]);
+        let out = format!("share-{i}.candor");
+        p.seeker.ok(&[
+            "share",
+            "--to",
+            "Fjordkraft Data AS",
+            "--view",
+            "full",
+            "--include",
+            &format!("documents[{id}]"),
+            "--out",
+            &out,
+        ]);
+        succeeded(
+            &p.seeker
+                .run_on(&employer, &["employer", "import", &out], &UNLOCK, None),
+        );
+    }
+    let mut server = Server::start(&p, &employer, port, &["--export-part", "300000"]);
+    let sent = p.seeker.ok(&[
+        "request",
+        "access",
+        "--to",
+        "Fjordkraft Data AS",
+        "--out",
+        "access.candor",
+        "--send",
+    ]);
+    assert!(
+        sent.contains("Fjordkraft Data AS answered (exported)"),
+        "{sent}"
+    );
+    for part in [
+        "access.candor.answer.candor",
+        "access.candor.answer-2.candor",
+    ] {
+        assert!(p.seeker.path(part).exists(), "{part}: {sent}");
+    }
+    assert!(!p.seeker.path("access.candor.answer-3.candor").exists());
+    let listed = p.seeker.ok(&["requests"]);
+    assert!(
+        listed.lines().nth(1).is_some_and(|l| !l.ends_with("sent")),
+        "answered once both parts are in: {listed}"
+    );
+    let (status, _) = server.stop();
+    assert!(status.success());
+}
+
+#[test]
+fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() {
+    let p = parties();
+    let (port, employer) = employer_with_intake(&p);
     for view in ["full", "anonymous"] {
         let out = format!("{view}.candor");
         p.seeker.ok(&[
@@ -480,15 +585,12 @@ fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() 
         );
     }
 
-    let server = Server::start(&p, &employer, port);
+    let mut server = Server::start(&p, &employer, port, &[]);
     let url = format!("http://127.0.0.1:{port}/intake");
     let refused = candor_net::post(&url, b"%PDF-1.7 not a bundle").expect_err("refused");
     assert_eq!(
         refused.to_string(),
-        format!(
-            "{url} refused the request (not-a-bundle): this file is not a Candor bundle (it is \
-             neither age-encrypted nor a zip); check that you chose the file you were sent"
-        )
+        format!("{url} refused the request (not-a-bundle): this is not a Candor bundle")
     );
     for view in ["full", "anonymous"] {
         let out = format!("delete-{view}.candor");
@@ -519,10 +621,22 @@ fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() 
         2,
         "{listed}"
     );
+    // The deleted bundles posted again, as a proxy log might replay them: refused.
+    for view in ["full", "anonymous"] {
+        let bundle = std::fs::read(p.seeker.path(&format!("{view}.candor"))).expect("the bundle");
+        let refused = candor_net::post(&url, &bundle).expect_err("refused");
+        assert_eq!(
+            refused.to_string(),
+            format!(
+                "{url} refused the request (deleted-on-request): this bundle was deleted at the \
+                 candidate's request and cannot be sent again"
+            )
+        );
+    }
     let (status, said) = server.stop();
     assert!(status.success(), "a clean shutdown on SIGTERM: {status}");
     assert!(
-        said.starts_with("Stopped; every request accepted was answered (3 handled, "),
+        said.starts_with("Stopped; every request accepted was answered (5 handled, "),
         "{said}"
     );
     let candidates =

@@ -11,6 +11,7 @@
 pub mod server;
 
 use std::io::Read;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// A key card is never larger than this.
@@ -43,6 +44,13 @@ pub enum NetError {
 
     #[error("{url} stayed too busy to take the request after {attempts} tries; try again later")]
     Busy { url: String, attempts: u32 },
+
+    #[error(
+        "{url} redirected to {to}, which is not an https:// address; key cards are fetched \
+         over HTTPS only, so it was not followed: ask the organisation for its card's HTTPS \
+         address"
+    )]
+    InsecureRedirect { url: String, to: String },
 }
 
 /// Whether `url` may be fetched: HTTPS anywhere, plain HTTP to loopback only.
@@ -67,20 +75,52 @@ fn is_loopback(url: &reqwest::Url) -> bool {
     }
 }
 
-/// Fetches a key card's bytes; the caller verifies them.
+/// How many redirects a card fetch follows.
+const MAX_REDIRECTS: usize = 3;
+
+/// Fetches a key card's bytes; the caller verifies them. Redirects are followed only to
+/// addresses [`check_url`] allows: a card fetched over HTTPS never continues over plain
+/// HTTP.
 pub fn fetch_card(url: &str) -> Result<Vec<u8>, NetError> {
     let parsed = check_url(url)?;
     let unreachable = |e: &dyn std::fmt::Display| NetError::Unreachable {
         url: url.to_owned(),
         reason: e.to_string(),
     };
+    // Where a refused redirect pointed, for the error: reqwest's own says only "redirect".
+    let refused_to = Arc::new(Mutex::new(None::<String>));
+    let policy = {
+        let refused_to = Arc::clone(&refused_to);
+        reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() > MAX_REDIRECTS {
+                attempt.error("too many redirects")
+            } else if check_url(attempt.url().as_str()).is_ok() {
+                attempt.follow()
+            } else {
+                let to = attempt.url().to_string();
+                if let Ok(mut slot) = refused_to.lock() {
+                    *slot = Some(to);
+                }
+                attempt.error("a redirect to plain HTTP")
+            }
+        })
+    };
     let client = reqwest::blocking::Client::builder()
         .timeout(Duration::from_secs(20))
-        .redirect(reqwest::redirect::Policy::limited(3))
+        .redirect(policy)
         .user_agent(concat!("candor/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| unreachable(&e))?;
-    let response = client.get(parsed).send().map_err(|e| unreachable(&e))?;
+    let response = client.get(parsed).send().map_err(|e| {
+        let refused = refused_to.lock().ok().and_then(|mut slot| slot.take());
+        match refused {
+            Some(to) => NetError::InsecureRedirect {
+                url: url.to_owned(),
+                to,
+            },
+            None => unreachable(&e),
+        }
+    })?;
     if !response.status().is_success() {
         return Err(NetError::Status {
             url: url.to_owned(),
@@ -101,24 +141,63 @@ pub fn fetch_card(url: &str) -> Result<Vec<u8>, NetError> {
     Ok(bytes)
 }
 
-/// How many times a post is tried when the server says it is busy (429).
+/// How many times a post is tried when the server says to come back later (429, or 503
+/// with `Retry-After`).
 pub const MAX_ATTEMPTS: u32 = 20;
 
 /// Posts `body` (a bundle or a notice) to an intake URL and returns the response body: the
-/// signed answer for a notice, a JSON summary for a bundle. A 429 is waited out as its
-/// Retry-After says and tried again; that is safe, since notices are idempotent by id.
+/// signed answer for a notice, a JSON summary for a bundle. A 429, or a 503 that says when
+/// to come back, is waited out as its Retry-After says (at most a minute each time) and
+/// tried again; that is safe, since bundles and notices are idempotent by id.
 pub fn post(url: &str, body: &[u8]) -> Result<Vec<u8>, NetError> {
     let parsed = check_url(url)?;
-    let unreachable = |e: &dyn std::fmt::Display| NetError::Unreachable {
-        url: url.to_owned(),
-        reason: e.to_string(),
-    };
-    let client = reqwest::blocking::Client::builder()
+    let client = intake_client(url)?;
+    post_to(&client, url, parsed, body).map(|(bytes, _)| bytes)
+}
+
+/// The most parts an answer is fetched in.
+const MAX_ANSWER_PARTS: u32 = 10_000;
+
+/// Posts a notice and returns every part of its signed answer: one, or, for a large
+/// access export, each part the server says there is, asked for as `?part=N` with the
+/// same notice (the notice is the proof of who asks).
+pub fn post_notice(url: &str, notice: &[u8]) -> Result<Vec<Vec<u8>>, NetError> {
+    let parsed = check_url(url)?;
+    let client = intake_client(url)?;
+    let (first, parts) = post_to(&client, url, parsed.clone(), notice)?;
+    let mut answers = vec![first];
+    for part in 2..=parts.min(MAX_ANSWER_PARTS) {
+        let mut with_part = parsed.clone();
+        with_part.set_query(Some(&format!("part={part}")));
+        answers.push(post_to(&client, url, with_part, notice)?.0);
+    }
+    Ok(answers)
+}
+
+fn intake_client(url: &str) -> Result<reqwest::blocking::Client, NetError> {
+    reqwest::blocking::Client::builder()
         .timeout(Duration::from_secs(300))
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("candor/", env!("CARGO_PKG_VERSION")))
         .build()
-        .map_err(|e| unreachable(&e))?;
+        .map_err(|e| NetError::Unreachable {
+            url: url.to_owned(),
+            reason: e.to_string(),
+        })
+}
+
+/// One post, waited out and tried again while the server says to come back later; the
+/// response body and how many parts the answer has (1 unless the server says more).
+fn post_to(
+    client: &reqwest::blocking::Client,
+    url: &str,
+    parsed: reqwest::Url,
+    body: &[u8],
+) -> Result<(Vec<u8>, u32), NetError> {
+    let unreachable = |e: &dyn std::fmt::Display| NetError::Unreachable {
+        url: url.to_owned(),
+        reason: e.to_string(),
+    };
     for _ in 0..MAX_ATTEMPTS {
         let response = client
             .post(parsed.clone())
@@ -127,24 +206,34 @@ pub fn post(url: &str, body: &[u8]) -> Result<Vec<u8>, NetError> {
             .send()
             .map_err(|e| unreachable(&e))?;
         let status = response.status().as_u16();
-        if status == 429 {
-            let wait = response
-                .headers()
-                .get("retry-after")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<u64>().ok())
-                .map_or(Duration::from_secs(1), Duration::from_secs)
-                .min(server::MAX_RETRY_AFTER);
-            std::thread::sleep(wait);
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let wait = match (status, retry_after) {
+            (429, wait) => Some(wait.unwrap_or(Duration::from_secs(1))),
+            (503, Some(wait)) => Some(wait),
+            _ => None,
+        };
+        if let Some(wait) = wait {
+            std::thread::sleep(wait.min(server::MAX_RETRY_AFTER));
             continue;
         }
+        let parts = response
+            .headers()
+            .get(server::ANSWER_PARTS_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .unwrap_or(1);
         let mut bytes = Vec::new();
         response
             .take(1 << 30)
             .read_to_end(&mut bytes)
             .map_err(|e| unreachable(&e))?;
         return match status {
-            200..=299 => Ok(bytes),
+            200..=299 => Ok((bytes, parts)),
             413 => Err(NetError::BodyTooLarge {
                 url: url.to_owned(),
             }),
@@ -189,6 +278,94 @@ mod tests {
             }
         });
         format!("http://127.0.0.1:{port}/card.json")
+    }
+
+    /// Answers one request on a loopback port with a redirect to `to`; returns the URL.
+    fn redirect_once(to: &'static str) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("binds");
+        let port = listener.local_addr().expect("an address").port();
+        std::thread::spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                let mut request = [0u8; 4096];
+                let _ = stream.read(&mut request);
+                let head = format!(
+                    "HTTP/1.1 302 Found\r\nlocation: {to}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                );
+                let _ = stream.write_all(head.as_bytes());
+            }
+        });
+        format!("http://127.0.0.1:{port}/card.json")
+    }
+
+    #[test]
+    fn a_redirect_to_plain_http_beyond_this_machine_is_not_followed() {
+        let url = redirect_once("http://example.org/card.json");
+        let error = fetch_card(&url).expect_err("refused");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{url} redirected to http://example.org/card.json, which is not an https:// \
+                 address; key cards are fetched over HTTPS only, so it was not followed: ask \
+                 the organisation for its card's HTTPS address"
+            )
+        );
+    }
+
+    #[test]
+    fn a_redirect_within_this_machine_is_followed() {
+        let card = serve_once("200 OK", b"{\"card\":2}".to_vec());
+        let to: &'static str = Box::leak(card.into_boxed_str());
+        let url = redirect_once(to);
+        assert_eq!(fetch_card(&url).expect("fetches"), b"{\"card\":2}");
+    }
+
+    /// Answers one request per connection with each of `answers` in turn (a status line
+    /// and headers; no body unless given); returns the URL and how many were asked.
+    fn serve_in_turn(answers: Vec<&'static str>) -> (String, std::sync::mpsc::Receiver<()>) {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("binds");
+        let port = listener.local_addr().expect("an address").port();
+        let (asked_tx, asked_rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for answer in answers {
+                let Ok((mut stream, _)) = listener.accept() else {
+                    return;
+                };
+                // The whole request: its head and the small body, in one read or two.
+                let mut request = Vec::new();
+                let mut buf = [0u8; 4096];
+                while !request.ends_with(b"notice:1") {
+                    match stream.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => request.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let _ = asked_tx.send(());
+                let _ = stream.write_all(answer.as_bytes());
+            }
+        });
+        (format!("http://127.0.0.1:{port}/intake"), asked_rx)
+    }
+
+    #[test]
+    fn a_post_told_busy_with_retry_after_waits_and_tries_again() {
+        let (url, asked) = serve_in_turn(vec![
+            "HTTP/1.1 503 Service Unavailable\r\nretry-after: 1\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+            "HTTP/1.1 200 OK\r\ncontent-length: 8\r\nconnection: close\r\n\r\nanswer:1",
+        ]);
+        assert_eq!(post(&url, b"notice:1").expect("answered"), b"answer:1");
+        assert_eq!(asked.try_iter().count(), 2, "asked twice");
+    }
+
+    #[test]
+    fn a_post_told_busy_without_retry_after_is_refused() {
+        let (url, asked) = serve_in_turn(vec![
+            "HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+        ]);
+        assert!(matches!(
+            post(&url, b"notice:1"),
+            Err(NetError::Refused { code, .. }) if code == "unknown"
+        ));
+        assert_eq!(asked.try_iter().count(), 1, "asked once");
     }
 
     #[test]

@@ -1,86 +1,15 @@
 //! The intake server on loopback, with a stand-in intake: limits, rate limiting and the
 //! client's retries.
 
+mod common;
+
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc};
 
 use candor_net::server::{serve, Intake, Received, Refused, ServerConfig};
 use candor_net::{post, NetError};
-
-/// Answers "notice:…" with "answer:…", files anything else starting with "bundle", and
-/// refuses the rest; counts what it was given.
-struct Echo(Arc<AtomicUsize>);
-
-impl Intake for Echo {
-    fn receive(&mut self, body: &[u8]) -> Result<Received, Refused> {
-        self.0.fetch_add(1, Ordering::SeqCst);
-        if let Some(rest) = body.strip_prefix(b"notice:") {
-            Ok(Received::Answered([b"answer:", rest].concat()))
-        } else if body.starts_with(b"bundle") {
-            Ok(Received::Filed(serde_json::json!({ "filed": body.len() })))
-        } else {
-            Err(Refused {
-                code: "not-a-bundle".into(),
-                message: "this is not a Candor bundle".into(),
-            })
-        }
-    }
-}
-
-struct Running {
-    url: String,
-    seen: Arc<AtomicUsize>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-fn start(config: ServerConfig) -> Running {
-    let seen = Arc::new(AtomicUsize::new(0));
-    let intake = Echo(Arc::clone(&seen));
-    let (bound_tx, bound_rx) = mpsc::channel::<SocketAddr>();
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let thread = std::thread::spawn(move || {
-        serve(
-            config,
-            intake,
-            move |addr| {
-                let _ = bound_tx.send(addr);
-            },
-            async move {
-                let _ = stop_rx.await;
-            },
-        )
-        .expect("the server runs");
-    });
-    let addr = bound_rx.recv().expect("the server binds");
-    Running {
-        url: format!("http://{addr}/intake"),
-        seen,
-        stop: Some(stop_tx),
-        thread: Some(thread),
-    }
-}
-
-fn config() -> ServerConfig {
-    ServerConfig {
-        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        max_body: 1024,
-        burst: 5,
-        per_second: 50,
-    }
-}
+use common::{config, start};
 
 #[test]
 fn a_notice_gets_its_answer_in_the_response_body() {

@@ -96,22 +96,9 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                 output::json(&results);
             }
         }
-        EmployerCommand::Serve {
-            listen,
-            max_body,
-            burst,
-            rate,
-        } => {
-            return super::serve::serve(
-                ctx,
-                vault,
-                candor_net::server::ServerConfig {
-                    listen,
-                    max_body,
-                    burst,
-                    per_second: rate,
-                },
-            )
+        EmployerCommand::Serve(args) => {
+            vault.set_employer_limits(super::serve::limits(&args));
+            return super::serve::serve(ctx, vault, super::serve::config(&args));
         }
         EmployerCommand::Notices => {
             let notices = vault.notices()?;
@@ -281,19 +268,34 @@ fn answer(
     let answered = vault
         .answer_notice(source, Timestamp::now(), extend)
         .map_err(|e| CliError::new(format!("{}: {e}", file.display())))?;
-    let mut out = file.as_os_str().to_owned();
-    out.push(".answer.candor");
-    let out = std::path::PathBuf::from(out);
-    candor_vault::write_new_file(&out, Existing::Replace, |w| {
-        w.write_all(&answered.answer_bundle)
-            .map_err(|e| write_error(&out, e))
-    })?;
+    // A large access export comes in parts: the first beside the notice as always, the
+    // others numbered after it.
+    let mut written = Vec::new();
+    let mut first = file.as_os_str().to_owned();
+    first.push(".answer.candor");
+    let first = std::path::PathBuf::from(first);
+    for number in 1..=answered.parts.max(1) {
+        let out = candor_vault::answer_part_path(&first, number);
+        candor_vault::write_new_file(&out, Existing::Replace, |w| {
+            if number == 1 {
+                w.write_all(&answered.answer_bundle)
+                    .map_err(|e| write_error(&out, e))
+            } else {
+                vault.answer_part(&answered.request, number, w)
+            }
+        })?;
+        written.push(out);
+    }
     if !ctx.json {
         let what = match answered.outcome.as_str() {
-            "deleted" => format!("deleted {} bundle(s)", answered.bundles.len()),
+            "deleted" => format!(
+                "deleted {} bundle(s); they will be refused if sent again",
+                answered.bundles.len()
+            ),
             "exported" => format!("exported {} bundle(s)", answered.bundles.len()),
             _ => "extended the time to answer".to_owned(),
         };
+        let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
         println!(
             "{}: a {} from {}: {what}{}. Send the signed answer back: {}",
             file.display(),
@@ -304,10 +306,11 @@ fn answer(
             } else {
                 ""
             },
-            out.display()
+            files.join(", ")
         );
     }
-    Ok(json!({ "answer": out, "notice": answered }))
+    let out = written.first().cloned();
+    Ok(json!({ "answer": out, "parts": written, "notice": answered }))
 }
 
 pub fn invite(ctx: &Context, candidate: &str, message: &str, out: &Path) -> Result<(), CliError> {

@@ -144,6 +144,12 @@ pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
             "{} will answer your {} later: by {} ({months} more month(s)). Their reason: {reason}",
             row.entry.organisation, row.entry.action, row.due_at
         ),
+        RequestState::Sent if answer.is_some_and(|a| a.outcome == "exported") => println!(
+            "{} sent part of its answer to your access request; import the other parts of the \
+             export too (files named like {}).",
+            row.entry.organisation,
+            file.display()
+        ),
         _ if answer.is_some_and(|a| a.outcome == "exported") => println!(
             "{} answered your access request: the signed export holds {} bundle(s). Open it with \
              `candor verify {}`.",
@@ -151,12 +157,17 @@ pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
             answer.map_or(0, |a| a.bundles.len()),
             file.display()
         ),
-        _ => println!(
-            "Deletion confirmed: {} signed that it deleted {} bundle(s) on {}.",
-            row.entry.organisation,
-            answer.map_or(0, |a| a.bundles.len()),
-            answer.map_or_else(String::new, |a| a.answered_at.to_string())
-        ),
+        _ => {
+            println!(
+                "Deletion confirmed: {} signed that it deleted {} bundle(s) on {}.",
+                row.entry.organisation,
+                answer.map_or(0, |a| a.bundles.len()),
+                answer.map_or_else(String::new, |a| a.answered_at.to_string())
+            );
+            if answer.is_some_and(|a| !a.tombstoned.is_empty()) {
+                println!("They keep only a note of the bundle ids and refuse them if they are sent again.");
+            }
+        }
     }
     Ok(())
 }
@@ -183,22 +194,27 @@ fn send(
     })?;
     let body = std::fs::read(notice)
         .map_err(|e| CliError::new(format!("cannot read {}: {e}", notice.display())))?;
-    let answer = candor_net::post(&url, &body).map_err(|e| CliError::new(e.to_string()))?;
-    let mut kept = notice.as_os_str().to_owned();
-    kept.push(".answer.candor");
-    let kept = std::path::PathBuf::from(kept);
-    candor_vault::write_new_file(&kept, Existing::Replace, |w| {
-        std::io::Write::write_all(w, &answer).map_err(|e| VaultError::Io {
-            context: format!("cannot write {}", kept.display()),
-            source: e,
-        })
-    })?;
-    let row = vault.import_answer(std::io::Cursor::new(answer), Timestamp::now())?;
+    let answers = candor_net::post_notice(&url, &body).map_err(|e| CliError::new(e.to_string()))?;
+    let mut first = notice.as_os_str().to_owned();
+    first.push(".answer.candor");
+    let first = std::path::PathBuf::from(first);
+    let mut row = None;
+    for (number, answer) in (1..).zip(&answers) {
+        let kept = candor_vault::answer_part_path(&first, number);
+        candor_vault::write_new_file(&kept, Existing::Replace, |w| {
+            std::io::Write::write_all(w, answer).map_err(|e| VaultError::Io {
+                context: format!("cannot write {}", kept.display()),
+                source: e,
+            })
+        })?;
+        row = Some(vault.import_answer(std::io::Cursor::new(answer), Timestamp::now())?);
+    }
+    let kept = first;
     Ok(format!(
         "Posted to {url}; {} answered ({}), kept in {}.",
         recipient.organisation,
-        row.answer
-            .as_ref()
+        row.as_ref()
+            .and_then(|r| r.answer.as_ref())
             .map_or("no answer", |a| a.outcome.as_str()),
         kept.display()
     ))
