@@ -13,29 +13,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use candor_model::Timestamp;
-use common::{assert_refused, json_of, succeeded, Sandbox, PASSPHRASE, UNLOCK};
-
-const EMPLOYER_INIT: [&str; 19] = [
-    "employer",
-    "init",
-    "--organisation",
-    "Fjordkraft Data AS",
-    "--number",
-    "987654321",
-    "--contact",
-    "rekruttering@fjordkraft.example",
-    "--privacy-contact",
-    "personvern@fjordkraft.example",
-    "--privacy-policy",
-    "https://fjordkraft.example/personvern",
-    "--kdf-memory",
-    "19",
-    "--kdf-iterations",
-    "2",
-    "--kdf-parallelism",
-    "1",
-    "--intake-url=http://127.0.0.1:8450/intake",
-];
+use common::{assert_refused, json_of, succeeded, Sandbox, EMPLOYER_INIT, PASSPHRASE, UNLOCK};
 
 /// A seeker who shared a full view, expiring in 30 days, with an employer; the employer's
 /// vault and the bundle.

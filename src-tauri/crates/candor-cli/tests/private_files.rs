@@ -14,7 +14,7 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use common::{succeeded, Sandbox, INIT, UNLOCK};
+use common::{succeeded, Sandbox, EMPLOYER_INIT, INIT, UNLOCK};
 
 fn permissive_umask() {
     rustix::process::umask(rustix::fs::Mode::empty());
@@ -82,28 +82,6 @@ fn copies_exports_backups_and_restored_vaults_are_private() {
     succeeded(&sandbox.run_on(&restored, &["restore", "backup.candor"], &UNLOCK, None));
     assert_private_file(&restored);
 }
-
-const EMPLOYER_INIT: [&str; 19] = [
-    "employer",
-    "init",
-    "--organisation",
-    "Fjordkraft Data AS",
-    "--number",
-    "987654321",
-    "--contact",
-    "rekruttering@fjordkraft.example",
-    "--privacy-contact",
-    "personvern@fjordkraft.example",
-    "--privacy-policy",
-    "https://fjordkraft.example/personvern",
-    "--kdf-memory",
-    "19",
-    "--kdf-iterations",
-    "2",
-    "--kdf-parallelism",
-    "1",
-    "--json",
-];
 
 #[test]
 fn cards_identities_shares_notices_answers_and_invitations_are_private() {

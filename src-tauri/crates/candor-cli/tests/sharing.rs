@@ -7,30 +7,7 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 
-use common::{assert_refused, succeeded, Sandbox, UNLOCK};
-
-const EMPLOYER_INIT: [&str; 20] = [
-    "employer",
-    "init",
-    "--organisation",
-    "Fjordkraft Data AS",
-    "--number",
-    "987654321",
-    "--contact",
-    "rekruttering@fjordkraft.example",
-    "--privacy-contact",
-    "personvern@fjordkraft.example",
-    "--privacy-policy",
-    "https://fjordkraft.example/personvern",
-    "--kdf-memory",
-    "19",
-    "--kdf-iterations",
-    "2",
-    "--kdf-parallelism",
-    "1",
-    "--json",
-    "--intake-url=http://127.0.0.1:8450/intake",
-];
+use common::{assert_refused, succeeded, Sandbox, EMPLOYER_INIT, UNLOCK};
 
 struct Parties {
     seeker: Sandbox,

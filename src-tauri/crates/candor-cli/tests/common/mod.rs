@@ -26,6 +26,31 @@ pub const INIT: [&str; 7] = [
     "1",
 ];
 
+/// `candor employer init` for Fjordkraft Data AS with the cheapest Argon2id parameters,
+/// its card naming an intake server on loopback.
+pub const EMPLOYER_INIT: [&str; 20] = [
+    "employer",
+    "init",
+    "--organisation",
+    "Fjordkraft Data AS",
+    "--number",
+    "987654321",
+    "--contact",
+    "rekruttering@fjordkraft.example",
+    "--privacy-contact",
+    "personvern@fjordkraft.example",
+    "--privacy-policy",
+    "https://fjordkraft.example/personvern",
+    "--kdf-memory",
+    "19",
+    "--kdf-iterations",
+    "2",
+    "--kdf-parallelism",
+    "1",
+    "--json",
+    "--intake-url=http://127.0.0.1:8450/intake",
+];
+
 /// The environment that unlocks a test vault.
 pub const UNLOCK: [(&str, &str); 1] = [("CANDOR_PASSPHRASE", PASSPHRASE)];
 
