@@ -18,7 +18,7 @@ use candor_vault::bundle::Kind;
 use candor_vault::{
     Existing, KdfParams, NewDocument, Role, SecretString, ShareProtection, ShareRequest, Vault,
 };
-use common::{succeeded, Sandbox, PASSPHRASE, UNLOCK};
+use common::{succeeded, Sandbox, EMPLOYER_INIT, PASSPHRASE, UNLOCK};
 
 const CLIENTS: usize = 20;
 const POSTS: usize = 1_000;
@@ -126,6 +126,7 @@ fn start_server(
     sandbox: &Sandbox,
     vault: &Path,
     port: u16,
+    extra: &[&str],
 ) -> (Child, BufReader<std::process::ChildStdout>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
         .arg("--vault")
@@ -151,6 +152,7 @@ fn start_server(
             "--max-buffered",
             &(4 * ATTACHMENT).to_string(),
         ])
+        .args(extra)
         .env("CANDOR_PASSPHRASE", PASSPHRASE)
         .current_dir(sandbox.path(""))
         .stdout(Stdio::piped())
@@ -210,7 +212,7 @@ fn a_thousand_posts_from_twenty_clients_lose_nothing_and_stay_within_memory() {
         .max()
         .expect("candidates") as u64;
 
-    let (mut server, mut stdout) = start_server(&sandbox, &employer, port);
+    let (mut server, mut stdout) = start_server(&sandbox, &employer, port, &[]);
     let pid = server.id();
     let url = format!("http://127.0.0.1:{port}/intake");
     candor_net::post(&url, &warm_up.bundle).expect("the warm-up bundle is filed");
@@ -293,5 +295,124 @@ fn a_thousand_posts_from_twenty_clients_lose_nothing_and_stay_within_memory() {
     assert!(
         peak <= budget,
         "peak {peak} KiB over idle {idle} KiB + 20 × {largest} B"
+    );
+}
+
+/// One POST on a new connection, without the client's waiting and retrying: the status and
+/// the refusal's code. Told to slow down by the rate limit, it waits and tries again.
+fn post_once(port: u16, body: &[u8]) -> (u16, String) {
+    loop {
+        let (status, answer) = post_raw(port, body);
+        let code = answer
+            .split("\"code\":\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default()
+            .to_owned();
+        if code == "rate-limited" {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            continue;
+        }
+        return (status, code);
+    }
+}
+
+fn post_raw(port: u16, body: &[u8]) -> (u16, String) {
+    use std::io::Write;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    let head = format!(
+        "POST /intake HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/octet-stream\r\n\
+         content-length: {}\r\nconnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).expect("sends the head");
+    stream.write_all(body).expect("sends the body");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|status| status.parse().ok())
+        .expect("a status line");
+    (status, answer)
+}
+
+#[test]
+fn access_requests_past_the_quota_are_refused_and_the_servers_memory_stays_flat() {
+    const REQUESTS: usize = 40;
+    let sandbox = Sandbox::new();
+    let port = free_port();
+    let employer = sandbox.path("employer.candor");
+    succeeded(&sandbox.run_on(&employer, &EMPLOYER_INIT, &UNLOCK, None));
+    let card = succeeded(&sandbox.run_on(&employer, &["employer", "card"], &UNLOCK, None));
+    let seeker = candidate(&sandbox.path(""), 0, card.as_bytes());
+    // Fresh request ids, as an abuser would make them, each asking for the 1 MB share.
+    let mut vault = Vault::open(&seeker.vault, &SecretString::from(PASSPHRASE)).expect("opens");
+    let notices: Vec<Vec<u8>> = (0..REQUESTS)
+        .map(|i| {
+            let out = sandbox.path(&format!("access-{i}.candor"));
+            vault
+                .request(
+                    Kind::AccessRequest,
+                    "Fjordkraft Data AS",
+                    ViewKind::Full,
+                    &out,
+                    Existing::Refuse,
+                    Timestamp::now(),
+                )
+                .expect("a notice");
+            std::fs::read(&out).expect("the notice")
+        })
+        .collect();
+    vault.lock();
+
+    let (mut server, mut stdout) =
+        start_server(&sandbox, &employer, port, &["--access-per-candidate", "3"]);
+    let pid = server.id();
+    assert_eq!(post_once(port, &seeker.bundle).0, 201, "the share is filed");
+    assert_eq!(post_once(port, &notices[0]).0, 200, "the first is answered");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let idle = rss_kib(pid);
+    let mut peak = idle;
+    let mut statuses = vec![(200, String::new())];
+    for notice in &notices[1..] {
+        statuses.push(post_once(port, notice));
+        peak = peak.max(rss_kib(pid));
+    }
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+    let mut said = String::new();
+    let _ = stdout.read_to_string(&mut said);
+    assert!(server.wait().expect("the server exits").success());
+
+    assert_eq!(
+        statuses.iter().filter(|(s, _)| *s == 200).count(),
+        3,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|(s, code)| *s == 429 && code == "access-quota")
+            .count(),
+        REQUESTS - 3,
+        "{statuses:?}"
+    );
+    let export = seeker.bundle.len() as u64;
+    let budget = idle + 4 * export / 1024;
+    println!("server RSS: idle {idle} KiB, peak {peak} KiB, budget {budget} KiB");
+    assert!(
+        peak <= budget,
+        "peak {peak} KiB over idle {idle} KiB + 4 exports of {export} B"
+    );
+    let notices_answered =
+        succeeded(&sandbox.run_on(&employer, &["--json", "employer", "notices"], &UNLOCK, None));
+    let answered: serde_json::Value = serde_json::from_str(&notices_answered).expect("json");
+    assert_eq!(
+        answered.as_array().map(Vec::len),
+        Some(3),
+        "refused requests leave nothing stored"
     );
 }
