@@ -3,17 +3,26 @@
 //! Never edit a migration that has shipped; add the next one. Each starts with a comment
 //! saying why it exists. A vault whose version is newer than this binary knows is refused
 //! before anything is written to it.
+//!
+//! A migration is SQL, or a step in Rust that needs the data key's sub-keys (re-computing
+//! something sealed or authenticated). Migrations run only after the vault is unlocked, so
+//! a wrong passphrase never changes the file; a new vault has nothing to convert, so its
+//! keyed steps only record the version.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
 use crate::error::{Result, VaultError};
+use crate::vault::Keys;
 
-struct Migration {
-    sql: &'static str,
+enum Migration {
+    Sql(&'static str),
+    /// Runs inside the migration's transaction, with the keys of the vault being opened.
+    Keyed(fn(&Transaction<'_>, &Keys) -> Result<()>),
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    sql: "
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(
+        "
         -- 1: the first vault layout.
         -- The header holds what is needed to unlock: KDF parameters and salt, and the data
         -- key wrapped twice (passphrase, recovery code). Everything else is sealed records:
@@ -52,7 +61,12 @@ const MIGRATIONS: &[Migration] = &[Migration {
             tag        BLOB    NOT NULL
         );
     ",
-}];
+    ),
+    // 2: the authenticated index also covers each row's sealed bytes, so an old row copied
+    // back after its record was deleted and made again (its version restarting at 1) is
+    // noticed. Checks the vault under the old index and re-tags it under the new one.
+    Migration::Keyed(|tx, keys| crate::index::migrate_to_sealed_terms(tx, &keys.index)),
+];
 
 /// The schema version this binary writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
@@ -74,16 +88,30 @@ pub(crate) fn check_not_newer(conn: &Connection) -> Result<u32> {
     Ok(found)
 }
 
-/// Applies every migration after the current version, each in its own transaction.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+/// Whose migrations these are: a vault being made (no rows yet), or an existing one,
+/// unlocked with its keys.
+#[derive(Clone, Copy)]
+pub(crate) enum Migrating<'k> {
+    NewVault,
+    Unlocked(&'k Keys),
+}
+
+/// Applies every migration after the current version, each in its own transaction: one
+/// that fails leaves the vault at the version before it.
+pub(crate) fn migrate(conn: &mut Connection, whose: Migrating<'_>) -> Result<()> {
     let current = check_not_newer(conn)?;
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let target = index as u32 + 1;
         let tx = conn
             .transaction()
             .map_err(VaultError::db("starting a migration"))?;
-        tx.execute_batch(migration.sql)
-            .map_err(VaultError::db("migrating the schema"))?;
+        match (migration, whose) {
+            (Migration::Sql(sql), _) => tx
+                .execute_batch(sql)
+                .map_err(VaultError::db("migrating the schema"))?,
+            (Migration::Keyed(step), Migrating::Unlocked(keys)) => step(&tx, keys)?,
+            (Migration::Keyed(_), Migrating::NewVault) => {}
+        }
         tx.pragma_update(None, "user_version", target)
             .map_err(VaultError::db("recording the schema version"))?;
         tx.commit()
@@ -99,8 +127,8 @@ mod tests {
     #[test]
     fn migrating_twice_is_a_no_op() {
         let mut conn = Connection::open_in_memory().expect("in-memory database");
-        migrate(&mut conn).expect("first migration");
-        migrate(&mut conn).expect("second run does nothing");
+        migrate(&mut conn, Migrating::NewVault).expect("first migration");
+        migrate(&mut conn, Migrating::NewVault).expect("second run does nothing");
         assert_eq!(version(&conn).expect("version"), LATEST);
     }
 
@@ -109,7 +137,8 @@ mod tests {
         let mut conn = Connection::open_in_memory().expect("in-memory database");
         conn.pragma_update(None, "user_version", LATEST + 1)
             .expect("set version");
-        let err = migrate(&mut conn).expect_err("newer schema must be refused");
+        let err =
+            migrate(&mut conn, Migrating::NewVault).expect_err("newer schema must be refused");
         assert_eq!(
             err.to_string(),
             format!(

@@ -153,7 +153,7 @@ impl Vault {
         role: Role,
     ) -> Result<(Vault, RecoveryCode)> {
         let mut conn = connect(path, Connect::New)?;
-        schema::migrate(&mut conn)?;
+        schema::migrate(&mut conn, schema::Migrating::NewVault)?;
         let dek = Key256::random();
         let code = RecoveryCode::generate();
         let header = Header::new(role, kdf, &dek, passphrase, &code)?;
@@ -234,8 +234,8 @@ impl Vault {
         }
         let header = Header::load(&conn, path)?;
         let dek = unlock(&header)?;
-        schema::migrate(&mut conn)?;
         let keys = Keys::from_dek(&dek);
+        schema::migrate(&mut conn, schema::Migrating::Unlocked(&keys))?;
         let index = IndexState::verify(&conn, &keys.index)?;
         Ok(Vault {
             conn,
@@ -426,19 +426,23 @@ pub(crate) struct Writer<'v> {
 }
 
 impl Writer<'_> {
-    fn current_version(&self, kind: &str, id: &str) -> Result<Option<u64>> {
-        let version: Option<i64> = self
+    /// The version and sealed bytes of `kind/id`, which the index counted in.
+    fn current_row(&self, kind: &str, id: &str) -> Result<Option<(u64, Vec<u8>)>> {
+        let row: Option<(i64, Vec<u8>)> = self
             .tx
-            .prepare_cached("SELECT version FROM records WHERE kind = ?1 AND id = ?2")
-            .and_then(|mut stmt| stmt.query_row([kind, id], |row| row.get(0)).optional())
+            .prepare_cached("SELECT version, sealed FROM records WHERE kind = ?1 AND id = ?2")
+            .and_then(|mut stmt| {
+                stmt.query_row([kind, id], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()
+            })
             .map_err(VaultError::db("reading a record version"))?;
-        Ok(version.map(|v| v.max(0) as u64))
+        Ok(row.map(|(version, sealed)| (version.max(0) as u64, sealed)))
     }
 
     /// Writes `plaintext` as the next version of `kind/id` (version 1 for a new row).
     pub fn put(&mut self, kind: &str, id: &str, plaintext: &[u8]) -> Result<u64> {
-        let previous = self.current_version(kind, id)?;
-        let version = previous.map_or(1, |v| v + 1);
+        let previous = self.current_row(kind, id)?;
+        let version = previous.as_ref().map_or(1, |(v, _)| v + 1);
         let row = RowName {
             vault_id: self.vault_id,
             kind,
@@ -453,10 +457,11 @@ impl Writer<'_> {
             )
             .and_then(|mut stmt| stmt.execute(rusqlite::params![kind, id, version as i64, sealed]))
             .map_err(VaultError::db("writing a record"))?;
-        if let Some(previous) = previous {
-            self.index.remove(&self.keys.index, kind, id, previous);
+        if let Some((previous, old_sealed)) = previous {
+            self.index
+                .remove(&self.keys.index, kind, id, previous, &old_sealed);
         }
-        self.index.add(&self.keys.index, kind, id, version);
+        self.index.add(&self.keys.index, kind, id, version, &sealed);
         Ok(version)
     }
 
@@ -501,7 +506,7 @@ impl Writer<'_> {
 
     /// Removes `kind/id`; false when there was no such row.
     pub fn remove(&mut self, kind: &str, id: &str) -> Result<bool> {
-        let Some(version) = self.current_version(kind, id)? else {
+        let Some((version, sealed)) = self.current_row(kind, id)? else {
             return Ok(false);
         };
         self.tx
@@ -510,7 +515,8 @@ impl Writer<'_> {
                 [kind, id],
             )
             .map_err(VaultError::db("deleting a record"))?;
-        self.index.remove(&self.keys.index, kind, id, version);
+        self.index
+            .remove(&self.keys.index, kind, id, version, &sealed);
         Ok(true)
     }
 }

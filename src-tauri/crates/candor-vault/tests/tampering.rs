@@ -3,7 +3,7 @@
 
 mod common;
 
-use candor_model::{DocumentKind, Skill};
+use candor_model::{DocumentKind, Person, Skill};
 use candor_vault::{NewDocument, SecretString, Vault, VaultError, CHUNK_LEN};
 use common::{message, Fixture};
 
@@ -130,6 +130,38 @@ fn an_older_copy_of_a_row_restored_whole_is_detected_on_open() {
     // The old row authenticates on its own (its AAD names its own version)...
     set_sealed(&fixture, &ids[0], old.0, &old.1);
     // ...but the set of live versions no longer matches the index.
+    assert_eq!(message(fixture.open()), TAMPERED_INDEX);
+}
+
+#[test]
+fn an_old_row_copied_back_after_its_record_was_deleted_and_made_again_is_detected() {
+    // The person record has a fixed id: deleted and set again, it restarts at version 1, so
+    // the old row names the same (kind, id, version) as the new one.
+    let (fixture, mut vault, _) = Fixture::new();
+    let person = |name: &str| Person {
+        name: name.into(),
+        ..Person::default()
+    };
+    vault.set_person(&person("Kari Nordmann")).expect("person");
+    let old: Vec<u8> = fixture
+        .raw()
+        .query_row(
+            "SELECT sealed FROM records WHERE kind = 'person'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("row");
+    vault.delete::<Person>("person").expect("delete");
+    vault.set_person(&person("Ola Nordmann")).expect("person");
+    assert_eq!(vault.get::<Person>("person").expect("get").version, 1);
+    vault.lock();
+    fixture
+        .raw()
+        .execute(
+            "UPDATE records SET sealed = ?1 WHERE kind = 'person'",
+            [&old],
+        )
+        .expect("copy back");
     assert_eq!(message(fixture.open()), TAMPERED_INDEX);
 }
 
