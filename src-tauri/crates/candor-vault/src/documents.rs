@@ -7,10 +7,11 @@
 use std::io::{Read, Write};
 
 use candor_model::{Document, DocumentKind, Record, Timestamp};
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, VaultError};
-use crate::keys::random_bytes;
+use crate::keys::{random_bytes, Key256};
 use crate::records::internal_record;
 use crate::records::{decode, new_id, now_order, Entry};
 use crate::stream::{HashingReader, StreamKey, SALT_LEN};
@@ -26,6 +27,52 @@ pub(crate) struct BlobRef {
 }
 
 internal_record!(BlobRef, "blob");
+
+impl BlobRef {
+    /// The id its chunks are stored under.
+    pub(crate) fn id(&self) -> &str {
+        &self.blob
+    }
+
+    /// Re-seals every chunk of this blob from `old` to `new` attachment keys, in `tx`, one
+    /// chunk in memory at a time; `after_chunk` runs after each chunk is written.
+    pub(crate) fn reseal(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        old: &Key256,
+        new: &Key256,
+        after_chunk: &mut dyn FnMut() -> Result<()>,
+    ) -> Result<()> {
+        let old = StreamKey::new(old, &self.salt, self.blob.as_bytes());
+        let new = StreamKey::new(new, &self.salt, self.blob.as_bytes());
+        let damaged = |why: String| {
+            VaultError::tampered(format!("stored content {} is damaged: {why}", self.blob))
+        };
+        let mut read = tx
+            .prepare_cached("SELECT sealed FROM chunks WHERE blob_id = ?1 AND seq = ?2")
+            .map_err(VaultError::db("reading stored content"))?;
+        let mut write = tx
+            .prepare_cached("UPDATE chunks SET sealed = ?3 WHERE blob_id = ?1 AND seq = ?2")
+            .map_err(VaultError::db("re-sealing stored content"))?;
+        for seq in 0..self.chunks {
+            let seq_sql = i64::try_from(seq).map_err(|_| damaged("too many chunks".into()))?;
+            let mut buf: Vec<u8> = read
+                .query_row(rusqlite::params![self.blob, seq_sql], |row| row.get(0))
+                .optional()
+                .map_err(VaultError::db("reading stored content"))?
+                .ok_or_else(|| damaged(format!("chunk {seq} is missing")))?;
+            if !old.open_chunk(seq, self.chunks, &mut buf) {
+                return Err(damaged(format!("chunk {seq} does not authenticate")));
+            }
+            new.seal_chunk(seq, self.chunks, &mut buf);
+            write
+                .execute(rusqlite::params![self.blob, seq_sql, buf])
+                .map_err(VaultError::db("re-sealing stored content"))?;
+            after_chunk()?;
+        }
+        Ok(())
+    }
+}
 
 /// What the person says about a document they add; the vault measures the rest.
 #[derive(Debug, Clone)]

@@ -65,6 +65,8 @@ impl FromStr for Role {
     }
 }
 
+/// Holds nothing secret: the wraps are ciphertext.
+#[derive(Clone)]
 pub(crate) struct Header {
     pub vault_id: [u8; 16],
     pub role: Role,

@@ -46,6 +46,7 @@ mod private;
 mod profile;
 mod records;
 mod recovery;
+mod rekey;
 mod schema;
 mod seal;
 mod session;

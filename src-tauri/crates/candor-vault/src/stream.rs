@@ -111,6 +111,12 @@ impl StreamKey {
         Ok(Ok(StreamSummary { size, chunks: seq }))
     }
 
+    /// Seals chunk `seq` of a stream of `chunks` in place: what [`StreamKey::open_chunk`]
+    /// opens. For re-sealing a stored stream chunk by chunk under another key.
+    pub fn seal_chunk(&self, seq: u64, chunks: u64, buf: &mut Vec<u8>) {
+        seal_in_place(&self.cipher, &nonce(seq, seq + 1 == chunks), &self.aad, buf);
+    }
+
     /// Opens chunk `seq` of a stream of `chunks` in place. False when it does not
     /// authenticate: edited, out of place, or from another attachment.
     pub fn open_chunk(&self, seq: u64, chunks: u64, buf: &mut Vec<u8>) -> bool {

@@ -27,7 +27,7 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
-    fn from_dek(dek: &Key256) -> Keys {
+    pub(crate) fn from_dek(dek: &Key256) -> Keys {
         Keys {
             records: dek.derive(None, label::RECORDS),
             attachments: dek.derive(None, label::ATTACHMENTS),
@@ -46,9 +46,9 @@ pub struct Vault {
     _lock: VaultLock,
     path: PathBuf,
     pub(crate) header: Header,
-    dek: Key256,
+    pub(crate) dek: Key256,
     pub(crate) keys: Keys,
-    index: IndexState,
+    pub(crate) index: IndexState,
     /// How much an employer vault gives to access requests (see [`EmployerLimits`]).
     pub(crate) employer_limits: crate::sharing::EmployerLimits,
 }
@@ -188,6 +188,10 @@ impl Vault {
 
     /// Unlocks with the recovery code, sets `new_passphrase` (which must keep the rule, see
     /// [`NewPassphrase`]), and issues a new recovery code; the one used stops working.
+    ///
+    /// It also replaces the data key (see [`Vault::rekey`]): the code was written down
+    /// somewhere, and once it has been used nothing sealed under the key it unwrapped
+    /// should stay useful to whoever else read it, nor to an old copy of the header.
     pub fn recover<'p>(
         path: &Path,
         code: &RecoveryCode,
@@ -195,13 +199,7 @@ impl Vault {
     ) -> Result<(Vault, RecoveryCode)> {
         let new_passphrase = new_passphrase.into().checked()?;
         let mut vault = Self::open_with(path, |header| header.unwrap_with_recovery(code))?;
-        let kdf = vault.header.kdf;
-        vault
-            .header
-            .rewrap_passphrase(&vault.dek, new_passphrase, kdf)?;
-        let fresh = RecoveryCode::generate();
-        vault.header.rewrap_recovery(&vault.dek, &fresh);
-        vault.store_header()?;
+        let fresh = vault.replace_data_key(new_passphrase, &mut |_| Ok(()))?;
         Ok((vault, fresh))
     }
 

@@ -156,6 +156,21 @@ impl ReceivedBundle {
 }
 
 impl Vault {
+    /// Every sealed blob a received bundle or a stored answer points to, for re-sealing
+    /// them all under a new data key.
+    pub(crate) fn held_blobs(&self) -> Result<Vec<BlobRef>> {
+        let mut blobs = Vec::new();
+        for (_, bundle) in self.list_records::<ReceivedBundle>()? {
+            blobs.extend(bundle.entries.into_iter().map(|(_, blob)| blob));
+        }
+        for (_, answer) in self.list_records::<StoredAnswer>()? {
+            blobs.extend(answer.parts);
+        }
+        Ok(blobs)
+    }
+}
+
+impl Vault {
     /// Sets the organisation's details and signs its key card with the vault's keys.
     /// Returns the card file's text.
     pub fn employer_init(&mut self, details: CardDetails) -> Result<String> {
