@@ -11,6 +11,7 @@ pub const COMMANDS: &[&str] = &[
     "lock_vault",
     "touch",
     "change_passphrase",
+    "rekey_vault",
     "backup_vault",
     "restore_vault",
     "set_prefs",

@@ -39,6 +39,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             vault::lock_vault,
             vault::touch,
             vault::change_passphrase,
+            vault::rekey_vault,
             vault::backup_vault,
             vault::restore_vault,
             vault::set_prefs,

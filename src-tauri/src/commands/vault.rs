@@ -180,6 +180,18 @@ pub fn change_passphrase(
     })
 }
 
+/// Re-encrypts everything under a new data key after checking the passphrase (which stays
+/// the same); returns the new recovery code, the one time it is shown.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn rekey_vault(state: State<'_, AppState>, passphrase: String) -> IpcResult<ShownRecoveryCode> {
+    let passphrase = SecretString::from(passphrase);
+    state.with_session(|s| {
+        let code = s.vault_mut().rekey(&passphrase)?;
+        Ok(shown(s.vault(), &code))
+    })
+}
+
 /// Asks where to write a backup, and writes it. `None` when the person cancelled.
 #[tauri::command(async)]
 #[specta::specta]

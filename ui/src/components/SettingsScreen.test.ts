@@ -17,6 +17,10 @@ function mockSettings(extra: Record<string, Handler> = {}) {
       if (current !== "old passphrase") throw ipcError("wrong_passphrase");
       return null;
     },
+    rekey_vault: ({ passphrase }) => {
+      if (passphrase !== "old passphrase") throw ipcError("wrong_passphrase");
+      return { recoveryCode: "VX3M-6N9F-4AX8-93T9-01E2-YMJA-5DE4-YTVE-2F0W", vault: { path: "/home/kari/jobs.candor", role: "seeker" } };
+    },
     backup_vault: () => "/media/usb/candor-backup.candor",
     restore_vault: () => "/home/kari/jobs.candor",
     touch: () => false,
@@ -78,6 +82,32 @@ describe("settings", () => {
     expect(view.getByTestId("strength")).toBeInTheDocument();
     await user.click(view.getByTestId("passphrase-change"));
     expect(await view.findByText(/Passphrase changed/)).toBeInTheDocument();
+  });
+
+  test("re-encrypting asks for the passphrase, shows the new code once, then says it is done", async () => {
+    const calls = mockSettings();
+    const user = userEvent.setup();
+    render(SettingsScreen);
+    await user.click(view.getByTestId("rekey-start"));
+    expect(view.getByText("Type your current passphrase.")).toBeInTheDocument();
+    expect(callsOf(calls, "rekey_vault")).toHaveLength(0);
+
+    await user.type(view.getByTestId("rekey-passphrase"), "not it");
+    await user.click(view.getByTestId("rekey-start"));
+    expect(await view.findByRole("alert")).toHaveTextContent("Wrong passphrase.");
+    expect(view.getByTestId("rekey-passphrase")).toHaveValue("");
+    expect(view.getByTestId("rekey-passphrase")).toHaveFocus();
+
+    await user.type(view.getByTestId("rekey-passphrase"), "old passphrase{Enter}");
+    expect(await view.findByTestId("recovery-code")).toHaveTextContent("VX3M-6N9F-4AX8-93T9-01E2-YMJA-5DE4-YTVE-2F0W");
+    expect(view.getByRole("heading", { level: 2, name: "Your new recovery code" })).toHaveFocus();
+    expect(view.getByText(/Your passphrase is the same/)).toBeInTheDocument();
+    expect(view.getByTestId("recovery-continue")).toBeDisabled();
+    await user.click(view.getByTestId("recovery-saved"));
+    await user.click(view.getByTestId("recovery-continue"));
+    expect(view.queryByTestId("recovery-code")).not.toBeInTheDocument();
+    expect(view.getByText(/Everything is now encrypted under a new key/)).toBeInTheDocument();
+    expect(callsOf(calls, "rekey_vault").map((c) => c.args)).toEqual([{ passphrase: "not it" }, { passphrase: "old passphrase" }]);
   });
 
   test("backup says where it was written", async () => {

@@ -93,6 +93,7 @@ export const api = {
   touch: () => plain(commands.touch()),
   changePassphrase: (current: string, next: string, acceptWeak: boolean) =>
     unwrap(commands.changePassphrase(current, next, acceptWeak)),
+  rekeyVault: (passphrase: string) => unwrap(commands.rekeyVault(passphrase)),
   backupVault: () => unwrap(commands.backupVault()),
   restoreVault: (passphrase: string) => unwrap(commands.restoreVault(passphrase)),
   setPrefs: (language: string, autoLockMinutes: number) => unwrap(commands.setPrefs(language, autoLockMinutes)),

@@ -18,6 +18,11 @@ export const commands = {
 	/**  The person did something: resets the auto-lock clock. */
 	touch: () => __TAURI_INVOKE<boolean>("touch"),
 	changePassphrase: (current: string, newPassphrase: string, acceptWeak: boolean) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("change_passphrase", { current, newPassphrase, acceptWeak })),
+	/**
+	 *  Re-encrypts everything under a new data key after checking the passphrase (which stays
+	 *  the same); returns the new recovery code, the one time it is shown.
+	 */
+	rekeyVault: (passphrase: string) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("rekey_vault", { passphrase })),
 	/**  Asks where to write a backup, and writes it. `None` when the person cancelled. */
 	backupVault: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("backup_vault")),
 	/**

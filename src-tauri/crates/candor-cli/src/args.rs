@@ -32,8 +32,13 @@ pub enum Command {
     Init(InitArgs),
     /// Change the passphrase (records are not re-encrypted; the recovery code keeps working)
     Passwd(NewPassphraseArgs),
-    /// Open the vault with its recovery code, set a new passphrase and get a new code
+    /// Open the vault with its recovery code, set a new passphrase, re-encrypt everything
+    /// under a new key and get a new code
     Recover(RecoverArgs),
+    /// Re-encrypt everything under a new key and get a new recovery code; the passphrase
+    /// stays (use it if a copy of the vault and the old passphrase or code may be in other
+    /// hands)
+    Rekey,
     /// Show or replace the profile as JSON
     #[command(subcommand)]
     Profile(ProfileCommand),

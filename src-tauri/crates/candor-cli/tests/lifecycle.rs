@@ -126,7 +126,8 @@ fn recover_sets_a_new_passphrase_and_replaces_the_recovery_code() {
     assert_eq!(
         out,
         recovery_code_text(
-            "Recovered: the new passphrase is set, and the old recovery code no longer works.",
+            "Recovered: the new passphrase is set, everything in the vault is encrypted under \
+             a new key, and the old recovery code no longer works.",
             &new_code
         )
     );

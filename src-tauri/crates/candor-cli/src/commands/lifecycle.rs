@@ -104,7 +104,21 @@ pub fn recover(ctx: &Context, args: RecoverArgs) -> Result<(), CliError> {
     let (_vault, fresh) = Vault::recover(&ctx.vault_path, &code, NewPassphrase::new(&new, weak))?;
     print_recovery_code(
         ctx,
-        "Recovered: the new passphrase is set, and the old recovery code no longer works.",
+        "Recovered: the new passphrase is set, everything in the vault is encrypted under a \
+         new key, and the old recovery code no longer works.",
+        &fresh,
+    );
+    Ok(())
+}
+
+pub fn rekey(ctx: &Context) -> Result<(), CliError> {
+    let (mut vault, passphrase) = ctx.open_returning_passphrase()?;
+    let fresh = vault.rekey(&passphrase)?;
+    print_recovery_code(
+        ctx,
+        "Re-keyed: everything in the vault is encrypted under a new key. Your passphrase is \
+         the same; the old recovery code no longer works. Backups made before now still open \
+         with the passphrase and recovery code they were made with.",
         &fresh,
     );
     Ok(())

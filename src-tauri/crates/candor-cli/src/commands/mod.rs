@@ -106,6 +106,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Init(args) => lifecycle::init(&ctx, args),
         Command::Passwd(args) => lifecycle::passwd(&ctx, args),
         Command::Recover(args) => lifecycle::recover(&ctx, args),
+        Command::Rekey => lifecycle::rekey(&ctx),
         Command::Backup { file } => lifecycle::backup(&ctx, &file),
         Command::Restore { file, replace } => lifecycle::restore(&ctx, &file, replace),
         Command::Profile(cmd) => profile::profile(&ctx, cmd),
