@@ -44,7 +44,14 @@ function previewOf(choice: ViewChoice): SharePreview {
       warnings: [],
     },
     profileJson: json,
-    attachments: [],
+    attachments: ["attachments/cv-1.pdf"],
+    cleaned: [
+      {
+        name: "attachments/cv-1.pdf",
+        fileName: "Kari_Nordmann_CV.pdf",
+        removed: [{ kind: "info", entry: "Author", value: "Kari Nordmann" }, { kind: "xmp" }],
+      },
+    ],
   };
 }
 
@@ -80,6 +87,18 @@ describe("the share wizard", () => {
     expect(choice).toEqual({ kind: "anonymous", exclude: ["skills[1]"], include: [] });
     expect(view.getByTestId("findings").textContent).toContain("Kari");
     expect(view.getByTestId("quasi-identifiers").textContent).toContain("your roles, in order");
+  });
+
+  test("the preview names each attachment as sent and what was taken out of it", async () => {
+    const user = userEvent.setup();
+    mock();
+    render(ShareScreen);
+    await toItems(user);
+    await user.click(view.getByTestId("share-next"));
+    const attachments = await view.findByTestId("share-attachments");
+    expect(attachments).toHaveTextContent(
+      "cv-1.pdf from “Kari_Nordmann_CV.pdf”, written anew without: Author “Kari Nordmann”, XMP metadata",
+    );
   });
 
   test("an identifying field is shared only when ticked", async () => {

@@ -331,6 +331,16 @@ export type Application_Serialize = {
 	share?: string,
 };
 
+/**  An attachment of an anonymous share written anew without its metadata. */
+export type AttachmentCleaning = {
+	/**  Its name in the bundle (`attachments/cv-1.pdf`). */
+	name: string,
+	/**  The document's own file name, which stays in the seeker's vault. */
+	fileName: string,
+	/**  What was taken out of it. */
+	removed: RemovedMetadata[],
+};
+
 /**  An award. */
 export type Award = Award_Serialize | Award_Deserialize;
 
@@ -1523,6 +1533,15 @@ export type Reference_Serialize = {
 	reference?: string,
 };
 
+/**  One piece of metadata taken out of an attachment. */
+export type RemovedMetadata = 
+/**  An entry of a PDF's document information: `Author`, and its value. */
+{ kind: "info"; entry: string; value: string } | 
+/**  An XMP metadata packet (author, title, program, editing history). */
+{ kind: "xmp" } | 
+/**  Private data a program kept inside the file. */
+{ kind: "applicationData" };
+
 /**  What the seeker asks of an organisation about what it was sent. */
 export type RequestKind = 
 /**  Erase it (GDPR Art. 17). */
@@ -1634,6 +1653,8 @@ export type SharePreview_Deserialize = {
 	profileJson: string,
 	/**  The attachments by the names they get in the bundle. */
 	attachments: string[],
+	/**  For an anonymous view: what was taken out of each attachment that was cleaned. */
+	cleaned: AttachmentCleaning[],
 };
 
 /**  Exactly what a share would send, before anything is written. */
@@ -1646,6 +1667,8 @@ export type SharePreview_Serialize = {
 	profileJson: string,
 	/**  The attachments by the names they get in the bundle. */
 	attachments: string[],
+	/**  For an anonymous view: what was taken out of each attachment that was cleaned. */
+	cleaned: AttachmentCleaning[],
 };
 
 /**  A recovery code at the one moment it is shown. No other command returns one. */
@@ -1808,7 +1831,18 @@ export type ViewWarningKind =
  *  identity number, name and birth date it holds, since redacting it would break its
  *  signature.
  */
-"issuerOriginal";
+"issuerOriginal" | 
+/**
+ *  An attachment of an anonymous view whose metadata could not be removed (it is
+ *  digitally signed, encrypted, or not readable as what it claims to be): it goes with
+ *  whatever names it carries.
+ */
+"attachmentNotCleaned" | 
+/**
+ *  An anonymous view's attachment whose text names the seeker (their name, e-mail or
+ *  phone number): Candor cannot change what a document says.
+ */
+"attachmentNamesYou";
 
 /**
  *  A view, ready to preview and to send: the same input always gives the same view, so

@@ -57,6 +57,7 @@ export type {
   LedgerEntry_Serialize as LedgerEntry,
   ReceivedSummary_Serialize as ReceivedSummary,
   RecipientInfo_Serialize as RecipientInfo,
+  RemovedMetadata,
   ShareOutcome_Serialize as ShareOutcome,
   SharePreview_Serialize as SharePreview,
   ViewChoice_Deserialize as ViewChoice,

@@ -4,6 +4,9 @@
 
 mod common;
 
+#[path = "../../candor-formats/tests/support/pdf.rs"]
+mod pdf_files;
+
 use std::io::{Read, Write};
 use std::net::TcpListener;
 
@@ -703,4 +706,32 @@ fn a_correction_replaces_a_share_at_the_employer() {
         serde_json::from_str(&p.employer(&["--json", "employer", "candidates"])).expect("json");
     assert_eq!(candidates[0]["bundles"].as_array().map(Vec::len), Some(1));
     assert!(candidates[0]["profile"]["skills"].is_null());
+}
+
+#[test]
+fn an_anonymous_preview_says_which_name_each_attachment_gets_and_what_was_removed() {
+    let p = parties();
+    let card = p.employer(&["employer", "card"]);
+    let card_file = p.seeker.file("card.json", card.as_bytes());
+    p.seeker.ok(&["recipient", "add", &card_file]);
+    let cv = p.seeker.file("Kari_Nordmann_CV.pdf", &pdf_files::cv());
+    let id = p.seeker.add(&["doc", "add", &cv, "--kind", "cv"]);
+    let preview = p.seeker.ok(&[
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "anonymous",
+        "--include",
+        &format!("documents[{id}]"),
+        "--preview",
+    ]);
+    assert!(
+        preview.ends_with(
+            "attachments/cv-1.pdf (\u{201c}Kari_Nordmann_CV.pdf\u{201d}, written anew without: \
+             Author \u{201c}Kari Nordmann\u{201d}, Title \u{201c}CV - Kari Nordmann\u{201d}, \
+             Creator \u{201c}Writer\u{201d}, XMP metadata, a program's private data)\n"
+        ),
+        "{preview}"
+    );
 }

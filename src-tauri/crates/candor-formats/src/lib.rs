@@ -11,6 +11,8 @@
 //! - [`import_linkedin`]: LinkedIn's data export (a zip of CSV files) → a
 //!   [`Profile`](candor_model::Profile) and a [`LinkedInPreview`] of what would be added.
 //! - [`profile_html`]: a profile (a view's, as sent) as one self-contained HTML page to read.
+//! - [`clean_pdf`] / [`pdf_text`]: a PDF attachment of an anonymous share written anew
+//!   without the metadata that names its author, and its text for the identity scan.
 //!
 //! Every reader is capped (input size, unpacked size, nesting, counts) and refuses what
 //! could attack it — an XML `<!DOCTYPE>`, a compression bomb — with its own error.
@@ -23,6 +25,7 @@ mod error;
 mod html;
 mod jsonresume;
 mod linkedin;
+mod pdf;
 
 pub use elmo::{
     import_elmo, read_elmo, ElmoImport, ElmoVersion, EmbeddedAttachment, Learner,
@@ -40,3 +43,4 @@ pub use linkedin::{
     MAX_COMPRESSION_RATIO, MAX_CSV_FIELD_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES,
     MAX_ZIP_TOTAL_BYTES, RATIO_CHECK_FROM_BYTES,
 };
+pub use pdf::{clean_pdf, is_pdf, pdf_text, PdfCleaning, PdfError, PdfMetadata, MAX_PDF_BYTES};

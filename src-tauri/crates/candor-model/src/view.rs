@@ -267,6 +267,13 @@ pub enum ViewWarningKind {
     /// identity number, name and birth date it holds, since redacting it would break its
     /// signature.
     IssuerOriginal,
+    /// An attachment of an anonymous view whose metadata could not be removed (it is
+    /// digitally signed, encrypted, or not readable as what it claims to be): it goes with
+    /// whatever names it carries.
+    AttachmentNotCleaned,
+    /// An anonymous view's attachment whose text names the seeker (their name, e-mail or
+    /// phone number): Candor cannot change what a document says.
+    AttachmentNamesYou,
 }
 
 /// The view of `profile` that `choice` asks for, with the attachments it names from
@@ -317,8 +324,27 @@ pub fn project(
     })
 }
 
+/// What in `text` (an attachment's, as far as it can be read) would identify the seeker
+/// of `profile` in an anonymous view, in order: their own names, and any e-mail address,
+/// phone number or web address, with the text matched. Empty when nothing is found.
+pub fn identifying_in_text(profile: &Profile, text: &str) -> Vec<(FindingKind, String)> {
+    let names = profile.person.iter().flat_map(|person| {
+        [
+            Some(person.name.as_str()),
+            person.given_name.as_deref(),
+            person.family_name.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+    });
+    Scanner::new(names)
+        .redact(text)
+        .map(|(_, found)| found)
+        .unwrap_or_default()
+}
+
 /// `documents[<id>]`.
-fn document_path(id: &str) -> String {
+pub fn document_path(id: &str) -> String {
     format!("documents[{id}]")
 }
 

@@ -126,7 +126,23 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
             println!("profile.json, exactly as it would be sent:");
             println!("{}", preview.profile_json);
             for attachment in &preview.attachments {
-                println!("{attachment}");
+                match preview.cleaned.iter().find(|c| &c.name == attachment) {
+                    Some(cleaned) if cleaned.removed.is_empty() => println!(
+                        "{attachment} (\u{201c}{}\u{201d}, written anew; it had no metadata)",
+                        cleaned.file_name
+                    ),
+                    Some(cleaned) => println!(
+                        "{attachment} (\u{201c}{}\u{201d}, written anew without: {})",
+                        cleaned.file_name,
+                        cleaned
+                            .removed
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    None => println!("{attachment}"),
+                }
             }
         }
         return Ok(());

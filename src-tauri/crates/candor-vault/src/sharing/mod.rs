@@ -16,4 +16,6 @@ pub use recipients::RecipientInfo;
 pub use requests::{
     add_months, mailto, request_kind, AnswerSummary, RequestOutcome, RequestRow, RequestState,
 };
-pub use share::{ShareOutcome, SharePreview, ShareProtection, ShareRequest};
+pub use share::{
+    AttachmentCleaning, RemovedMetadata, ShareOutcome, SharePreview, ShareProtection, ShareRequest,
+};

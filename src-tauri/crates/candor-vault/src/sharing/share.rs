@@ -8,9 +8,15 @@ use std::path::{Path, PathBuf};
 use candor_bundle::{
     new_bundle_id, readme_text, Addressee, Issuer, Kind, Manifest, Protection, Reveal,
 };
-use candor_model::{Document, SharedDocument, Timestamp, View, ViewChoice, ViewKind};
+use candor_model::{
+    Document, DocumentKind, Profile, SharedDocument, Timestamp, View, ViewChoice, ViewKind,
+    ViewWarning, ViewWarningKind,
+};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
+
+use candor_formats::{clean_pdf, pdf_text, PdfCleaning, PdfMetadata};
+use sha2::Digest;
 
 use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
@@ -56,6 +62,54 @@ pub struct SharePreview {
     pub profile_json: String,
     /// The attachments by the names they get in the bundle.
     pub attachments: Vec<String>,
+    /// For an anonymous view: what was taken out of each attachment that was cleaned.
+    pub cleaned: Vec<AttachmentCleaning>,
+}
+
+/// An attachment of an anonymous share written anew without its metadata.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentCleaning {
+    /// Its name in the bundle (`attachments/cv-1.pdf`).
+    pub name: String,
+    /// The document's own file name, which stays in the seeker's vault.
+    pub file_name: String,
+    /// What was taken out of it.
+    pub removed: Vec<RemovedMetadata>,
+}
+
+/// One piece of metadata taken out of an attachment.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum RemovedMetadata {
+    /// An entry of a PDF's document information: `Author`, and its value.
+    Info { entry: String, value: String },
+    /// An XMP metadata packet (author, title, program, editing history).
+    Xmp,
+    /// Private data a program kept inside the file.
+    ApplicationData,
+}
+
+impl From<PdfMetadata> for RemovedMetadata {
+    fn from(found: PdfMetadata) -> Self {
+        match found {
+            PdfMetadata::Info { key, value } => RemovedMetadata::Info { entry: key, value },
+            PdfMetadata::Xmp => RemovedMetadata::Xmp,
+            PdfMetadata::ApplicationData => RemovedMetadata::ApplicationData,
+        }
+    }
+}
+
+impl std::fmt::Display for RemovedMetadata {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RemovedMetadata::Info { entry, value } => write!(f, "{entry} \u{201c}{value}\u{201d}"),
+            RemovedMetadata::Xmp => f.write_str("XMP metadata"),
+            RemovedMetadata::ApplicationData => f.write_str("a program's private data"),
+        }
+    }
 }
 
 /// A share that was written and recorded.
@@ -72,6 +126,17 @@ pub struct ShareOutcome {
 impl Vault {
     /// The view `choice` makes for `recipient`, and the bytes that would be sent.
     pub fn preview_share(&self, recipient: &str, choice: &ViewChoice) -> Result<SharePreview> {
+        self.prepare_share(recipient, choice)
+            .map(|(preview, _)| preview)
+    }
+
+    /// The preview, and for each attachment the bytes to send when they are not the
+    /// document as stored (an anonymous view's PDFs, written anew without metadata).
+    fn prepare_share(
+        &self,
+        recipient: &str,
+        choice: &ViewChoice,
+    ) -> Result<(SharePreview, Vec<Option<Vec<u8>>>)> {
         self.require_role(Role::Seeker)?;
         let recipient = self.recipient(recipient)?;
         let documents = self.list::<Document>()?;
@@ -82,30 +147,186 @@ impl Vault {
                 document: entry.value,
             })
             .collect();
-        let view = candor_model::project(&self.profile()?, &offered, choice)?;
+        let profile = self.profile()?;
+        let mut view = candor_model::project(&profile, &offered, choice)?;
         let signed_as = match choice.kind {
             ViewKind::Anonymous => recipient.pseudonym.clone(),
             ViewKind::Full => self.person()?.map(|p| p.name).unwrap_or_default(),
         };
-        let attachments = view
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                let name = offered
-                    .iter()
-                    .find(|d| &d.id == id)
-                    .map_or("document", |d| d.document.file_name.as_str());
-                attachment_path(i, name)
-            })
-            .collect();
-        Ok(SharePreview {
+        let mut attachments = Vec::new();
+        let mut contents = Vec::new();
+        let mut cleaned = Vec::new();
+        let mut numbers: Vec<(DocumentKind, usize)> = Vec::new();
+        for (i, id) in view.documents.clone().iter().enumerate() {
+            let document = offered
+                .iter()
+                .find(|d| &d.id == id)
+                .map(|d| &d.document)
+                .ok_or_else(|| VaultError::tampered(format!("document {id} went missing")))?;
+            if choice.kind == ViewKind::Full {
+                attachments.push(attachment_path(i, &document.file_name));
+                contents.push(None);
+                continue;
+            }
+            let number = match numbers.iter_mut().find(|(kind, _)| *kind == document.kind) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    numbers.push((document.kind, 1));
+                    1
+                }
+            };
+            let name = anonymous_attachment_path(document, number);
+            let outgoing = self.anonymise_attachment(id, document, &name, &profile, &mut view)?;
+            if let Some((_, cleaning)) = &outgoing {
+                cleaned.push(cleaning.clone());
+            }
+            attachments.push(name);
+            contents.push(outgoing.map(|(bytes, _)| bytes));
+        }
+        let preview = SharePreview {
             profile_json: candor_formats::export_json_resume_string(&view.profile, None),
             recipient,
             signed_as,
             view,
             attachments,
-        })
+            cleaned,
+        };
+        Ok((preview, contents))
+    }
+
+    /// Takes what names the seeker out of an anonymous view's attachment where Candor can:
+    /// a PDF is written anew without its metadata (returned with what was removed). What
+    /// cannot be cleaned, and text that names the seeker, become warnings in `view` that
+    /// the seeker must accept before sending.
+    fn anonymise_attachment(
+        &self,
+        id: &str,
+        document: &Document,
+        name: &str,
+        profile: &Profile,
+        view: &mut View,
+    ) -> Result<Option<(Vec<u8>, AttachmentCleaning)>> {
+        let file = &document.file_name;
+        let path = candor_model::document_path(id);
+        let warn = |view: &mut View, kind, message: String| {
+            view.warnings.push(ViewWarning {
+                path: path.clone(),
+                kind,
+                message,
+            })
+        };
+        let claims_pdf =
+            document.media_type == "application/pdf" || file.to_lowercase().ends_with(".pdf");
+        if claims_pdf {
+            if document.size > candor_formats::MAX_PDF_BYTES as u64 {
+                warn(
+                    view,
+                    ViewWarningKind::AttachmentNotCleaned,
+                    format!(
+                        "\u{201c}{file}\u{201d} is too large for Candor to remove its metadata (a PDF's author and title): it goes as it is"
+                    ),
+                );
+                return Ok(None);
+            }
+            let bytes = self.document_bytes(id, document)?;
+            match clean_pdf(&bytes) {
+                Ok(PdfCleaning::Cleaned { bytes, removed }) => {
+                    self.warn_of_names(view, &path, file, profile, pdf_text(&bytes));
+                    if let Some(note) = view.quasi_identifiers.iter_mut().find(|q| q.path == path)
+                    {
+                        note.note = format!(
+                            "\u{201c}{file}\u{201d} goes as \u{201c}{}\u{201d}, written anew without its metadata; what it says and how it looks may still identify you",
+                            name.trim_start_matches("attachments/")
+                        );
+                    }
+                    let cleaning = AttachmentCleaning {
+                        name: name.to_owned(),
+                        file_name: file.clone(),
+                        removed: removed.into_iter().map(Into::into).collect(),
+                    };
+                    return Ok(Some((bytes, cleaning)));
+                }
+                Ok(PdfCleaning::Signed { metadata }) => {
+                    // An issuer's original already carries its own warning.
+                    if !(document.signed || document.holds_identity) {
+                        let says: Vec<String> = metadata
+                            .into_iter()
+                            .map(|m| RemovedMetadata::from(m).to_string())
+                            .collect();
+                        let says = if says.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; its metadata says {}", says.join(", "))
+                        };
+                        warn(
+                            view,
+                            ViewWarningKind::AttachmentNotCleaned,
+                            format!(
+                                "\u{201c}{file}\u{201d} is digitally signed, and removing its metadata would break the signature: it goes as it is{says}"
+                            ),
+                        );
+                    }
+                    self.warn_of_names(view, &path, file, profile, pdf_text(&bytes));
+                }
+                Err(why) => warn(
+                    view,
+                    ViewWarningKind::AttachmentNotCleaned,
+                    format!(
+                        "\u{201c}{file}\u{201d} cannot be cleaned ({why}), so Candor could not remove its metadata (a PDF's author and title): it goes as it is"
+                    ),
+                ),
+            }
+        } else if document.media_type.starts_with("text/") && document.size <= MAX_TEXT_SCAN {
+            let bytes = self.document_bytes(id, document)?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            self.warn_of_names(view, &path, file, profile, Some(text));
+        }
+        Ok(None)
+    }
+
+    /// A warning the seeker must accept when `text` (an attachment's) names them.
+    fn warn_of_names(
+        &self,
+        view: &mut View,
+        path: &str,
+        file: &str,
+        profile: &Profile,
+        text: Option<String>,
+    ) {
+        let Some(text) = text else { return };
+        let mut found: Vec<String> = Vec::new();
+        for (_, hit) in candor_model::identifying_in_text(profile, &text) {
+            if !found.contains(&hit) {
+                found.push(hit);
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let shown: Vec<String> = found
+            .iter()
+            .take(5)
+            .map(|hit| format!("\u{201c}{hit}\u{201d}"))
+            .collect();
+        let more = if found.len() > 5 { ", and more" } else { "" };
+        view.warnings.push(ViewWarning {
+            path: path.to_owned(),
+            kind: ViewWarningKind::AttachmentNamesYou,
+            message: format!(
+                "\u{201c}{file}\u{201d} names you in its text ({}{more}): Candor cannot change what a document says, so the recipient will read it",
+                shown.join(", ")
+            ),
+        });
+    }
+
+    /// A document's bytes, whole in memory (only documents known to be small enough).
+    fn document_bytes(&self, id: &str, document: &Document) -> Result<Vec<u8>> {
+        let mut bytes = Vec::with_capacity(usize::try_from(document.size).unwrap_or(0));
+        self.read_document_content(id, &mut bytes)?;
+        Ok(bytes)
     }
 
     /// Writes the bundle to `out` and records the share in the ledger. Anonymous views are
@@ -179,7 +400,7 @@ impl Vault {
             }
         }
         let reveal = matches!(variant, Variant::Reveal);
-        let preview = self.preview_share(&recipient_name, &choice)?;
+        let (preview, rewritten) = self.prepare_share(&recipient_name, &choice)?;
         if !preview.view.warnings.is_empty() && !request.accept_warnings {
             return Err(VaultError::UnacceptedWarnings {
                 warnings: preview
@@ -263,15 +484,25 @@ impl Vault {
             entries: Vec::new(),
         };
         let mut attachments = Vec::new();
-        for (id, path) in preview.view.documents.iter().zip(&preview.attachments) {
+        let outgoing = preview
+            .view
+            .documents
+            .iter()
+            .zip(&preview.attachments)
+            .zip(rewritten);
+        for ((id, path), content) in outgoing {
             // The hash the vault recorded when the document was added (authenticated with
             // its record) spares hashing the bytes again. Were it ever wrong, every reader
             // of the bundle would refuse the entry as edited.
-            let document = self.get::<Document>(id)?.value;
+            let sha256 = match &content {
+                Some(bytes) => sha2::Sha256::digest(bytes).into(),
+                None => recorded_sha256(id, &self.get::<Document>(id)?.value)?,
+            };
             attachments.push(Attachment {
                 id: id.clone(),
                 path: path.clone(),
-                sha256: recorded_sha256(id, &document)?,
+                sha256,
+                content,
             });
         }
         let contents = Contents {
@@ -365,6 +596,37 @@ fn recorded_sha256(id: &str, document: &Document) -> Result<[u8; 32]> {
         .ok()
         .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
         .ok_or_else(|| VaultError::tampered(format!("document {id} records no valid SHA-256")))
+}
+
+/// The most bytes of a text attachment read for the identity scan.
+const MAX_TEXT_SCAN: u64 = 4 << 20;
+
+/// `attachments/cv-1.pdf`: an anonymous view's attachment named by its kind and number, so
+/// its own file name (often the seeker's) stays home. The extension is the file's own when
+/// it is a plain one, else the one its media type has.
+fn anonymous_attachment_path(document: &Document, number: usize) -> String {
+    let own = document
+        .file_name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .filter(|ext| {
+            (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    let by_type = match document.media_type.as_str() {
+        "application/pdf" => Some("pdf"),
+        "image/jpeg" => Some("jpg"),
+        "image/png" => Some("png"),
+        "text/plain" => Some("txt"),
+        _ => None,
+    };
+    let kind = match document.kind {
+        DocumentKind::Other => "document",
+        other => other.as_str(),
+    };
+    match own.as_deref().or(by_type) {
+        Some(ext) => format!("attachments/{kind}-{number}.{ext}"),
+        None => format!("attachments/{kind}-{number}"),
+    }
 }
 
 /// `attachments/01-cv.pdf`: numbered, so two documents with one name stay apart, and

@@ -56,7 +56,8 @@ impl Vault {
                 chunks,
                 writer_gone: false,
             };
-            let read = contents.attachments.iter().try_for_each(|attachment| {
+            let stored = contents.attachments.iter().filter(|a| a.content.is_none());
+            let read = stored.into_iter().try_for_each(|attachment| {
                 self.read_document_content(&attachment.id, &mut handover)?;
                 handover
                     .end_of_document()
@@ -91,11 +92,13 @@ pub(super) struct Contents {
     pub readme: String,
 }
 
-/// A document to attach: its id in the vault, its name in the bundle, its recorded hash.
+/// A document to attach: its id in the vault, its name in the bundle, its hash, and its
+/// bytes when they are not the document as stored (a PDF written anew without metadata).
 pub(super) struct Attachment {
     pub id: String,
     pub path: String,
     pub sha256: [u8; 32],
+    pub content: Option<Vec<u8>>,
 }
 
 /// Writes the bundle, taking each attachment's bytes from `chunks`: `Some` chunks, then
@@ -114,6 +117,10 @@ fn write_bundle<W: Write>(
     bundle.add("profile.json", contents.profile_json.as_bytes())?;
     bundle.add("profile.html", contents.profile_html.as_bytes())?;
     for attachment in &contents.attachments {
+        if let Some(bytes) = &attachment.content {
+            bundle.add(&attachment.path, bytes.as_slice())?;
+            continue;
+        }
         let mut entry = bundle.begin_with_sha256(&attachment.path, attachment.sha256)?;
         while let Some(chunk) = chunks.recv().map_err(|_| {
             io()(io::Error::new(

@@ -1,0 +1,292 @@
+//! An anonymous share's attachments carry no names in their files: named by kind and
+//! number, PDFs written anew without their metadata; what cannot be cleaned, and text that
+//! names the seeker, must be accepted before anything is sent.
+
+mod common;
+
+#[path = "../../candor-formats/tests/support/pdf.rs"]
+mod pdf_files;
+
+use candor_model::{DocumentKind, ViewKind};
+use candor_vault::bundle::AgeIdentity;
+use candor_vault::{Existing, NewDocument, RemovedMetadata, Vault, VaultError};
+use common::contains;
+use common::sharing::*;
+use secrecy::ExposeSecret;
+
+/// A world where the seeker knows the employer, with no documents yet.
+fn introduced() -> World {
+    let mut w = world();
+    for document in w
+        .seeker
+        .list::<candor_model::Document>()
+        .expect("documents")
+    {
+        w.seeker.remove_document(&document.id).expect("removed");
+    }
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    w
+}
+
+fn add(vault: &mut Vault, kind: DocumentKind, file_name: &str, bytes: &[u8]) -> String {
+    vault
+        .add_document(
+            NewDocument {
+                kind,
+                file_name: file_name.into(),
+                media_type: "application/pdf".into(),
+                note: None,
+            },
+            bytes,
+        )
+        .expect("a document")
+        .id
+}
+
+fn including(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| format!("documents[{id}]")).collect()
+}
+
+/// Shares an anonymous view with `ids` attached and returns every entry of the bundle, as
+/// the employer decrypts it.
+fn shared(w: &mut World, ids: &[&str], accept_warnings: bool) -> Vec<(String, Vec<u8>)> {
+    let out = w.dir.path().join("anonymous.candor");
+    let _ = std::fs::remove_file(&out);
+    let mut request = request(ViewKind::Anonymous, including(ids));
+    request.accept_warnings = accept_warnings;
+    w.seeker
+        .share(&request, &out, Existing::Refuse)
+        .expect("shares");
+    let identity = AgeIdentity::parse(
+        w.employer
+            .export_age_identity()
+            .expect("exports")
+            .expose_secret(),
+    )
+    .expect("an identity");
+    decrypted_entries(&out, &identity)
+}
+
+#[test]
+fn an_anonymous_pdf_goes_by_kind_and_number_without_its_metadata() {
+    let mut w = introduced();
+    let cv = add(
+        &mut w.seeker,
+        DocumentKind::Cv,
+        "Kari_Nordmann_CV.pdf",
+        &pdf_files::cv(),
+    );
+    let preview = w
+        .seeker
+        .preview_share(
+            "Fjordkraft Data AS",
+            &request(ViewKind::Anonymous, including(&[&cv])).choice,
+        )
+        .expect("preview");
+    assert_eq!(preview.attachments, ["attachments/cv-1.pdf"]);
+    assert_eq!(preview.cleaned.len(), 1);
+    assert_eq!(preview.cleaned[0].file_name, "Kari_Nordmann_CV.pdf");
+    assert_eq!(
+        preview.cleaned[0].removed,
+        [
+            RemovedMetadata::Info {
+                entry: "Author".into(),
+                value: "Kari Nordmann".into()
+            },
+            RemovedMetadata::Info {
+                entry: "Title".into(),
+                value: "CV - Kari Nordmann".into()
+            },
+            RemovedMetadata::Info {
+                entry: "Creator".into(),
+                value: "Writer".into()
+            },
+            RemovedMetadata::Xmp,
+            RemovedMetadata::ApplicationData,
+        ]
+    );
+    assert!(
+        preview.view.warnings.is_empty(),
+        "{:?}",
+        preview.view.warnings
+    );
+
+    let entries = shared(&mut w, &[&cv], false);
+    let names: Vec<&str> = entries.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(names.contains(&"attachments/cv-1.pdf"), "{names:?}");
+    // Not in a name, not in the manifest, not in any byte of any entry.
+    for (path, bytes) in &entries {
+        for needle in ["Kari", "Nordmann"] {
+            assert!(
+                !contains(bytes, needle.as_bytes()) && !path.contains(needle),
+                "{path} carries {needle:?}"
+            );
+        }
+    }
+    let (_, sent) = entries
+        .iter()
+        .find(|(p, _)| p == "attachments/cv-1.pdf")
+        .expect("the CV");
+    assert_eq!(
+        candor_vault::formats::pdf_text(sent)
+            .map(|t| t.trim().to_owned())
+            .as_deref(),
+        Some("Curriculum vitae"),
+        "the page is still there"
+    );
+}
+
+#[test]
+fn attachments_are_numbered_per_kind_and_a_full_view_keeps_their_names() {
+    let mut w = introduced();
+    let first = add(
+        &mut w.seeker,
+        DocumentKind::Cv,
+        "cv (long).PDF",
+        &pdf_files::cv(),
+    );
+    let second = add(
+        &mut w.seeker,
+        DocumentKind::Cv,
+        "cv-short.pdf",
+        &pdf_files::cv(),
+    );
+    let letter = add(
+        &mut w.seeker,
+        DocumentKind::CoverLetter,
+        "Søknad Kari.pdf",
+        &pdf_files::cv(),
+    );
+    let choice = |kind| request(kind, including(&[&first, &second, &letter])).choice;
+    let anonymous = w
+        .seeker
+        .preview_share("Fjordkraft Data AS", &choice(ViewKind::Anonymous))
+        .expect("preview");
+    assert_eq!(
+        anonymous.attachments,
+        [
+            "attachments/cv-1.pdf",
+            "attachments/cv-2.pdf",
+            "attachments/cover-letter-1.pdf"
+        ]
+    );
+    let full = w
+        .seeker
+        .preview_share("Fjordkraft Data AS", &choice(ViewKind::Full))
+        .expect("preview");
+    assert_eq!(
+        full.attachments,
+        [
+            "attachments/01-cv__long_.PDF",
+            "attachments/02-cv-short.pdf",
+            "attachments/03-Søknad_Kari.pdf"
+        ]
+    );
+    assert!(
+        full.cleaned.is_empty(),
+        "a full view sends files as they are"
+    );
+}
+
+#[test]
+fn a_pdf_whose_text_names_the_seeker_must_be_accepted_before_it_is_sent() {
+    let mut w = introduced();
+    let cv = add(
+        &mut w.seeker,
+        DocumentKind::Cv,
+        "cv.pdf",
+        &pdf_files::cv_saying("Kari Nordmann, kari.nordmann@example.org"),
+    );
+    let out = w.dir.path().join("refused.candor");
+    let err = w
+        .seeker
+        .share(
+            &request(ViewKind::Anonymous, including(&[&cv])),
+            &out,
+            Existing::Refuse,
+        )
+        .expect_err("refused until accepted");
+    let VaultError::UnacceptedWarnings { warnings } = &err else {
+        panic!("expected unaccepted warnings, got {err:?}");
+    };
+    assert_eq!(
+        warnings,
+        &["\u{201c}cv.pdf\u{201d} names you in its text (\u{201c}Kari\u{201d}, \u{201c}Nordmann\u{201d}, \u{201c}kari.nordmann@example.org\u{201d}): Candor cannot change what a document says, so the recipient will read it"]
+    );
+    assert!(!out.exists(), "nothing was written");
+    let entries = shared(&mut w, &[&cv], true);
+    let (_, sent) = entries
+        .iter()
+        .find(|(p, _)| p == "attachments/cv-1.pdf")
+        .expect("the CV");
+    // Its metadata is gone all the same; its text is what the seeker accepted.
+    assert!(!contains(sent, b"Writer"));
+}
+
+#[test]
+fn a_signed_pdf_goes_unchanged_and_only_once_the_seeker_accepts_it() {
+    let mut w = introduced();
+    let diploma = add(
+        &mut w.seeker,
+        DocumentKind::Diploma,
+        "vitnemal.pdf",
+        &pdf_files::signed(),
+    );
+    let choice = request(ViewKind::Anonymous, including(&[&diploma])).choice;
+    let preview = w
+        .seeker
+        .preview_share("Fjordkraft Data AS", &choice)
+        .expect("preview");
+    assert!(preview.cleaned.is_empty());
+    let messages: Vec<&str> = preview
+        .view
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        ["\u{201c}vitnemal.pdf\u{201d} is digitally signed, and removing its metadata would break the signature: it goes as it is; its metadata says Author \u{201c}Universitetet i Oslo\u{201d}"]
+    );
+    let entries = shared(&mut w, &[&diploma], true);
+    let (_, sent) = entries
+        .iter()
+        .find(|(p, _)| p == "attachments/diploma-1.pdf")
+        .expect("the diploma");
+    assert_eq!(
+        sent,
+        &pdf_files::signed(),
+        "byte for byte: the signature holds"
+    );
+}
+
+#[test]
+fn a_pdf_that_cannot_be_read_is_named_in_a_warning_and_goes_only_when_accepted() {
+    let mut w = introduced();
+    let broken = add(
+        &mut w.seeker,
+        DocumentKind::Cv,
+        "cv.pdf",
+        b"%PDF-1.7 this is not really a PDF",
+    );
+    let choice = request(ViewKind::Anonymous, including(&[&broken])).choice;
+    let preview = w
+        .seeker
+        .preview_share("Fjordkraft Data AS", &choice)
+        .expect("preview");
+    let messages: Vec<&str> = preview
+        .view
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        ["\u{201c}cv.pdf\u{201d} cannot be cleaned (it cannot be read as a PDF), so Candor could not remove its metadata (a PDF's author and title): it goes as it is"]
+    );
+    let entries = shared(&mut w, &[&broken], true);
+    assert!(entries.iter().any(|(p, b)| p == "attachments/cv-1.pdf"
+        && b.as_slice() == b"%PDF-1.7 this is not really a PDF"));
+}
