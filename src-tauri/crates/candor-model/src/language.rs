@@ -83,11 +83,13 @@ impl Fluency {
         matches!(self, Fluency::Described(text) if text.is_empty())
     }
 
-    /// Reads a CEFR level if it is one and keeps anything else as words.
+    /// Reads a CEFR level if it is one (in any case, spaces around it ignored) and keeps
+    /// anything else as words, exactly as written: a fluency stored or exported as words
+    /// reads back the same, as every other text does.
     fn read(s: &str) -> Fluency {
         match s.parse() {
             Ok(level) => Fluency::Cefr(level),
-            Err(_) => Fluency::Described(s.trim().to_owned()),
+            Err(_) => Fluency::Described(s.to_owned()),
         }
     }
 }
@@ -110,7 +112,7 @@ impl FromStr for Fluency {
     /// `A1`–`C2` in any case is a level; a letter and a digit that is not a level ("D1",
     /// "A3") is [`Problem::UnknownCefrLevel`]; anything else is kept as words, trimmed.
     fn from_str(s: &str) -> Result<Self, Problem> {
-        match Fluency::read(s) {
+        match Fluency::read(s.trim()) {
             Fluency::Described(text) if looks_like_a_level(&text) => {
                 Err(Problem::UnknownCefrLevel { value: text })
             }
@@ -217,6 +219,28 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&bare).expect("serializes"),
             r#"{"language":"Sami"}"#
+        );
+    }
+
+    /// Found by the JSON Resume round-trip property: " " was written out and read back
+    /// as no fluency at all.
+    #[test]
+    fn fluency_in_words_reads_back_from_json_exactly_as_written() {
+        for words in [" ", " Native speaker", "fluent\n", "\u{a0}morsmål\t"] {
+            let language = Language {
+                language: "Norwegian".into(),
+                fluency: Fluency::Described(words.into()),
+            };
+            assert!(language.validate().is_ok(), "{words:?} is a valid fluency");
+            let json = serde_json::to_string(&language).expect("serializes");
+            let back: Language = serde_json::from_str(&json).expect("reads");
+            assert_eq!(back, language, "{json}");
+        }
+        let padded: Fluency = serde_json::from_str(r#"" b2 ""#).expect("reads");
+        assert_eq!(
+            padded,
+            Fluency::Cefr(CefrLevel::B2),
+            "a level is still a level"
         );
     }
 
