@@ -348,10 +348,10 @@ pub fn document_path(id: &str) -> String {
     format!("documents[{id}]")
 }
 
-/// A scanner for the seeker's names, less those the view shares anyway: once the
-/// recipient has `person.givenName`, removing it from a summary only garbles the summary.
-/// The names come from the profile whether or not `person` is in the view: they are the
-/// seeker's names all the same.
+/// A scanner for the seeker's names, e-mail address and phone number, less those the view
+/// shares anyway: once the recipient has `person.givenName`, removing it from a summary
+/// only garbles the summary. They come from the profile whether or not `person` is in the
+/// view: they are the seeker's all the same.
 fn names_to_scan_for(profile: &Profile, paths: &Paths) -> Scanner {
     let Some(person) = &profile.person else {
         return Scanner::default();
@@ -363,8 +363,18 @@ fn names_to_scan_for(profile: &Profile, paths: &Paths) -> Scanner {
     ];
     let (shared, withheld): (Vec<_>, Vec<_>) =
         names.iter().partition(|(path, _)| paths.includes(path));
-    Scanner::new(withheld.iter().filter_map(|(_, name)| *name))
-        .sharing(shared.iter().filter_map(|(_, name)| *name))
+    let mut scanner = Scanner::new(withheld.iter().filter_map(|(_, name)| *name))
+        .sharing(shared.iter().filter_map(|(_, name)| *name));
+    let own = [
+        ("person.email", &person.email, FindingKind::Email),
+        ("person.phone", &person.phone, FindingKind::Phone),
+    ];
+    for (path, text, kind) in own {
+        if !paths.includes(path) {
+            scanner = scanner.own(text, kind);
+        }
+    }
+    scanner
 }
 
 /// The documents the choice attaches, in the order offered. Each document path must name

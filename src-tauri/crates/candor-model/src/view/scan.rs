@@ -23,6 +23,10 @@ const COMMON_TLDS: &[&str] = &[
 /// Fewest digits a phone number has: a Norwegian one has 8.
 const MIN_PHONE_DIGITS: usize = 8;
 
+/// Fewest digits the seeker's own phone number needs to be looked for as written: more than
+/// a year has, so that a stray "2019" is never taken for it.
+const MIN_OWN_PHONE_DIGITS: usize = 5;
+
 /// One hit: the characters `start..end` (indexes into the text's chars) and what they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Hit {
@@ -36,6 +40,10 @@ struct Hit {
 pub(super) struct Scanner {
     /// Each word of the seeker's names, two letters or more, in lower case.
     names: Vec<String>,
+    /// The seeker's own e-mail address and phone number, looked for as written (e-mail in
+    /// any case): the patterns find the usual ones, but the model accepts an address such
+    /// as `kari@localhost.123` and a number such as `912.34.567`, which no pattern takes.
+    own: Vec<(Vec<char>, FindingKind)>,
 }
 
 impl Scanner {
@@ -51,7 +59,26 @@ impl Scanner {
                 }
             }
         }
-        Self { names: words }
+        Self {
+            names: words,
+            own: Vec::new(),
+        }
+    }
+
+    /// The same scanner, also looking for the seeker's own e-mail address or phone number
+    /// (`kind`) as written. Nothing is added for an empty text, or for a phone number with
+    /// fewer than [`MIN_OWN_PHONE_DIGITS`] digits.
+    pub(super) fn own(mut self, text: &str, kind: FindingKind) -> Self {
+        let text = text.trim();
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        let wanted = match kind {
+            FindingKind::Phone => digits >= MIN_OWN_PHONE_DIGITS,
+            _ => !text.is_empty(),
+        };
+        if wanted {
+            self.own.push((text.chars().collect(), kind));
+        }
+        self
     }
 
     /// The same scanner, no longer looking for the words of `names`: the view shares them.
@@ -88,7 +115,35 @@ impl Scanner {
         hits.extend(urls(chars));
         hits.extend(phones(chars));
         hits.extend(self.names_in(chars, text));
+        hits.extend(self.own_in(chars));
         without_overlaps(hits)
+    }
+
+    /// The seeker's own e-mail address (in any case, anywhere) and phone number (not inside
+    /// a longer run of digits).
+    fn own_in(&self, chars: &[(usize, char)]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (own, kind) in &self.own {
+            let len = own.len();
+            for start in 0..chars.len().saturating_sub(len - 1) {
+                let end = start + len;
+                let same = chars[start..end]
+                    .iter()
+                    .zip(own)
+                    .all(|(&(_, c), o)| c.eq_ignore_ascii_case(o));
+                let digit_at = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_ascii_digit());
+                let inside_digits = *kind == FindingKind::Phone
+                    && ((start > 0 && digit_at(start - 1)) || digit_at(end));
+                if same && !inside_digits {
+                    hits.push(Hit {
+                        start,
+                        end,
+                        kind: *kind,
+                    });
+                }
+            }
+        }
+        hits
     }
 
     /// Whole words that are one of the seeker's names, in any case.
@@ -291,13 +346,23 @@ fn phones(chars: &[(usize, char)]) -> Vec<Hit> {
             next += 1;
         }
         let mut end = next;
-        while end > start && !chars[end - 1].1.is_ascii_digit() {
-            end -= 1;
+        loop {
+            while end > start && !chars[end - 1].1.is_ascii_digit() {
+                end -= 1;
+            }
+            let whole_word = chars.get(end).is_none_or(|&(_, c)| !c.is_alphanumeric());
+            if whole_word || end == start {
+                break;
+            }
+            // The last group runs into a word ("912 34 567 2nd floor"): the number ends
+            // before that word.
+            while end > start && chars[end - 1].1.is_ascii_digit() {
+                end -= 1;
+            }
         }
-        let whole_word = chars.get(end).is_none_or(|&(_, c)| !c.is_alphanumeric());
         let digits = digit_groups(&chars[start..end]);
         let count: usize = digits.iter().map(|group| group.len()).sum();
-        if whole_word && count >= MIN_PHONE_DIGITS && !is_dates(&digits) {
+        if end > start && count >= MIN_PHONE_DIGITS && !is_dates(&digits) {
             hits.push(Hit {
                 start,
                 end,
@@ -403,6 +468,46 @@ mod tests {
         ] {
             assert!(found(not_a_phone).is_empty(), "{not_a_phone}");
         }
+    }
+
+    /// Found by the anonymous-view property: the digits ran on into the next word, and the
+    /// whole number was let through.
+    #[test]
+    fn a_phone_number_before_a_word_that_starts_with_a_digit_is_found() {
+        assert_eq!(
+            found("Ring 912 34 567 2nd floor"),
+            one(FindingKind::Phone, "912 34 567")
+        );
+        assert_eq!(
+            found("jru(47000000  1bg"),
+            one(FindingKind::Phone, "47000000")
+        );
+        assert!(found("call 2019 2nd").is_empty());
+    }
+
+    /// Found by the anonymous-view property: the model accepts e-mail addresses and phone
+    /// numbers that no pattern takes, and the seeker's own were sent as written.
+    #[test]
+    fn the_seekers_own_email_and_phone_are_found_as_written() {
+        let scanner = Scanner::new(["Kari"])
+            .own("a@_.no", FindingKind::Email)
+            .own("912.34.567", FindingKind::Phone)
+            .own("", FindingKind::Email)
+            .own("2019", FindingKind::Phone);
+        let (text, hits) = scanner
+            .redact("Mail A@_.NO or ring 912.34.567; not 1912.34.5678, in 2019.")
+            .expect("hits");
+        assert_eq!(
+            text,
+            "Mail [removed] or ring [removed]; not 1912.34.5678, in 2019."
+        );
+        assert_eq!(
+            hits,
+            vec![
+                (FindingKind::Email, "A@_.NO".into()),
+                (FindingKind::Phone, "912.34.567".into()),
+            ]
+        );
     }
 
     #[test]
