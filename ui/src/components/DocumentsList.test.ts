@@ -71,7 +71,7 @@ describe("documents", () => {
     await user.click(within(row).getByTestId("document-open"));
     await waitFor(() => expect(callsOf(calls, "open_document")[0]?.args).toEqual({ id: "d1" }));
     await user.click(within(row).getByTestId("document-save"));
-    expect(await view.findByText("Saved a decrypted copy to /home/kari/Desktop/CV.pdf.")).toBeInTheDocument();
+    expect(await view.findByText("Saved a decrypted copy to /home/kari/Desktop/CV.pdf. It is not encrypted: delete it when you no longer need it.")).toBeInTheDocument();
 
     await user.click(within(row).getByTestId("document-remove"));
     const dialog = view.getByRole("alertdialog");

@@ -132,3 +132,101 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+
+    use super::*;
+    use crate::keys::{NONCE_LEN, TAG_LEN};
+
+    /// A row name, owned, so that proptest can make and shrink one.
+    #[derive(Debug, Clone)]
+    struct Row {
+        vault_id: [u8; 16],
+        kind: String,
+        id: String,
+        version: u64,
+    }
+
+    impl Row {
+        fn name(&self) -> RowName<'_> {
+            RowName {
+                vault_id: &self.vault_id,
+                kind: &self.kind,
+                id: &self.id,
+                version: self.version,
+            }
+        }
+    }
+
+    fn row() -> impl Strategy<Value = Row> {
+        (any::<[u8; 16]>(), ".{0,12}", ".{0,24}", any::<u64>()).prop_map(
+            |(vault_id, kind, id, version)| Row {
+                vault_id,
+                kind,
+                id,
+                version,
+            },
+        )
+    }
+
+    fn plaintext() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(any::<u8>(), 0..=512)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 128,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn any_record_under_any_row_name_opens_to_what_was_sealed(
+            key in any::<[u8; 32]>(),
+            row in row(),
+            plaintext in plaintext(),
+        ) {
+            let key = Key256::from_bytes(key);
+            let sealed = seal(&key, row.name(), &plaintext);
+            prop_assert_eq!(sealed.len(), NONCE_LEN + plaintext.len() + TAG_LEN);
+            prop_assert_eq!(open(&key, row.name(), &sealed), Some(plaintext));
+        }
+
+        #[test]
+        fn any_single_bit_flipped_in_a_sealed_record_is_refused(
+            key in any::<[u8; 32]>(),
+            row in row(),
+            plaintext in plaintext(),
+            bit in any::<Index>(),
+        ) {
+            let key = Key256::from_bytes(key);
+            let mut sealed = seal(&key, row.name(), &plaintext);
+            // Nonce, ciphertext and tag alike.
+            let bit = bit.index(sealed.len() * 8);
+            sealed[bit / 8] ^= 1 << (bit % 8);
+            prop_assert_eq!(open(&key, row.name(), &sealed), None, "bit {} flipped", bit);
+        }
+
+        #[test]
+        fn any_single_bit_flipped_in_the_row_name_or_key_is_refused(
+            key in any::<[u8; 32]>(),
+            row in row(),
+            plaintext in plaintext(),
+            bit in any::<Index>(),
+        ) {
+            let key = Key256::from_bytes(key);
+            let sealed = seal(&key, row.name(), &plaintext);
+            let mut aad = row.name().aad();
+            let at = bit.index(aad.len() * 8);
+            aad[at / 8] ^= 1 << (at % 8);
+            prop_assert_eq!(open_with_nonce(&key, &aad, &sealed), None, "AAD bit {} flipped", at);
+            let mut other = *key.bytes();
+            let at = bit.index(256);
+            other[at / 8] ^= 1 << (at % 8);
+            prop_assert_eq!(open(&Key256::from_bytes(other), row.name(), &sealed), None);
+        }
+    }
+}

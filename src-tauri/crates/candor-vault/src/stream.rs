@@ -219,3 +219,121 @@ mod tests {
         assert!(open_all(&b, &chunks, 1).is_none());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use std::convert::Infallible;
+
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+
+    use super::*;
+
+    /// `len` bytes from `seed`, cheap to make and to shrink (by length) however long.
+    fn bytes(len: usize, seed: u64) -> Vec<u8> {
+        let mut state = seed | 1;
+        (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect()
+    }
+
+    /// Mostly short attachments; now and then one at, or just either side of, a chunk
+    /// boundary.
+    fn length() -> impl Strategy<Value = usize> {
+        prop_oneof![
+            4 => 0..=300usize,
+            1 => (CHUNK_LEN - 2)..=(CHUNK_LEN + 2),
+            1 => (2 * CHUNK_LEN - 1)..=(2 * CHUNK_LEN + 1),
+        ]
+    }
+
+    fn stream_key() -> impl Strategy<Value = ([u8; 32], [u8; SALT_LEN], Vec<u8>)> {
+        (
+            any::<[u8; 32]>(),
+            any::<[u8; SALT_LEN]>(),
+            proptest::collection::vec(any::<u8>(), 0..=32),
+        )
+    }
+
+    fn sealed_chunks(key: &StreamKey, data: &[u8]) -> Vec<Vec<u8>> {
+        let mut chunks = Vec::new();
+        key.seal_reader(data, |seq, c| {
+            assert_eq!(seq, chunks.len() as u64, "chunks are numbered in order");
+            chunks.push(c.to_vec());
+            Ok::<_, Infallible>(())
+        })
+        .expect("in-memory reads cannot fail")
+        .expect("the sink accepts everything");
+        chunks
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 64,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn any_attachment_opens_chunk_by_chunk_to_what_was_sealed(
+            (key, salt, binding) in stream_key(),
+            len in length(),
+            seed in any::<u64>(),
+        ) {
+            let key = StreamKey::new(&Key256::from_bytes(key), &salt, &binding);
+            let data = bytes(len, seed);
+            let chunks = sealed_chunks(&key, &data);
+            let count = chunks.len() as u64;
+            prop_assert_eq!(chunks.len(), len.div_ceil(CHUNK_LEN).max(1));
+            let mut opened = Vec::new();
+            for (seq, chunk) in chunks.iter().enumerate() {
+                let mut buf = chunk.clone();
+                prop_assert!(key.open_chunk(seq as u64, count, &mut buf), "chunk {} opens", seq);
+                opened.extend_from_slice(&buf);
+                // Sealed again chunk by chunk, as a re-key does, it opens the same.
+                let mut resealed = buf.clone();
+                key.seal_chunk(seq as u64, count, &mut resealed);
+                prop_assert_eq!(&resealed, chunk, "the same key, nonce and AAD give the same bytes");
+            }
+            prop_assert_eq!(opened, data);
+        }
+
+        #[test]
+        fn any_single_bit_flipped_in_a_sealed_chunk_is_refused(
+            (key, salt, binding) in stream_key(),
+            len in length(),
+            seed in any::<u64>(),
+            chunk in any::<Index>(),
+            bit in any::<Index>(),
+        ) {
+            let key = StreamKey::new(&Key256::from_bytes(key), &salt, &binding);
+            let chunks = sealed_chunks(&key, &bytes(len, seed));
+            let count = chunks.len() as u64;
+            let seq = chunk.index(chunks.len());
+            // Ciphertext and tag alike; the nonce is the chunk's place, tried below.
+            let mut buf = chunks[seq].clone();
+            let bit = bit.index(buf.len() * 8);
+            buf[bit / 8] ^= 1 << (bit % 8);
+            prop_assert!(
+                !key.open_chunk(seq as u64, count, &mut buf),
+                "bit {} of chunk {} flipped",
+                bit,
+                seq
+            );
+            // The same chunk, unchanged, at another place, or last when it was not (and not
+            // last when it was).
+            let seq = seq as u64;
+            let other_last = if seq + 1 == count { count + 1 } else { seq + 1 };
+            let elsewhere = [(seq ^ 1, count), (seq, other_last)];
+            for (other_seq, other_count) in elsewhere {
+                let mut buf = chunks[seq as usize].clone();
+                prop_assert!(!key.open_chunk(other_seq, other_count, &mut buf), "opened as chunk {} of {}", other_seq, other_count);
+            }
+        }
+    }
+}

@@ -286,7 +286,7 @@ export const en = {
   "documents.opened": "Opened {name}.",
   "documents.save": "Save a copy…",
   "documents.saveNamed": "Save a decrypted copy of {name}",
-  "documents.savedTo": "Saved a decrypted copy to {path}.",
+  "documents.savedTo": "Saved a decrypted copy to {path}. It is not encrypted: delete it when you no longer need it.",
   "documents.removeNamed": "Remove {name}",
   "documents.confirmRemove": "Remove “{name}” from your vault? This cannot be undone.",
   "documents.confirmYes": "Remove document",

@@ -288,7 +288,7 @@ export const nb: Record<Key, string> = {
   "documents.opened": "Åpnet {name}.",
   "documents.save": "Lagre en kopi …",
   "documents.saveNamed": "Lagre en dekryptert kopi av {name}",
-  "documents.savedTo": "Lagret en dekryptert kopi i {path}.",
+  "documents.savedTo": "Lagret en dekryptert kopi i {path}. Den er ikke kryptert: slett den når du ikke trenger den lenger.",
   "documents.removeNamed": "Fjern {name}",
   "documents.confirmRemove": "Fjerne «{name}» fra hvelvet? Dette kan ikke angres.",
   "documents.confirmYes": "Fjern dokumentet",
