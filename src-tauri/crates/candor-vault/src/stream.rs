@@ -295,10 +295,10 @@ mod properties {
                 let mut buf = chunk.clone();
                 prop_assert!(key.open_chunk(seq as u64, count, &mut buf), "chunk {} opens", seq);
                 opened.extend_from_slice(&buf);
-                // Sealed again chunk by chunk, as a re-key does, it opens the same.
+                // Sealed again chunk by chunk, as a re-key does, it gives the same bytes.
                 let mut resealed = buf.clone();
                 key.seal_chunk(seq as u64, count, &mut resealed);
-                prop_assert_eq!(&resealed, chunk, "the same key, nonce and AAD give the same bytes");
+                prop_assert_eq!(&resealed, chunk, "the same key, nonce and AAD");
             }
             prop_assert_eq!(opened, data);
         }
@@ -332,7 +332,12 @@ mod properties {
             let elsewhere = [(seq ^ 1, count), (seq, other_last)];
             for (other_seq, other_count) in elsewhere {
                 let mut buf = chunks[seq as usize].clone();
-                prop_assert!(!key.open_chunk(other_seq, other_count, &mut buf), "opened as chunk {} of {}", other_seq, other_count);
+                prop_assert!(
+                    !key.open_chunk(other_seq, other_count, &mut buf),
+                    "opened as chunk {} of {}",
+                    other_seq,
+                    other_count
+                );
             }
         }
     }
