@@ -253,6 +253,24 @@ mod tests {
     }
 
     #[test]
+    fn a_card_whose_comment_signature_is_cut_short_is_malformed_not_a_panic() {
+        // Anyone can sign a card with their own key; one with a valid signature of the
+        // card and a 57-byte signature over the trusted comment made minisign panic.
+        // The card's bytes stay as signed; only the signature's last line changes.
+        let (text, _) = signed();
+        let file: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let signature = file["signature"].as_str().expect("a signature");
+        let last = signature.lines().nth(3).expect("four lines").to_owned();
+        let global = data_encoding::BASE64
+            .decode(last.as_bytes())
+            .expect("base64");
+        let cut = text.replace(&last, &data_encoding::BASE64.encode(&global[..57]));
+        assert_ne!(cut, text);
+        let error = KeyCard::read(cut.as_bytes()).expect_err("refused");
+        assert_eq!(error.code(), "malformed-card");
+    }
+
+    #[test]
     fn not_a_card_is_malformed() {
         let error = KeyCard::read(b"hello").expect_err("refused");
         assert_eq!(error.code(), "malformed-card");

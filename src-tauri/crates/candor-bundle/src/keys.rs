@@ -111,14 +111,17 @@ impl VerifyingKey {
 
     /// Checks a minisign signature over `data` and returns its trusted comment.
     pub(crate) fn verify(&self, data: &[u8], signature: &str) -> Result<String, SignatureProblem> {
-        let signature = minisign::SignatureBox::from_string(signature)
+        let parsed = minisign::SignatureBox::from_string(signature)
             .map_err(|_| SignatureProblem::Malformed)?;
-        if signature.keynum() != self.0.keynum() {
+        if !global_signature_is_whole(signature) {
+            return Err(SignatureProblem::Malformed);
+        }
+        if parsed.keynum() != self.0.keynum() {
             return Err(SignatureProblem::OtherKey);
         }
-        minisign::verify(&self.0, &signature, Cursor::new(data), true, false, false)
+        minisign::verify(&self.0, &parsed, Cursor::new(data), true, false, false)
             .map_err(|_| SignatureProblem::Invalid)?;
-        signature
+        parsed
             .trusted_comment()
             .map_err(|_| SignatureProblem::Malformed)
     }
@@ -197,6 +200,19 @@ pub fn parse_age_recipient(text: &str) -> Result<age::x25519::Recipient, BundleE
         })
 }
 
+/// Whether the last line of a minisign signature (the signature over the trusted comment)
+/// holds exactly the 64 bytes of an Ed25519 signature. minisign 0.10 reads that line without
+/// checking its length and slices it as 64 bytes when it verifies: a shorter one, under a
+/// valid signature of the data (anyone can make one with their own key), would panic in
+/// the reader of a bundle, a key card or a reveal. Found by fuzzing (`tests/fuzz`).
+fn global_signature_is_whole(signature: &str) -> bool {
+    signature
+        .lines()
+        .nth(3)
+        .and_then(|line| data_encoding::BASE64.decode(line.trim().as_bytes()).ok())
+        .is_some_and(|bytes| bytes.len() == 64)
+}
+
 /// A short fingerprint of a pair of public keys, to read aloud and compare out of band:
 /// the first 100 bits of SHA-256 over both keys, in five groups of four Crockford base32
 /// characters ("7KQ2-M9XD-…").
@@ -251,6 +267,55 @@ mod tests {
         assert_eq!(
             key.verifying_key().verify(b"hellO", &signature),
             Err(SignatureProblem::Invalid)
+        );
+    }
+
+    /// Replaces the last line of a signature (the one over the trusted comment) by the
+    /// base64 of the first `keep` bytes of what it held.
+    fn with_global_signature_cut_to(signature: &str, keep: usize) -> String {
+        let mut lines: Vec<String> = signature.lines().map(str::to_owned).collect();
+        let global = data_encoding::BASE64
+            .decode(lines[3].trim().as_bytes())
+            .expect("the writer's own base64");
+        lines[3] = data_encoding::BASE64.encode(&global[..keep]);
+        lines.join("\n") + "\n"
+    }
+
+    #[test]
+    fn short_signature_over_the_trusted_comment_is_malformed_not_a_panic() {
+        // The fuzzer's finding: a valid signature of the data, and a last line of 57 bytes,
+        // panicked inside minisign ("range end index 64 out of range for slice of length
+        // 57"). Every length short of 64 is refused, and so is a longer one.
+        let key = SigningKey::generate();
+        let signature = key.sign(b"hello", "comment");
+        for keep in [0, 1, 31, 32, 57, 63] {
+            let cut = with_global_signature_cut_to(&signature, keep);
+            assert_eq!(
+                key.verifying_key().verify(b"hello", &cut),
+                Err(SignatureProblem::Malformed),
+                "a global signature of {keep} bytes"
+            );
+        }
+        let mut lines: Vec<String> = signature.lines().map(str::to_owned).collect();
+        let mut global = data_encoding::BASE64
+            .decode(lines[3].trim().as_bytes())
+            .expect("the writer's own base64");
+        global.push(0);
+        lines[3] = data_encoding::BASE64.encode(&global);
+        assert_eq!(
+            key.verifying_key()
+                .verify(b"hello", &(lines.join("\n") + "\n")),
+            Err(SignatureProblem::Malformed)
+        );
+        // The untouched signature still verifies, with CRLF line ends too.
+        assert_eq!(
+            key.verifying_key().verify(b"hello", &signature),
+            Ok("comment".to_owned())
+        );
+        assert_eq!(
+            key.verifying_key()
+                .verify(b"hello", &signature.replace('\n', "\r\n")),
+            Ok("comment".to_owned())
         );
     }
 
