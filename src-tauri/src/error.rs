@@ -64,6 +64,23 @@ pub enum ErrorCode {
     BadExtension,
     /// A reveal to an organisation never sent an anonymous share; `params.organisation`.
     NothingToReveal,
+    /// A kind of request Candor does not send; `params.kind`.
+    NotARequest,
+    /// A bundle this employer vault deleted, sent again; `params.reason` (`request`,
+    /// `correction`, `expiry`) and `params.day` (`YYYY-MM-DD`).
+    BundleDeleted,
+    /// Another bundle or notice holds this id; `params.what` (`bundle`, `notice`).
+    IdTaken,
+    /// Not a candidate's share, given to the employer's import; `params.kind`.
+    NotAShare,
+    /// Too many access requests in a day; `params.hours` until another is answered.
+    AccessQuota,
+    /// An answer that does not fit the request it names; `params.reason` (English).
+    AnswerDoesNotMatchRequest,
+    /// An invitation to a candidate who shared in full; `params.candidate`.
+    NotAnonymous,
+    /// An employer vault without its key card yet.
+    NoEmployerCard,
     Internal,
 }
 
@@ -154,6 +171,14 @@ impl From<ValidationError> for IpcError {
     }
 }
 
+/// A bundle deleted earlier and sent again: why, and the day, for the UI to put in words.
+fn deleted(message: String, reason: &str, at: candor_model::Timestamp) -> IpcError {
+    IpcError::new(ErrorCode::BundleDeleted, message)
+        .with("reason", reason)
+        .with("day", at.as_offset_date_time().date())
+}
+
+/// Every `VaultError` has its own arm: a new variant does not compile until it is mapped.
 impl From<VaultError> for IpcError {
     fn from(err: VaultError) -> IpcError {
         let message = err.to_string();
@@ -237,7 +262,31 @@ impl From<VaultError> for IpcError {
             VaultError::Io { context, .. } => {
                 return IpcError::new(ErrorCode::FileRead, message).with("detail", context)
             }
-            _ => ErrorCode::Internal,
+            VaultError::NotARequest { kind } => {
+                return IpcError::new(ErrorCode::NotARequest, message).with("kind", kind)
+            }
+            VaultError::DeletedOnRequest { at } => return deleted(message, "request", *at),
+            VaultError::ReplacedByCorrection { at } => return deleted(message, "correction", *at),
+            VaultError::DeletedOnExpiry { at } => return deleted(message, "expiry", *at),
+            VaultError::IdTaken { what } => {
+                return IpcError::new(ErrorCode::IdTaken, message).with("what", what)
+            }
+            VaultError::NotAShare { kind } => {
+                return IpcError::new(ErrorCode::NotAShare, message).with("kind", kind)
+            }
+            VaultError::AccessQuota { hours, .. } => {
+                return IpcError::new(ErrorCode::AccessQuota, message).with("hours", hours)
+            }
+            VaultError::AnswerDoesNotMatchRequest { reason } => {
+                return IpcError::new(ErrorCode::AnswerDoesNotMatchRequest, message)
+                    .with("reason", reason)
+            }
+            VaultError::NotAnonymous { candidate } => {
+                return IpcError::new(ErrorCode::NotAnonymous, message).with("candidate", candidate)
+            }
+            VaultError::NoEmployerCard => ErrorCode::NoEmployerCard,
+            // A caller's mistake or the database engine's failure: nothing the person did.
+            VaultError::DocumentNeedsContent | VaultError::Database { .. } => ErrorCode::Internal,
         };
         IpcError::new(code, message)
     }
@@ -268,6 +317,45 @@ mod tests {
         assert_eq!(
             IpcError::from(VaultError::BadExtension).code,
             ErrorCode::BadExtension
+        );
+    }
+
+    #[test]
+    fn an_employer_refusal_reaches_the_page_as_its_own_code_not_as_internal() {
+        let at: candor_model::Timestamp = "2026-11-23T10:00:00Z".parse().expect("a time");
+        let error = IpcError::from(VaultError::DeletedOnRequest { at });
+        assert_eq!(error.code, ErrorCode::BundleDeleted);
+        assert_eq!(
+            (
+                error.params["reason"].as_str(),
+                error.params["day"].as_str()
+            ),
+            ("request", "2026-11-23")
+        );
+        assert!(
+            error.message.contains("23 November 2026"),
+            "{}",
+            error.message
+        );
+        let error = IpcError::from(VaultError::DeletedOnExpiry { at });
+        assert_eq!(error.params["reason"], "expiry");
+        let error = IpcError::from(VaultError::IdTaken { what: "bundle" });
+        assert_eq!(
+            (error.code, error.params["what"].as_str()),
+            (ErrorCode::IdTaken, "bundle")
+        );
+        let error = IpcError::from(VaultError::AccessQuota {
+            scope: "from this candidate",
+            hours: 5,
+            retry_after_secs: 17_000,
+        });
+        assert_eq!(
+            (error.code, error.params["hours"].as_str()),
+            (ErrorCode::AccessQuota, "5")
+        );
+        assert_eq!(
+            IpcError::from(VaultError::NoEmployerCard).code,
+            ErrorCode::NoEmployerCard
         );
     }
 

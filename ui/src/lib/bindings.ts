@@ -618,7 +618,26 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 /**  An extension that is not one or two months with a reason. */
 "bad_extension" | 
 /**  A reveal to an organisation never sent an anonymous share; `params.organisation`. */
-"nothing_to_reveal" | "internal";
+"nothing_to_reveal" | 
+/**  A kind of request Candor does not send; `params.kind`. */
+"not_a_request" | 
+/**
+ *  A bundle this employer vault deleted, sent again; `params.reason` (`request`,
+ *  `correction`, `expiry`) and `params.day` (`YYYY-MM-DD`).
+ */
+"bundle_deleted" | 
+/**  Another bundle or notice holds this id; `params.what` (`bundle`, `notice`). */
+"id_taken" | 
+/**  Not a candidate's share, given to the employer's import; `params.kind`. */
+"not_a_share" | 
+/**  Too many access requests in a day; `params.hours` until another is answered. */
+"access_quota" | 
+/**  An answer that does not fit the request it names; `params.reason` (English). */
+"answer_does_not_match_request" | 
+/**  An invitation to a candidate who shared in full; `params.candidate`. */
+"not_anonymous" | 
+/**  An employer vault without its key card yet. */
+"no_employer_card" | "internal";
 
 export type ExportDone = {
 	path: string,

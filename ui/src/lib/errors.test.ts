@@ -9,6 +9,20 @@ const en = (key: Key, params?: Params) => translate("en", key, params);
 const nb = (key: Key, params?: Params) => translate("nb", key, params);
 
 describe("error codes are translated with their params", () => {
+  test("a deleted bundle sent again names why and the day, in the person's language", () => {
+    const error = ipcError("bundle_deleted", { reason: "request", day: "2026-11-23" });
+    expect(describeError(en, error, "en")).toBe(
+      "This bundle was deleted on 23 Nov 2026 at the candidate's request, so it cannot be imported again. Nothing was stored.",
+    );
+    expect(describeError(nb, error, "nb")).toBe(
+      "Denne pakken ble slettet 23. nov. 2026 etter kandidatens ønske, så den kan ikke importeres igjen. Ingenting ble lagret.",
+    );
+    expect(describeError(en, ipcError("bundle_deleted", { reason: "expiry", day: "2026-11-23" }), "en")).toContain("expired and was deleted on 23 Nov 2026");
+    expect(describeError(nb, ipcError("id_taken", { what: "notice" }), "nb")).toBe(
+      "Et annet varsel med denne ID-en er allerede besvart; dette ble avvist, og ingenting ble lagret.",
+    );
+  });
+
   test("a vault path goes into the sentence", () => {
     const error = ipcError("no_vault", { path: "/tmp/x.candor" });
     expect(describeError(en, error)).toBe("There is no vault at /tmp/x.candor. Check the path, or create a new vault.");

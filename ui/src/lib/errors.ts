@@ -2,7 +2,8 @@
 // `message` is shown only for a code this UI does not know.
 import { GRADE_LABELS, STATUSES } from "./types";
 import type { FieldProblem, IpcError } from "./types";
-import { isKey, type Key, type Params, type Translate } from "./i18n";
+import { formatDay } from "./format";
+import { isKey, type Key, type Language, type Params, type Translate } from "./i18n";
 
 type Problemish = Pick<FieldProblem, "code" | "params" | "message">;
 
@@ -59,8 +60,8 @@ export function describeProblem(t: Translate, problem: Problemish): string {
   return lookup(t, `problem.${problem.code}`, p) ?? (problem.message || problem.code);
 }
 
-/** An IPC error in the person's language. */
-export function describeError(t: Translate, error: IpcError): string {
+/** An IPC error in the person's language (`lang` is `t`'s, for dates). */
+export function describeError(t: Translate, error: IpcError, lang: Language = "en"): string {
   const params: Params = { ...error.params };
   switch (error.code) {
     case "validation": {
@@ -86,6 +87,12 @@ export function describeError(t: Translate, error: IpcError): string {
     case "nothing_shared":
       params.view = word(t, "viewKind", error.params.view);
       break;
+    case "bundle_deleted": {
+      const day = formatDay(error.params.day, lang);
+      return lookup(t, `error.bundle_deleted.${error.params.reason}`, { day }) ?? error.message;
+    }
+    case "id_taken":
+      return lookup(t, `error.id_taken.${error.params.what}`, {}) ?? error.message;
     case "internal":
       return t("error.internal", { message: error.message });
   }

@@ -325,8 +325,9 @@ pub fn project(
 }
 
 /// What in `text` (an attachment's, as far as it can be read) would identify the seeker
-/// of `profile` in an anonymous view, in order: their own names, and any e-mail address,
-/// phone number or web address, with the text matched. Empty when nothing is found.
+/// of `profile` in an anonymous view, in order: their own names, e-mail address and phone
+/// number as written, and any other e-mail address, phone number or web address, with the
+/// text matched. Empty when nothing is found.
 pub fn identifying_in_text(profile: &Profile, text: &str) -> Vec<(FindingKind, String)> {
     let names = profile.person.iter().flat_map(|person| {
         [
@@ -337,7 +338,13 @@ pub fn identifying_in_text(profile: &Profile, text: &str) -> Vec<(FindingKind, S
         .into_iter()
         .flatten()
     });
-    Scanner::new(names)
+    let mut scanner = Scanner::new(names);
+    if let Some(person) = &profile.person {
+        scanner = scanner
+            .own(&person.email, FindingKind::Email)
+            .own(&person.phone, FindingKind::Phone);
+    }
+    scanner
         .redact(text)
         .map(|(_, found)| found)
         .unwrap_or_default()

@@ -10,8 +10,10 @@ use crate::header::Role;
 ///
 /// Messages say what happened and what to do. None of them ever carries a passphrase, a
 /// key, a recovery code or any decrypted value.
+///
+/// Not `#[non_exhaustive]`: the faces map every variant to their own codes, and a new one
+/// must fail to compile there until it is mapped.
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 pub enum VaultError {
     /// There is no vault at the path.
     #[error("no vault at {path}; create one with `candor init` or pass the right --vault path")]
@@ -190,21 +192,24 @@ pub enum VaultError {
 
     /// A bundle the employer deleted at the candidate's request, sent again.
     #[error(
-        "this bundle was deleted on {day} at the candidate's request; it cannot be imported \
-         again"
+        "this bundle was deleted on {} at the candidate's request; it cannot be imported \
+         again", .at.date_en()
     )]
-    DeletedOnRequest { day: String },
+    DeletedOnRequest { at: candor_model::Timestamp },
 
     /// A bundle the candidate's correction replaced, sent again.
     #[error(
-        "this bundle was replaced by the candidate's correction on {day}; it cannot be \
-         imported again"
+        "this bundle was replaced by the candidate's correction on {}; it cannot be \
+         imported again", .at.date_en()
     )]
-    ReplacedByCorrection { day: String },
+    ReplacedByCorrection { at: candor_model::Timestamp },
 
     /// A bundle deleted when it expired, sent again.
-    #[error("this bundle expired and was deleted on {day}; it cannot be imported again")]
-    DeletedOnExpiry { day: String },
+    #[error(
+        "this bundle expired and was deleted on {}; it cannot be imported again",
+        .at.date_en()
+    )]
+    DeletedOnExpiry { at: candor_model::Timestamp },
 
     /// A bundle or notice whose id is already held under another signer or other content.
     #[error(

@@ -718,6 +718,17 @@ export const en = {
   "error.answer_from_another_signer": "This answer is not signed with {organisation}'s key, so it was refused. Nothing was changed.",
   "error.incomplete_answer": "The answer leaves out something you asked about ({bundle}), so it was not accepted as complete.",
   "error.notice_signer_mismatch": "This notice is not signed by the key that signed the bundles it names, or you hold none of them. Nothing was deleted.",
+  "error.not_a_request": "“{kind}” is not a request Candor sends: ask for deletion, access, revocation or withdrawal.",
+  "error.bundle_deleted.request": "This bundle was deleted on {day} at the candidate's request, so it cannot be imported again. Nothing was stored.",
+  "error.bundle_deleted.correction": "This bundle was replaced by the candidate's correction on {day}, so it cannot be imported again. Nothing was stored.",
+  "error.bundle_deleted.expiry": "This bundle expired and was deleted on {day}, so it cannot be imported again. Nothing was stored.",
+  "error.id_taken.bundle": "Another bundle with this id is already held; this one was refused and nothing was stored.",
+  "error.id_taken.notice": "Another notice with this id has already been answered; this one was refused and nothing was stored.",
+  "error.not_a_share": "This file is a {kind}, not a candidate's share: import it where it belongs. Nothing was stored.",
+  "error.access_quota": "Too many access requests in the last day; this one was not answered. It can be answered in about {hours} hour(s). Deletion, withdrawal and revocation are never limited.",
+  "error.answer_does_not_match_request": "This answer does not match the request it names ({reason}), so it was refused. Nothing was changed.",
+  "error.not_anonymous": "{candidate} shared in full: write to them directly instead of through a pseudonym.",
+  "error.no_employer_card": "This employer vault has no key card yet: fill in the organisation's details first.",
   "error.bad_extension": "An extension is one or two months, with a reason the candidate can read (GDPR Art. 12(3)).",
 } as const satisfies Record<string, string>;
 

@@ -550,11 +550,11 @@ impl Deleted {
 
     /// The error for this bundle sent again.
     fn refusal(&self) -> VaultError {
-        let day = self.deleted_at.date_en();
+        let at = self.deleted_at;
         match self.reason {
-            Gone::Requested => VaultError::DeletedOnRequest { day },
-            Gone::Replaced => VaultError::ReplacedByCorrection { day },
-            Gone::Expired => VaultError::DeletedOnExpiry { day },
+            Gone::Requested => VaultError::DeletedOnRequest { at },
+            Gone::Replaced => VaultError::ReplacedByCorrection { at },
+            Gone::Expired => VaultError::DeletedOnExpiry { at },
         }
     }
 }
