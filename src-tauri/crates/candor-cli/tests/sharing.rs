@@ -723,7 +723,8 @@ fn an_anonymous_preview_says_which_name_each_attachment_gets_and_what_was_remove
         "--view",
         "anonymous",
         "--include",
-        &format!("documents[{id}]"),
+        // Shortened, as ids are everywhere.
+        &format!("documents[{}]", &id[..4]),
         "--preview",
     ]);
     assert!(

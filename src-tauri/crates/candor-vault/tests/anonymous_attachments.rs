@@ -290,3 +290,25 @@ fn a_pdf_that_cannot_be_read_is_named_in_a_warning_and_goes_only_when_accepted()
     assert!(entries.iter().any(|(p, b)| p == "attachments/cv-1.pdf"
         && b.as_slice() == b"%PDF-1.7 this is not really a PDF"));
 }
+
+#[test]
+fn a_document_can_be_named_by_the_start_of_its_id_as_everywhere_else() {
+    let mut w = introduced();
+    let cv = add(&mut w.seeker, DocumentKind::Cv, "cv.pdf", &pdf_files::cv());
+    let short = format!("documents[{}]", &cv[..6]);
+    let choice = |include: &str| request(ViewKind::Full, vec![include.to_owned()]).choice;
+    let preview = w
+        .seeker
+        .preview_share("Fjordkraft Data AS", &choice(&short))
+        .expect("a prefix names the document");
+    assert_eq!(preview.view.documents, std::slice::from_ref(&cv));
+    assert!(preview.view.fields.contains(&format!("documents[{cv}]")));
+    let unknown = w
+        .seeker
+        .preview_share("Fjordkraft Data AS", &choice("documents[zzzz]"))
+        .expect_err("names nothing");
+    assert!(
+        unknown.to_string().contains("zzzz"),
+        "the unknown prefix is named: {unknown}"
+    );
+}

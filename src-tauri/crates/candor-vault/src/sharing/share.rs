@@ -148,6 +148,7 @@ impl Vault {
             })
             .collect();
         let profile = self.profile()?;
+        let choice = &self.with_full_document_ids(choice)?;
         let mut view = candor_model::project(&profile, &offered, choice)?;
         let signed_as = match choice.kind {
             ViewKind::Anonymous => recipient.pseudonym.clone(),
@@ -195,6 +196,35 @@ impl Vault {
             cleaned,
         };
         Ok((preview, contents))
+    }
+
+    /// `choice` with each `documents[<prefix>]` naming its document's full id, as ids are
+    /// shortened everywhere else. A prefix that names no document is left for the view to
+    /// refuse by name; one that names several is refused here.
+    fn with_full_document_ids(&self, choice: &ViewChoice) -> Result<ViewChoice> {
+        let resolve = |paths: &[String]| -> Result<Vec<String>> {
+            paths
+                .iter()
+                .map(|path| {
+                    let Some(prefix) = path
+                        .strip_prefix("documents[")
+                        .and_then(|rest| rest.strip_suffix(']'))
+                    else {
+                        return Ok(path.clone());
+                    };
+                    match self.resolve_id::<Document>(prefix) {
+                        Ok(id) => Ok(candor_model::document_path(&id)),
+                        Err(VaultError::RecordNotFound { .. }) => Ok(path.clone()),
+                        Err(other) => Err(other),
+                    }
+                })
+                .collect()
+        };
+        Ok(ViewChoice {
+            kind: choice.kind,
+            include: resolve(&choice.include)?,
+            exclude: resolve(&choice.exclude)?,
+        })
     }
 
     /// Takes what names the seeker out of an anonymous view's attachment where Candor can:
