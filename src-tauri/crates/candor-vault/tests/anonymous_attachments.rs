@@ -69,6 +69,32 @@ fn shared(w: &mut World, ids: &[&str], accept_warnings: bool) -> Vec<(String, Ve
     decrypted_entries(&out, &identity)
 }
 
+/// What the seeker sees before sharing a `kind` view with `ids` attached.
+fn preview(w: &World, kind: ViewKind, ids: &[&str]) -> candor_vault::SharePreview {
+    w.seeker
+        .preview_share("Fjordkraft Data AS", &request(kind, including(ids)).choice)
+        .expect("preview")
+}
+
+/// The warnings of a preview, as the seeker reads them.
+fn warnings(preview: &candor_vault::SharePreview) -> Vec<&str> {
+    preview
+        .view
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect()
+}
+
+/// The bytes of the bundle entry `name`.
+fn sent<'a>(entries: &'a [(String, Vec<u8>)], name: &str) -> &'a [u8] {
+    entries
+        .iter()
+        .find(|(path, _)| path == name)
+        .map(|(_, bytes)| bytes.as_slice())
+        .unwrap_or_else(|| panic!("no {name} in the bundle"))
+}
+
 #[test]
 fn an_anonymous_pdf_goes_by_kind_and_number_without_its_metadata() {
     let mut w = introduced();
@@ -78,13 +104,7 @@ fn an_anonymous_pdf_goes_by_kind_and_number_without_its_metadata() {
         "Kari_Nordmann_CV.pdf",
         &pdf_files::cv(),
     );
-    let preview = w
-        .seeker
-        .preview_share(
-            "Fjordkraft Data AS",
-            &request(ViewKind::Anonymous, including(&[&cv])).choice,
-        )
-        .expect("preview");
+    let preview = preview(&w, ViewKind::Anonymous, &[&cv]);
     assert_eq!(preview.attachments, ["attachments/cv-1.pdf"]);
     assert_eq!(preview.cleaned.len(), 1);
     assert_eq!(preview.cleaned[0].file_name, "Kari_Nordmann_CV.pdf");
@@ -125,10 +145,7 @@ fn an_anonymous_pdf_goes_by_kind_and_number_without_its_metadata() {
             );
         }
     }
-    let (_, sent) = entries
-        .iter()
-        .find(|(p, _)| p == "attachments/cv-1.pdf")
-        .expect("the CV");
+    let sent = sent(&entries, "attachments/cv-1.pdf");
     assert_eq!(
         candor_vault::formats::pdf_text(sent)
             .map(|t| t.trim().to_owned())
@@ -159,11 +176,8 @@ fn attachments_are_numbered_per_kind_and_a_full_view_keeps_their_names() {
         "Søknad Kari.pdf",
         &pdf_files::cv(),
     );
-    let choice = |kind| request(kind, including(&[&first, &second, &letter])).choice;
-    let anonymous = w
-        .seeker
-        .preview_share("Fjordkraft Data AS", &choice(ViewKind::Anonymous))
-        .expect("preview");
+    let all = [first.as_str(), second.as_str(), letter.as_str()];
+    let anonymous = preview(&w, ViewKind::Anonymous, &all);
     assert_eq!(
         anonymous.attachments,
         [
@@ -172,10 +186,7 @@ fn attachments_are_numbered_per_kind_and_a_full_view_keeps_their_names() {
             "attachments/cover-letter-1.pdf"
         ]
     );
-    let full = w
-        .seeker
-        .preview_share("Fjordkraft Data AS", &choice(ViewKind::Full))
-        .expect("preview");
+    let full = preview(&w, ViewKind::Full, &all);
     assert_eq!(
         full.attachments,
         [
@@ -217,10 +228,7 @@ fn a_pdf_whose_text_names_the_seeker_must_be_accepted_before_it_is_sent() {
     );
     assert!(!out.exists(), "nothing was written");
     let entries = shared(&mut w, &[&cv], true);
-    let (_, sent) = entries
-        .iter()
-        .find(|(p, _)| p == "attachments/cv-1.pdf")
-        .expect("the CV");
+    let sent = sent(&entries, "attachments/cv-1.pdf");
     // Its metadata is gone all the same; its text is what the seeker accepted.
     assert!(!contains(sent, b"Writer"));
 }
@@ -234,27 +242,14 @@ fn a_signed_pdf_goes_unchanged_and_only_once_the_seeker_accepts_it() {
         "vitnemal.pdf",
         &pdf_files::signed(),
     );
-    let choice = request(ViewKind::Anonymous, including(&[&diploma])).choice;
-    let preview = w
-        .seeker
-        .preview_share("Fjordkraft Data AS", &choice)
-        .expect("preview");
+    let preview = preview(&w, ViewKind::Anonymous, &[&diploma]);
     assert!(preview.cleaned.is_empty());
-    let messages: Vec<&str> = preview
-        .view
-        .warnings
-        .iter()
-        .map(|w| w.message.as_str())
-        .collect();
     assert_eq!(
-        messages,
+        warnings(&preview),
         ["\u{201c}vitnemal.pdf\u{201d} is digitally signed, and removing its metadata would break the signature: it goes as it is; its metadata says Author \u{201c}Universitetet i Oslo\u{201d}"]
     );
     let entries = shared(&mut w, &[&diploma], true);
-    let (_, sent) = entries
-        .iter()
-        .find(|(p, _)| p == "attachments/diploma-1.pdf")
-        .expect("the diploma");
+    let sent = sent(&entries, "attachments/diploma-1.pdf");
     assert_eq!(
         sent,
         &pdf_files::signed(),
@@ -271,19 +266,9 @@ fn a_pdf_that_cannot_be_read_is_named_in_a_warning_and_goes_only_when_accepted()
         "cv.pdf",
         b"%PDF-1.7 this is not really a PDF",
     );
-    let choice = request(ViewKind::Anonymous, including(&[&broken])).choice;
-    let preview = w
-        .seeker
-        .preview_share("Fjordkraft Data AS", &choice)
-        .expect("preview");
-    let messages: Vec<&str> = preview
-        .view
-        .warnings
-        .iter()
-        .map(|w| w.message.as_str())
-        .collect();
+    let preview = preview(&w, ViewKind::Anonymous, &[&broken]);
     assert_eq!(
-        messages,
+        warnings(&preview),
         ["\u{201c}cv.pdf\u{201d} cannot be cleaned (it cannot be read as a PDF), so Candor could not remove its metadata (a PDF's author and title): it goes as it is"]
     );
     let entries = shared(&mut w, &[&broken], true);
