@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 
 E2E_APP := target/debug/candor-desktop
 
-.PHONY: run cli test test-e2e lint ui ui-deps ui-test bindings bench bench-bundle bench-desktop bench-build deps
+.PHONY: run cli test test-e2e lint ui ui-deps ui-test bindings bench bench-bundle bench-desktop bench-build fuzz deps
 
 ## The desktop app (release build).
 run: deps ui
@@ -74,6 +74,30 @@ bench-desktop: deps ui
 	$(CARGO) build --release -p candor-tests --bin desktop-bench
 	xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
 		target/release/desktop-bench target/release/candor-desktop target/release/candor-bare-window 10
+
+## Fuzz every reader of outside input (bundles, key cards and messages, ELMO, LinkedIn,
+## JSON Resume, vault files and backups) for FUZZ_SECONDS each, one target after another:
+## make fuzz FUZZ_SECONDS=600. Needs the nightly toolchain and cargo-fuzz (installed here if
+## missing). New inputs go to tests/fuzz/corpus-work/, findings to tests/fuzz/artifacts/;
+## the checked-in corpus (tests/fuzz/corpus/) is only read. Release code with overflow checks
+## and debug assertions on, without AddressSanitizer (the code is safe Rust); low priority.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := bundle messages formats vault
+FUZZ := cd tests/fuzz && nice -n 19 $(CARGO) +nightly fuzz
+fuzz:
+	@$(CARGO) +nightly fuzz --help >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	$(FUZZ) build -s none
+	cat tests/fuzz/dict/zip.dict tests/fuzz/dict/json.dict > tests/fuzz/target/bundle.dict
+	cp tests/fuzz/dict/json.dict tests/fuzz/target/messages.dict
+	cat tests/fuzz/dict/xml.dict tests/fuzz/dict/json.dict tests/fuzz/dict/csv.dict \
+		tests/fuzz/dict/zip.dict > tests/fuzz/target/formats.dict
+	cp tests/fuzz/dict/sqlite.dict tests/fuzz/target/vault.dict
+	for target in $(FUZZ_TARGETS); do \
+		mkdir -p tests/fuzz/corpus-work/$$target && \
+		($(FUZZ) run -s none $$target corpus-work/$$target corpus/$$target -- \
+			-dict=target/$$target.dict -max_total_time=$(FUZZ_SECONDS) \
+			-rss_limit_mb=2048 -timeout=10 -print_final_stats=1) || exit 1; \
+	done
 
 ## Compile the benchmarks without running them (CI does this).
 bench-build: deps ui

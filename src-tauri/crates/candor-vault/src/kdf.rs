@@ -23,9 +23,22 @@ pub struct KdfParams {
 }
 
 /// Accepted ranges, checked before any derivation runs.
+#[cfg(not(feature = "fuzzing"))]
 pub const MEMORY_KIB_BOUNDS: (u32, u32) = (19 * 1024, 1024 * 1024);
+#[cfg(not(feature = "fuzzing"))]
 pub const ITERATIONS_BOUNDS: (u32, u32) = (2, 10);
+#[cfg(not(feature = "fuzzing"))]
 pub const PARALLELISM_BOUNDS: (u32, u32) = (1, 16);
+
+/// The fuzz targets' bounds (the `fuzzing` feature, never in a normal build): Argon2's own
+/// floor of 8 KiB and one pass, and a ceiling low enough that a fuzzed header cannot turn
+/// each run into a long one. One lane, since Argon2 needs 8 KiB per lane.
+#[cfg(feature = "fuzzing")]
+pub const MEMORY_KIB_BOUNDS: (u32, u32) = (8, 256);
+#[cfg(feature = "fuzzing")]
+pub const ITERATIONS_BOUNDS: (u32, u32) = (1, 2);
+#[cfg(feature = "fuzzing")]
+pub const PARALLELISM_BOUNDS: (u32, u32) = (1, 1);
 
 /// Length of the random salt stored in the header.
 pub const SALT_LEN: usize = 16;
@@ -91,6 +104,8 @@ impl KdfParams {
 mod tests {
     use super::*;
 
+    // The fuzzing build has other bounds on purpose.
+    #[cfg(not(feature = "fuzzing"))]
     #[test]
     fn production_defaults_are_rfc9106_second_recommendation() {
         let p = KdfParams::default();
@@ -106,6 +121,8 @@ mod tests {
         assert!(KdfParams::minimum().check_bounds().is_ok());
     }
 
+    // The fuzzing build has other bounds on purpose.
+    #[cfg(not(feature = "fuzzing"))]
     #[test]
     fn each_parameter_out_of_bounds_is_named() {
         let cases = [
