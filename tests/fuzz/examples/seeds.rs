@@ -94,7 +94,7 @@ fn main() -> Result<(), Failure> {
         Kind::AccessRequest,
         Kind::ConsentWithdrawal,
     ] {
-        let manifest = manifest(kind, &signer, &reply_to, &[shared.clone()]);
+        let manifest = manifest(kind, &signer, &reply_to, std::slice::from_ref(&shared));
         let notice = serde_json::to_vec_pretty(&Notice {
             format: NOTICE_FORMAT.into(),
             kind,
@@ -145,7 +145,7 @@ fn main() -> Result<(), Failure> {
             },
         ),
     ] {
-        let manifest = manifest(kind, &signer, &reply_to, &[shared.clone()]);
+        let manifest = manifest(kind, &signer, &reply_to, std::slice::from_ref(&shared));
         let answer = serde_json::to_vec_pretty(&Answer {
             format: ANSWER_FORMAT.into(),
             request: shared.clone(),
@@ -173,7 +173,12 @@ fn main() -> Result<(), Failure> {
             &parts(&[&serde_json::to_vec(&manifest)?, &answer]),
         )?;
     }
-    let manifest_inv = manifest(Kind::Invitation, &signer, &reply_to, &[shared.clone()]);
+    let manifest_inv = manifest(
+        Kind::Invitation,
+        &signer,
+        &reply_to,
+        std::slice::from_ref(&shared),
+    );
     let invitation = serde_json::to_vec_pretty(&Invitation {
         format: INVITATION_FORMAT.into(),
         to: "Quiet Otter".into(),
@@ -215,7 +220,12 @@ fn main() -> Result<(), Failure> {
         "Kari Nordmann",
         Timestamp::now(),
     );
-    let manifest_rev = manifest(Kind::Reveal, &signer, &reply_to, &[shared.clone()]);
+    let manifest_rev = manifest(
+        Kind::Reveal,
+        &signer,
+        &reply_to,
+        std::slice::from_ref(&shared),
+    );
     let entries: Vec<(&str, &[u8])> = vec![
         ("reveal.json", &reveal),
         ("reveal.json.minisig", reveal_signature.as_bytes()),
