@@ -42,9 +42,23 @@ fn call(method: &str, url: &str, body: Option<Value>) -> Result<Value, String> {
 
 impl Session {
     /// Starts the application at `app` through the driver at `driver_url`.
+    ///
+    /// tauri-driver listens before the WebKitWebDriver it starts behind it does: on a cold
+    /// machine the first session request can find the connection closed. Such a transport
+    /// failure is retried a few times; an answer from the driver is never retried.
     pub fn start(driver_url: &str, app: &Path) -> Result<Session, String> {
         let caps = json!({ "capabilities": { "alwaysMatch": { "tauri:options": { "application": app } } } });
-        let value = call("POST", &format!("{driver_url}/session"), Some(caps))?;
+        let url = format!("{driver_url}/session");
+        let mut attempt = 1;
+        let value = loop {
+            match call("POST", &url, Some(caps.clone())) {
+                Err(e) if attempt < 4 && e.contains("Network Error") => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_secs(3));
+                }
+                other => break other?,
+            }
+        };
         let id = value["sessionId"]
             .as_str()
             .ok_or("no session id")?
