@@ -8,55 +8,17 @@ use std::io::Write;
 use std::path::Path;
 
 use candor_model::{Timestamp, ViewChoice, ViewKind};
+use candor_vault::bundle::{Letters, RequestKind};
 use candor_vault::{
-    request_kind, write_new_file, Existing, InvitationRow, LedgerEntry, NoticeAnswered, RequestRow,
-    ShareOutcome, ShareProtection, ShareRequest, VaultError,
+    write_new_file, Existing, InvitationRow, LedgerEntry, NoticeAnswered, RequestRow, ShareOutcome,
+    ShareProtection, ShareRequest, VaultError,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use crate::commands::sharing::file_name_part;
 use crate::error::{ErrorCode, IpcError, IpcResult};
 use crate::state::AppState;
-
-/// What the seeker asks of an organisation about what it was sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, specta::Type)]
-#[serde(rename_all = "kebab-case")]
-pub enum RequestKind {
-    /// Erase it (GDPR Art. 17).
-    Deletion,
-    /// Say what it holds, with a copy (Art. 15).
-    Access,
-    /// Stop using it and erase it: consent withdrawn (Art. 7(3)).
-    Withdraw,
-    /// The shares are revoked: stop using them and delete them.
-    Revoke,
-}
-
-impl RequestKind {
-    /// The name `candor_vault::request_kind` knows it by.
-    fn name(self) -> &'static str {
-        match self {
-            RequestKind::Deletion => "deletion",
-            RequestKind::Access => "access",
-            RequestKind::Withdraw => "withdraw",
-            RequestKind::Revoke => "revoke",
-        }
-    }
-}
-
-/// One letter in English and in Norwegian bokmål; the UI shows the one in its language.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct Letters {
-    pub en: String,
-    pub nb: String,
-}
-
-impl From<(String, String)> for Letters {
-    fn from((en, nb): (String, String)) -> Letters {
-        Letters { en, nb }
-    }
-}
 
 /// A notice written to a file and recorded in the ledger.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -95,11 +57,10 @@ pub fn send_request(
     view: ViewKind,
     kind: RequestKind,
 ) -> IpcResult<Option<RequestSent>> {
-    let kind = request_kind(kind.name()).expect("every RequestKind names a request");
     let organisation = state
         .with_session(|s| s.vault().recipient(&recipient))?
         .organisation;
-    let suggested = format!("{kind}-{}.candor", file_name_part(&organisation));
+    let suggested = format!("{}-{}.candor", kind.kind(), file_name_part(&organisation));
     let Some(out) = state.dialogs.save_file(&app, "Save the notice", &suggested) else {
         return Ok(None);
     };
@@ -117,7 +78,7 @@ pub fn send_request(
     Ok(Some(RequestSent {
         path: sent.path.display().to_string(),
         entry: sent.entry,
-        letters: sent.letters.into(),
+        letters: sent.letters,
     }))
 }
 
@@ -151,9 +112,7 @@ pub fn import_answer_file(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn request_complaint(state: State<'_, AppState>, request: String) -> IpcResult<Letters> {
-    state
-        .with_session(|s| s.vault().complaint(&request, Timestamp::now()))
-        .map(Letters::from)
+    state.with_session(|s| s.vault().complaint(&request, Timestamp::now()))
 }
 
 /// Asks for a notice file and where to save the answer, then answers it (or, with

@@ -148,8 +148,7 @@ export type AnswerSummary = AnswerSummary_Serialize | AnswerSummary_Deserialize;
 /**  A verified answer, as the faces show it. */
 export type AnswerSummary_Deserialize = {
 	answeredAt: string,
-	/**  "deleted", "exported" or "extended". */
-	outcome: string,
+	outcome: OutcomeKind,
 	/**  The bundles deleted or exported. */
 	bundles: string[],
 	/**  Why the answer takes longer, for an extension. */
@@ -161,8 +160,7 @@ export type AnswerSummary_Deserialize = {
 /**  A verified answer, as the faces show it. */
 export type AnswerSummary_Serialize = {
 	answeredAt: string,
-	/**  "deleted", "exported" or "extended". */
-	outcome: string,
+	outcome: OutcomeKind,
 	/**  The bundles deleted or exported. */
 	bundles: string[],
 	/**  Why the answer takes longer, for an extension. */
@@ -951,6 +949,9 @@ export type IpcError_Serialize = {
 	problems: FieldProblem[],
 };
 
+/**  What a bundle is for. */
+export type Kind = "profile-share" | "correction" | "invitation" | "reveal" | "revocation" | "deletion-request" | "access-request" | "consent-withdrawal" | "deletion-receipt" | "access-export";
+
 /**  A language the seeker speaks; JSON Resume's `languages` entry. */
 export type Language = Language_Serialize | Language_Deserialize;
 
@@ -1048,11 +1049,8 @@ export type LedgerEntry = LedgerEntry_Serialize | LedgerEntry_Deserialize;
 export type LedgerEntry_Deserialize = {
 	seq: number | null,
 	at: string,
-	/**
-	 *  "profile-share", "reveal", or a request: "deletion-request", "revocation",
-	 *  "access-request", "consent-withdrawal".
-	 */
-	action: string,
+	/**  A share (profile share, reveal, correction) or a request about shares. */
+	action: Kind,
 	bundleId: string,
 	/**  SHA-256 of the bundle file as sent. */
 	bundleSha256: string,
@@ -1062,9 +1060,8 @@ export type LedgerEntry_Deserialize = {
 	privacyContact: string,
 	privacyPolicyUrl: string,
 	fingerprint: string,
-	/**  "anonymous" or "full". */
-	view: string,
-	/**  Who signed: "identity" (the seeker's own key), or the pseudonym's name. */
+	view: ViewKind,
+	/**  Who signed: the seeker's own key, or a pseudonym (`"identity"` or its name). */
 	signedAs: string,
 	/**  Identifiers of the fields shared ("education[0].courses[2].grade"), never values. */
 	fields: string[],
@@ -1072,8 +1069,7 @@ export type LedgerEntry_Deserialize = {
 	documents: string[],
 	expiresAt?: string | null,
 	purpose: string,
-	/**  "recipient", "passphrase" or "plain". */
-	sealing: string,
+	sealing: Sealing,
 	/**  For a request (deletion, access, …): the bundles it is about. */
 	refersTo?: string[],
 	/**  For a request: when the answer is due (one month, GDPR Art. 12(3)). */
@@ -1086,11 +1082,8 @@ export type LedgerEntry_Deserialize = {
 export type LedgerEntry_Serialize = {
 	seq: number | null,
 	at: string,
-	/**
-	 *  "profile-share", "reveal", or a request: "deletion-request", "revocation",
-	 *  "access-request", "consent-withdrawal".
-	 */
-	action: string,
+	/**  A share (profile share, reveal, correction) or a request about shares. */
+	action: Kind,
 	bundleId: string,
 	/**  SHA-256 of the bundle file as sent. */
 	bundleSha256: string,
@@ -1100,9 +1093,8 @@ export type LedgerEntry_Serialize = {
 	privacyContact: string,
 	privacyPolicyUrl: string,
 	fingerprint: string,
-	/**  "anonymous" or "full". */
-	view: string,
-	/**  Who signed: "identity" (the seeker's own key), or the pseudonym's name. */
+	view: ViewKind,
+	/**  Who signed: the seeker's own key, or a pseudonym (`"identity"` or its name). */
 	signedAs: string,
 	/**  Identifiers of the fields shared ("education[0].courses[2].grade"), never values. */
 	fields: string[],
@@ -1110,8 +1102,7 @@ export type LedgerEntry_Serialize = {
 	documents: string[],
 	expiresAt: string | null,
 	purpose: string,
-	/**  "recipient", "passphrase" or "plain". */
-	sealing: string,
+	sealing: Sealing,
 	/**  For a request (deletion, access, …): the bundles it is about. */
 	refersTo?: string[],
 	/**  For a request: when the answer is due (one month, GDPR Art. 12(3)). */
@@ -1120,10 +1111,13 @@ export type LedgerEntry_Serialize = {
 	prevHash: string,
 };
 
-/**  One letter in English and in Norwegian bokmål; the UI shows the one in its language. */
-export type Letters = {
-	en: string,
-	nb: string,
+/**
+ *  One text in the two languages Candor writes to organisations in: English and Norwegian
+ *  bokmål. The seeker sends the one that suits; the app shows the one in its language.
+ */
+export type Letters<T = string> = {
+	en: T,
+	nb: T,
 };
 
 /**
@@ -1172,14 +1166,13 @@ export type NewApplication_Serialize = {
 /**  A notice the employer received, and its answer. */
 export type NoticeAnswered = {
 	request: string,
-	/**  "deletion-request", "revocation", "access-request", "consent-withdrawal". */
-	kind: string,
+	/**  The notice's kind: a deletion request, revocation, access request or withdrawal. */
+	kind: Kind,
 	/**  Who sent it: the seeker's name or pseudonym. */
 	from: string,
 	/**  A short id of the key that signed it (the candidate's id). */
 	candidate: string,
-	/**  "deleted", "exported" or "extended". */
-	outcome: string,
+	outcome: OutcomeKind,
 	/**  The bundles deleted or exported. */
 	bundles: string[],
 	/**  How many files the answer is: more than one for a large access export. */
@@ -1193,6 +1186,9 @@ export type NoticeReplied = {
 	notice: NoticeAnswered,
 	path: string,
 };
+
+/**  An [`Outcome`] without its details, as lists show it. */
+export type OutcomeKind = "deleted" | "exported" | "extended";
 
 /**
  *  The seeker. Maps to JSON Resume `basics`: `label` is the headline, `photo` stands for
@@ -1462,7 +1458,8 @@ export type ReceivedSummary_Deserialize = {
 	candidate: string,
 	candidateName: string,
 	anonymous: boolean,
-	view: string,
+	/**  The view a profile share holds (none for a reveal). */
+	view?: ViewKind | null,
 	purpose: string,
 	issuedAt: string,
 	receivedAt: string,
@@ -1481,7 +1478,8 @@ export type ReceivedSummary_Serialize = {
 	candidate: string,
 	candidateName: string,
 	anonymous: boolean,
-	view: string,
+	/**  The view a profile share holds (none for a reveal). */
+	view: ViewKind | null,
 	purpose: string,
 	issuedAt: string,
 	receivedAt: string,
@@ -1561,7 +1559,7 @@ export type RemovedMetadata =
 /**  Private data a program kept inside the file. */
 { kind: "applicationData" };
 
-/**  What the seeker asks of an organisation about what it was sent. */
+/**  What a seeker asks of an organisation about what it was sent. */
 export type RequestKind = 
 /**  Erase it (GDPR Art. 17). */
 "deletion" | 
@@ -1630,6 +1628,9 @@ export type Role =
 "seeker" | 
 /**  An employer's store of received bundles. */
 "employer";
+
+/**  How the bundle was protected in transit. */
+export type Sealing = "recipient" | "passphrase" | "plain";
 
 /**
  *  How many entries of one profile section an import adds, and how many it leaves out

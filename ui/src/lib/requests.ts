@@ -1,16 +1,16 @@
 // After sharing: which requests a seeker can send an organisation, where each request
 // stands (sent → answered or extended → overdue), and what that means for each share.
 import { isKey, type Translate } from "./i18n";
-import type { Holdings, LedgerEntry, RequestKind, RequestRow, ViewKind } from "./types";
+import type { Holdings, Kind, LedgerEntry, RequestKind, RequestRow, ViewKind } from "./types";
 
 /** The requests the ledger offers, in the order it shows them. */
 export const REQUEST_KINDS: RequestKind[] = ["deletion", "access", "withdraw", "revoke"];
 
 /** Ledger actions that disclosed something (the rest are requests about them). */
-const SHARE_ACTIONS = ["profile-share", "reveal", "correction"];
+const SHARE_ACTIONS: Kind[] = ["profile-share", "reveal", "correction"];
 
 /** Requests whose answer is that the shares they name are deleted. */
-const DELETING_ACTIONS = ["deletion-request", "revocation", "consent-withdrawal"];
+const DELETING_ACTIONS: Kind[] = ["deletion-request", "revocation", "consent-withdrawal"];
 
 export function isShare(entry: LedgerEntry): boolean {
   return SHARE_ACTIONS.includes(entry.action);

@@ -1,5 +1,5 @@
 // Ledger entries and requests shaped as Rust sends them, for the ledger's tests.
-import type { LedgerEntry, RequestRow } from "../lib/types";
+import type { Kind, LedgerEntry, RequestRow } from "../lib/types";
 
 let seq = 0;
 
@@ -30,7 +30,7 @@ export function shareEntry(bundleId: string, value: Partial<LedgerEntry> = {}): 
 }
 
 /** A request about `bundles`, sent on 23 November 2026 and due a month later. */
-export function requestRow(id: string, bundles: string[], value: Partial<RequestRow> = {}, action = "deletion-request"): RequestRow {
+export function requestRow(id: string, bundles: string[], value: Partial<RequestRow> = {}, action: Kind = "deletion-request"): RequestRow {
   return {
     entry: shareEntry(id, {
       at: "2026-11-23T10:00:00Z",

@@ -33,12 +33,12 @@ pub use card::{CardDetails, KeyCard, CARD_FORMAT, MAX_CARD_BYTES};
 pub use error::BundleError;
 pub use keys::{fingerprint, parse_age_recipient, AgeIdentity, SigningKey, VerifyingKey};
 pub use manifest::{
-    new_bundle_id, Addressee, Issuer, Kind, Manifest, ManifestEntry, CHECKSUMS, FORMAT, MANIFEST,
-    SIGNATURE,
+    new_bundle_id, Addressee, Issuer, Kind, Manifest, ManifestEntry, RequestKind, CHECKSUMS,
+    FORMAT, MANIFEST, SIGNATURE,
 };
 pub use notice::{
-    letters, request_words, short_ref, Answer, Invitation, Notice, Outcome, Part, ANSWER,
-    ANSWER_FORMAT, INVITATION, INVITATION_FORMAT, MAX_PARTS, NOTICE, NOTICE_FORMAT,
+    letters, request_words, short_ref, Answer, Invitation, Letters, Notice, Outcome, OutcomeKind,
+    Part, ANSWER, ANSWER_FORMAT, INVITATION, INVITATION_FORMAT, MAX_PARTS, NOTICE, NOTICE_FORMAT,
 };
 pub use read::{open, EntryReader, Keys, Limits, OpenBundle, Sealing};
 pub use reveal::{Reveal, REVEAL, REVEAL_FORMAT, REVEAL_SIGNATURE};

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use candor_model::Timestamp;
+use candor_model::{Timestamp, ViewKind};
 
 pub const FORMAT: &str = "candor-bundle/1";
 pub const MANIFEST: &str = "manifest.json";
@@ -13,6 +13,7 @@ pub const SIGNATURE: &str = "manifest.json.minisig";
 pub const CHECKSUMS: &str = "SHA256SUMS";
 
 /// What a bundle is for.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
@@ -42,6 +43,63 @@ impl Kind {
             Kind::DeletionReceipt => "deletion-receipt",
             Kind::AccessExport => "access-export",
         }
+    }
+
+    /// A share of the seeker's data (a profile, a correction of one, a reveal), as opposed
+    /// to a request about shares or an employer's message.
+    pub fn is_share(self) -> bool {
+        matches!(self, Kind::ProfileShare | Kind::Correction | Kind::Reveal)
+    }
+
+    /// The request this kind is, if it is one a seeker sends about their shares.
+    pub fn request(self) -> Option<RequestKind> {
+        RequestKind::ALL
+            .into_iter()
+            .find(|request| request.kind() == self)
+    }
+}
+
+/// What a seeker asks of an organisation about what it was sent.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequestKind {
+    /// Erase it (GDPR Art. 17).
+    #[cfg_attr(feature = "clap", value(alias = "deletion-request"))]
+    Deletion,
+    /// Say what it holds, with a copy (Art. 15).
+    #[cfg_attr(feature = "clap", value(alias = "access-request"))]
+    Access,
+    /// Stop using it and erase it: consent withdrawn (Art. 7(3)).
+    #[cfg_attr(feature = "clap", value(alias = "consent-withdrawal"))]
+    Withdraw,
+    /// The shares are revoked: stop using them and delete them.
+    #[cfg_attr(feature = "clap", value(alias = "revocation"))]
+    Revoke,
+}
+
+impl RequestKind {
+    pub const ALL: [RequestKind; 4] = [
+        RequestKind::Deletion,
+        RequestKind::Access,
+        RequestKind::Withdraw,
+        RequestKind::Revoke,
+    ];
+
+    /// The bundle kind a notice of this request is.
+    pub fn kind(self) -> Kind {
+        match self {
+            RequestKind::Deletion => Kind::DeletionRequest,
+            RequestKind::Access => Kind::AccessRequest,
+            RequestKind::Withdraw => Kind::ConsentWithdrawal,
+            RequestKind::Revoke => Kind::Revocation,
+        }
+    }
+
+    /// True when the answer must be a deletion (every request but access).
+    pub fn deletes(self) -> bool {
+        self != RequestKind::Access
     }
 }
 
@@ -104,9 +162,9 @@ pub struct Manifest {
     pub issuer: Issuer,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Addressee>,
-    /// "anonymous" or "full" for profile shares.
+    /// Which view a profile share holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub view: Option<String>,
+    pub view: Option<ViewKind>,
     /// Identifiers of the fields the bundle holds, never their values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
@@ -153,4 +211,35 @@ impl Manifest {
 pub fn new_bundle_id() -> String {
     let bytes: [u8; 16] = rand::random();
     data_encoding::HEXLOWER.encode(&bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A manifest as an earlier release signed it. The signature covers these bytes, so the
+    /// types behind them may change only if they read and write exactly the same text.
+    const SIGNED: &str = r#"{"format":"candor-bundle/1","kind":"profile-share","id":"4f0c2b8e9d1a7c3e5b6f8a0d2c4e6f81","issuedAt":"2026-11-20T09:14:03.512000001Z","expiresAt":"2027-02-18T09:14:03.512000001Z","issuer":{"publicKey":"RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3","name":"Candidate Fjord-Heron","replyTo":"age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"},"recipient":{"name":"Acme AS","fingerprint":"RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3"},"view":"anonymous","fields":["education[0].degree","skills[2]"],"purpose":"Graduate engineer 2027","entries":[{"path":"profile.json","size":2048,"sha256":"9b1f0c3e5d7a9b2c4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d"}]}"#;
+
+    /// A deletion request: no view, no fields, the bundles it is about.
+    const NOTICE: &str = r#"{"format":"candor-bundle/1","kind":"deletion-request","id":"7a1b2c3d4e5f60718293a4b5c6d7e8f9","issuedAt":"2026-11-21T10:00:00Z","issuer":{"publicKey":"RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3","name":"Kari Nordmann"},"refersTo":["4f0c2b8e9d1a7c3e5b6f8a0d2c4e6f81"],"entries":[{"path":"notice.json","size":310,"sha256":"0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"}]}"#;
+
+    #[test]
+    fn a_manifest_of_an_earlier_release_serializes_to_the_same_bytes() {
+        for text in [SIGNED, NOTICE] {
+            let manifest: Manifest = serde_json::from_str(text).expect("an earlier manifest");
+            let again = serde_json::to_string(&manifest).expect("serializes");
+            assert_eq!(again, text);
+        }
+    }
+
+    #[test]
+    fn the_trusted_comment_of_an_earlier_manifest_is_unchanged() {
+        let manifest: Manifest = serde_json::from_str(SIGNED).expect("an earlier manifest");
+        assert_eq!(
+            manifest.trusted_comment(),
+            "candor-bundle/1 kind:profile-share id:4f0c2b8e9d1a7c3e5b6f8a0d2c4e6f81 \
+             expires:2027-02-18T09:14:03.512000001Z"
+        );
+    }
 }

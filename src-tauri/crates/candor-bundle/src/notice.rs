@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use candor_model::Timestamp;
 
 use crate::error::BundleError;
-use crate::manifest::{Kind, Manifest};
+use crate::manifest::{Kind, Manifest, RequestKind};
 
 pub const NOTICE: &str = "notice.json";
 pub const ANSWER: &str = "answer.json";
@@ -37,13 +37,7 @@ pub struct Notice {
 
 impl Notice {
     pub fn is_notice_kind(kind: Kind) -> bool {
-        matches!(
-            kind,
-            Kind::Revocation
-                | Kind::DeletionRequest
-                | Kind::AccessRequest
-                | Kind::ConsentWithdrawal
-        )
+        kind.request().is_some()
     }
 
     /// Reads `notice.json` from a bundle whose manifest was verified, and checks that the
@@ -81,6 +75,47 @@ pub enum Outcome {
     Exported { held: Vec<String> },
     /// The answer takes longer (Art. 12(3)): by `months` more, for `reason`.
     Extended { months: u8, reason: String },
+}
+
+impl Outcome {
+    /// Which of the three answers this is.
+    pub fn kind(&self) -> OutcomeKind {
+        match self {
+            Outcome::Deleted { .. } => OutcomeKind::Deleted,
+            Outcome::Exported { .. } => OutcomeKind::Exported,
+            Outcome::Extended { .. } => OutcomeKind::Extended,
+        }
+    }
+
+    /// The bundles deleted or exported (none for an extension).
+    pub fn bundles(&self) -> &[String] {
+        match self {
+            Outcome::Deleted { deleted } => deleted,
+            Outcome::Exported { held } => held,
+            Outcome::Extended { .. } => &[],
+        }
+    }
+}
+
+/// An [`Outcome`] without its details, as lists show it.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutcomeKind {
+    Deleted,
+    Exported,
+    Extended,
+}
+
+impl OutcomeKind {
+    /// `"deleted"`, `"exported"` or `"extended"`, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutcomeKind::Deleted => "deleted",
+            OutcomeKind::Exported => "exported",
+            OutcomeKind::Extended => "extended",
+        }
+    }
 }
 
 /// The employer's signed answer to one notice.
@@ -151,14 +186,23 @@ impl Answer {
 
 /// A request's kind in words, in English and bokmål: "request for erasure", "krav om
 /// sletting".
-pub fn request_words(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::DeletionRequest => ("request for erasure", "krav om sletting"),
-        Kind::Revocation => ("revocation", "tilbaketrekking"),
-        Kind::ConsentWithdrawal => ("withdrawal of consent", "tilbaketrekking av samtykke"),
-        Kind::AccessRequest => ("request for access", "krav om innsyn"),
-        _ => ("request", "henvendelse"),
-    }
+pub fn request_words(kind: RequestKind) -> Letters<&'static str> {
+    let (en, nb) = match kind {
+        RequestKind::Deletion => ("request for erasure", "krav om sletting"),
+        RequestKind::Revoke => ("revocation", "tilbaketrekking"),
+        RequestKind::Withdraw => ("withdrawal of consent", "tilbaketrekking av samtykke"),
+        RequestKind::Access => ("request for access", "krav om innsyn"),
+    };
+    Letters { en, nb }
+}
+
+/// One text in the two languages Candor writes to organisations in: English and Norwegian
+/// bokmål. The seeker sends the one that suits; the app shows the one in its language.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Letters<T = String> {
+    pub en: T,
+    pub nb: T,
 }
 
 /// A short reference to a bundle or request id, for people: its first 8 characters.
@@ -170,12 +214,12 @@ pub fn short_ref(id: &str) -> &str {
 /// articles it rests on. `bundles` are listed by the day they were shared and a short
 /// reference; the attached notice carries the full ids.
 pub fn letters(
-    kind: Kind,
+    kind: RequestKind,
     organisation: &str,
     sender: &str,
     bundles: &[(String, Timestamp)],
     due_at: Timestamp,
-) -> (String, String) {
+) -> Letters {
     let list_en: String = bundles
         .iter()
         .map(|(id, at)| {
@@ -191,25 +235,25 @@ pub fn letters(
         .map(|(id, at)| format!("  - delt {} (referanse {})\n", at.date_nb(), short_ref(id)))
         .collect();
     let (en_ask, nb_ask) = match kind {
-        Kind::DeletionRequest => (
+        RequestKind::Deletion => (
             "I ask you to erase the personal data about me that you received in the bundles \
              below, without undue delay (GDPR Art. 17), and to confirm it.",
             "Jeg ber dere slette personopplysningene om meg som dere mottok i pakkene under, \
              uten ugrunnet opphold (personvernforordningen art. 17), og bekrefte det.",
         ),
-        Kind::Revocation => (
+        RequestKind::Revoke => (
             "I revoke the bundles below: you may no longer use them, and I ask you to erase \
              them (GDPR Art. 7(3) and Art. 17) and confirm it.",
             "Jeg trekker tilbake pakkene under: dere kan ikke lenger bruke dem, og jeg ber dere \
              slette dem (personvernforordningen art. 7 nr. 3 og art. 17) og bekrefte det.",
         ),
-        Kind::ConsentWithdrawal => (
+        RequestKind::Withdraw => (
             "I withdraw my consent to your processing of the personal data in the bundles \
              below (GDPR Art. 7(3)). Please stop using it, erase it and confirm it.",
             "Jeg trekker tilbake samtykket til at dere behandler personopplysningene i pakkene \
              under (personvernforordningen art. 7 nr. 3). Stans bruken, slett dem og bekreft det.",
         ),
-        _ => (
+        RequestKind::Access => (
             "I ask for access to the personal data about me that you hold from the bundles \
              below, and to the information GDPR Art. 15 gives me a right to.",
             "Jeg ber om innsyn i personopplysningene om meg som dere har fra pakkene under, og \
@@ -230,7 +274,7 @@ pub fn letters(
          besvares den med en signert kvittering.\n\n{sender}\n",
         due_nb = due_at.date_nb(),
     );
-    (en, nb)
+    Letters { en, nb }
 }
 
 pub const INVITATION: &str = "invitation.json";

@@ -57,7 +57,9 @@ pub struct Keys<'a> {
 }
 
 /// How the bundle was protected in transit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Sealing {
     Recipient,
     Passphrase,

@@ -115,7 +115,7 @@ mod tests {
                 reply_to: None,
             },
             recipient: None,
-            view: Some("full".into()),
+            view: Some(candor_model::ViewKind::Full),
             fields: vec![],
             purpose: String::new(),
             refers_to: vec![],

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use candor_model::ViewKind;
+use candor_vault::bundle::RequestKind;
 use clap::{Args, Parser, Subcommand};
 
 /// Candor keeps your CV, grades, skills, documents and applications encrypted on your own
@@ -422,8 +424,8 @@ pub struct ShareArgs {
     #[arg(long)]
     pub to: String,
     /// anonymous (no name, contact or employer and school names unless included) or full
-    #[arg(long)]
-    pub view: String,
+    #[arg(long, value_enum)]
+    pub view: ViewKind,
     /// A field or item to share beyond what the view shares (person.email, work[0].name,
     /// documents[ID]); repeat for more
     #[arg(long, value_name = "PATH")]
@@ -628,7 +630,8 @@ pub struct RevealArgs {
 #[derive(Debug, Args)]
 pub struct RequestArgs {
     /// deletion (Art. 17), access (Art. 15), withdraw (consent, Art. 7(3)) or revoke
-    pub kind: String,
+    #[arg(value_enum)]
+    pub kind: RequestKind,
     #[command(flatten)]
     pub target: RequestTarget,
 }
@@ -640,8 +643,8 @@ pub struct RequestTarget {
     pub to: String,
     /// Which of your shares it is about: those made anonymously (signed with your
     /// pseudonym) or in full
-    #[arg(long, default_value = "full")]
-    pub view: String,
+    #[arg(long, value_enum, default_value_t = ViewKind::Full)]
+    pub view: ViewKind,
     /// Where to write the notice (send it as a file or by e-mail)
     #[arg(long)]
     pub out: PathBuf,

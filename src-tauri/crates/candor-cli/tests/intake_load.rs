@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use candor_model::{DocumentKind, Person, Skill, Timestamp, ViewChoice, ViewKind};
-use candor_vault::bundle::Kind;
+use candor_vault::bundle::RequestKind;
 use candor_vault::{
     Existing, KdfParams, NewDocument, Role, SecretString, ShareProtection, ShareRequest, Vault,
 };
@@ -106,7 +106,7 @@ fn candidate(dir: &Path, i: usize, card: &[u8]) -> Candidate {
     let notice = dir.join(format!("notice-{i}.candor"));
     vault
         .request(
-            Kind::DeletionRequest,
+            RequestKind::Deletion,
             "Fjordkraft Data AS",
             ViewKind::Full,
             &notice,
@@ -282,7 +282,10 @@ fn a_thousand_posts_from_twenty_clients_lose_nothing_and_stay_within_memory() {
         let row = vault
             .import_answer(std::io::Cursor::new(answers[0].clone()), Timestamp::now())
             .expect("the answer verifies");
-        assert_eq!(row.answer.map(|a| a.outcome), Some("deleted".into()));
+        assert_eq!(
+            row.answer.map(|a| a.outcome),
+            Some(candor_vault::bundle::OutcomeKind::Deleted)
+        );
     }
     let left = succeeded(&sandbox.run_on(&employer, &["employer", "candidates"], &UNLOCK, None));
     assert!(left.starts_with("No candidates yet"), "{left}");
@@ -354,7 +357,7 @@ fn access_requests_past_the_quota_are_refused_and_the_servers_memory_stays_flat(
             let out = sandbox.path(&format!("access-{i}.candor"));
             vault
                 .request(
-                    Kind::AccessRequest,
+                    RequestKind::Access,
                     "Fjordkraft Data AS",
                     ViewKind::Full,
                     &out,

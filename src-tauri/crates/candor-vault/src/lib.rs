@@ -76,10 +76,10 @@ pub use schema::LATEST as SCHEMA_VERSION;
 pub use secrecy::SecretString;
 pub use session::Session;
 pub use sharing::{
-    add_months, answer_part_path, mailto, request_kind, AnswerSummary, AttachmentCleaning,
-    Candidate, EmployerLimits, Holdings, InvitationRow, LedgerEntry, LedgerStatus, NoticeAnswered,
+    add_months, answer_part_path, mailto, AnswerSummary, AttachmentCleaning, Candidate,
+    EmployerLimits, Holdings, InvitationRow, LedgerEntry, LedgerStatus, NoticeAnswered,
     ReceivedSummary, RecipientInfo, RemovedMetadata, RequestOutcome, RequestRow, RequestState,
-    ShareOutcome, SharePreview, ShareProtection, ShareRequest,
+    ShareOutcome, SharePreview, ShareProtection, ShareRequest, SignedAs,
 };
 pub use stream::{StreamSummary, CHUNK_LEN};
 pub use strength::{

@@ -37,7 +37,14 @@ fn introduced() -> World {
 fn ask(w: &mut World, kind: Kind, view: ViewKind, name: &str, now: Timestamp) -> PathBuf {
     let notice = w.dir.path().join(format!("{name}.candor"));
     w.seeker
-        .request(kind, ORGANISATION, view, &notice, Existing::Refuse, now)
+        .request(
+            kind.request().expect("a request's kind"),
+            ORGANISATION,
+            view,
+            &notice,
+            Existing::Refuse,
+            now,
+        )
         .expect("writes the notice");
     notice
 }
@@ -241,7 +248,7 @@ fn forged(
                     name: card.details.organisation.clone(),
                     fingerprint: card.fingerprint(),
                 }),
-                view: Some("full".into()),
+                view: Some(ViewKind::Full),
                 fields: vec![],
                 purpose: "Anything".into(),
                 refers_to,
@@ -434,7 +441,7 @@ fn an_answer_of_the_wrong_kind_for_the_wrong_request_or_from_the_wrong_key_chang
             .requests(now)
             .expect("requests")
             .into_iter()
-            .find(|r| r.entry.action == kind.as_str())
+            .find(|r| r.entry.action == kind)
             .expect("the request")
             .entry
             .bundle_id
@@ -703,7 +710,10 @@ fn access_requests_over_the_quota_are_refused_but_a_deletion_never_is() {
     ));
     assert_eq!(logical_dump(w.employer.path()), before, "nothing stored");
     let deletion = ask(&mut w, Kind::DeletionRequest, ViewKind::Full, "delete", now);
-    assert_eq!(answer(&mut w, &deletion, now).outcome, "deleted");
+    assert_eq!(
+        answer(&mut w, &deletion, now).outcome,
+        candor_bundle::OutcomeKind::Deleted
+    );
     // A day later the quota has room again.
     let later = days_after(now, 1);
     w.employer

@@ -10,7 +10,7 @@ use std::path::Path;
 use candor_bundle::{open, Keys, Limits};
 use candor_model::{Document, Timestamp, ViewKind};
 use candor_vault::bundle::AgeIdentity;
-use candor_vault::{Existing, KdfParams, Role, ShareProtection, Vault, VaultError};
+use candor_vault::{Existing, KdfParams, Role, ShareProtection, SignedAs, Vault, VaultError};
 use common::sharing::*;
 use common::{contains, passphrase};
 use secrecy::ExposeSecret;
@@ -66,8 +66,11 @@ fn the_employer_sees_exactly_what_the_seeker_previewed_and_the_anonymous_bundle_
         .seeker
         .share(&full, &full_path, Existing::Refuse)
         .expect("shares");
-    assert_eq!(anonymous_share.entry.signed_as, recipient.pseudonym);
-    assert_eq!(full_share.entry.signed_as, "identity");
+    assert_eq!(
+        anonymous_share.entry.signed_as,
+        SignedAs::Pseudonym(recipient.pseudonym.clone())
+    );
+    assert_eq!(full_share.entry.signed_as, SignedAs::Identity);
 
     let imported = import(&mut w.employer, &anonymous_path).expect("imports");
     assert!(imported.anonymous);
@@ -156,7 +159,7 @@ fn the_ledger_has_an_entry_per_share_with_field_names_and_no_values() {
     assert_eq!(ledger.len(), 2);
     assert_eq!(ledger[0].seq, 1);
     assert_eq!(ledger[1].prev_hash, ledger[0].hash());
-    assert_eq!(ledger[0].view, "anonymous");
+    assert_eq!(ledger[0].view, ViewKind::Anonymous);
     assert!(ledger[1].fields.contains(&"person.name".to_owned()));
     assert!(ledger[0]
         .fields
@@ -488,8 +491,12 @@ fn a_reveal_links_the_anonymous_candidate_to_the_seeker() {
             Existing::Refuse,
         )
         .expect("reveals");
-    assert_eq!(outcome.entry.action, "reveal");
-    assert_eq!(outcome.entry.view, "full", "a reveal is always a full view");
+    assert_eq!(outcome.entry.action, candor_bundle::Kind::Reveal);
+    assert_eq!(
+        outcome.entry.view,
+        ViewKind::Full,
+        "a reveal is always a full view"
+    );
     import(&mut w.employer, &reveal).expect("imports the reveal");
 
     let candidates = w.employer.candidates().expect("candidates");
@@ -564,7 +571,7 @@ fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
         let sent = w
             .seeker
             .request(
-                candor_bundle::Kind::DeletionRequest,
+                candor_bundle::RequestKind::Deletion,
                 "Fjordkraft Data AS",
                 kind,
                 &notice,
@@ -574,16 +581,19 @@ fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
             .expect("writes the notice");
         assert_eq!(sent.entry.refers_to, std::slice::from_ref(&bundle));
         assert_eq!(sent.entry.due_at, Some(at("2026-12-23T10:00:00Z")));
-        assert!(sent.letters.0.contains("GDPR Art. 17"));
-        assert!(sent.letters.1.contains("personvernforordningen art. 17"));
+        assert!(sent.letters.en.contains("GDPR Art. 17"));
+        assert!(sent.letters.nb.contains("personvernforordningen art. 17"));
         // Letters are for people: days in words, short references, no commands.
-        assert!(sent.letters.0.contains("Please answer by 23 December 2026"));
-        assert!(sent.letters.1.contains("Svar innen 23. desember 2026"));
         assert!(sent
             .letters
-            .0
+            .en
+            .contains("Please answer by 23 December 2026"));
+        assert!(sent.letters.nb.contains("Svar innen 23. desember 2026"));
+        assert!(sent
+            .letters
+            .en
             .contains(&format!("(reference {})", &bundle[..8])));
-        for letter in [&sent.letters.0, &sent.letters.1] {
+        for letter in [&sent.letters.en, &sent.letters.nb] {
             assert!(!letter.contains(&bundle), "no full id: {letter}");
             assert!(!letter.contains("T10:00"), "no machine timestamp: {letter}");
             assert!(!letter.contains('`'), "no command: {letter}");
@@ -593,7 +603,7 @@ fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
             .employer
             .answer_notice(File::open(&notice).expect("opens"), Timestamp::now(), None)
             .expect("answers");
-        assert_eq!(answered.outcome, "deleted");
+        assert_eq!(answered.outcome, candor_bundle::OutcomeKind::Deleted);
         assert_eq!(answered.bundles, std::slice::from_ref(&bundle));
         assert!(
             w.employer.candidates().expect("candidates").is_empty(),
@@ -640,7 +650,7 @@ fn an_access_request_is_answered_with_an_export_the_seeker_can_read() {
     let notice = w.dir.path().join("access.candor");
     w.seeker
         .request(
-            candor_bundle::Kind::AccessRequest,
+            candor_bundle::RequestKind::Access,
             "Fjordkraft Data AS",
             ViewKind::Full,
             &notice,
@@ -652,7 +662,7 @@ fn an_access_request_is_answered_with_an_export_the_seeker_can_read() {
         .employer
         .answer_notice(File::open(&notice).expect("opens"), Timestamp::now(), None)
         .expect("answers");
-    assert_eq!(answered.outcome, "exported");
+    assert_eq!(answered.outcome, candor_bundle::OutcomeKind::Exported);
     assert_eq!(
         w.employer.candidates().expect("candidates").len(),
         1,
@@ -766,7 +776,7 @@ fn an_answer_to_a_request_this_vault_did_not_send_is_refused() {
     let notice = w.dir.path().join("deletion.candor");
     w.seeker
         .request(
-            candor_bundle::Kind::DeletionRequest,
+            candor_bundle::RequestKind::Deletion,
             "Fjordkraft Data AS",
             ViewKind::Full,
             &notice,
@@ -804,7 +814,7 @@ fn an_answer_signed_by_another_key_than_the_employers_card_is_refused() {
     let sent = w
         .seeker
         .request(
-            candor_bundle::Kind::DeletionRequest,
+            candor_bundle::RequestKind::Deletion,
             "Fjordkraft Data AS",
             ViewKind::Full,
             &notice,
@@ -897,7 +907,7 @@ fn with_a_fixed_clock_an_unanswered_request_is_overdue_after_a_month_and_an_exte
     let notice = w.dir.path().join("deletion.candor");
     w.seeker
         .request(
-            candor_bundle::Kind::DeletionRequest,
+            candor_bundle::RequestKind::Deletion,
             "Fjordkraft Data AS",
             ViewKind::Full,
             &notice,
@@ -909,7 +919,7 @@ fn with_a_fixed_clock_an_unanswered_request_is_overdue_after_a_month_and_an_exte
     assert!(!rows[0].overdue, "due 28 February");
     let rows = w.seeker.requests(at("2026-02-28T09:00:01Z")).expect("rows");
     assert!(rows[0].overdue, "a month without an answer");
-    let (en, nb) = w
+    let candor_bundle::Letters { en, nb } = w
         .seeker
         .complaint(&rows[0].entry.bundle_id, at("2026-03-01T00:00:00Z"))
         .expect("a complaint");
@@ -934,7 +944,7 @@ fn with_a_fixed_clock_an_unanswered_request_is_overdue_after_a_month_and_an_exte
             Some((2, "We must gather data from three systems.".into())),
         )
         .expect("extends");
-    assert_eq!(extension.outcome, "extended");
+    assert_eq!(extension.outcome, candor_bundle::OutcomeKind::Extended);
     assert_eq!(
         w.employer.candidates().expect("candidates").len(),
         1,
@@ -971,7 +981,7 @@ fn with_a_fixed_clock_an_unanswered_request_is_overdue_after_a_month_and_an_exte
             None,
         )
         .expect("answers for real");
-    assert_eq!(done.outcome, "deleted");
+    assert_eq!(done.outcome, candor_bundle::OutcomeKind::Deleted);
     let row = w
         .seeker
         .import_answer(Cursor::new(done.answer_bundle), at("2026-03-15T10:00:00Z"))
@@ -1056,9 +1066,10 @@ fn a_correction_replaces_the_share_it_names_at_the_employer() {
         .seeker
         .correct(&first, &req, &corrected, Existing::Refuse)
         .expect("corrects");
-    assert_eq!(outcome.entry.action, "correction");
+    assert_eq!(outcome.entry.action, candor_bundle::Kind::Correction);
     assert_eq!(
-        outcome.entry.view, "full",
+        outcome.entry.view,
+        ViewKind::Full,
         "a correction keeps the view it corrects"
     );
     assert_eq!(outcome.entry.refers_to, std::slice::from_ref(&first));

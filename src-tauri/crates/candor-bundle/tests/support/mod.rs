@@ -159,7 +159,7 @@ pub fn manifest(expires_at: Option<Timestamp>) -> Manifest {
             name: "Fjordkraft Data AS".into(),
             fingerprint: "AAAA-BBBB-CCCC-DDDD-EEEE".into(),
         }),
-        view: Some("full".into()),
+        view: Some(candor_model::ViewKind::Full),
         fields: vec!["person.name".into(), "skills[0].name".into()],
         purpose: "Application for the backend developer position".into(),
         refers_to: vec![],

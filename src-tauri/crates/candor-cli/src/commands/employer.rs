@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use candor_model::Timestamp;
-use candor_vault::bundle::{self, CardDetails, Keys, Limits};
+use candor_vault::bundle::{self, CardDetails, Keys, Limits, OutcomeKind};
 use candor_vault::{Existing, Role, VaultError};
 use secrecy::ExposeSecret;
 use serde_json::json;
@@ -112,9 +112,9 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                     .map(|n| {
                         vec![
                             n.request.clone(),
-                            n.kind.clone(),
+                            n.kind.to_string(),
                             n.from.clone(),
-                            n.outcome.clone(),
+                            n.outcome.as_str().to_owned(),
                             n.bundles.len().to_string(),
                         ]
                     })
@@ -245,7 +245,7 @@ fn import_one(
             println!(
                 "{}: imported {} profile from {} (candidate {}); delete by {expires}.",
                 file.display(),
-                with_article(&summary.view),
+                with_article(summary.view),
                 summary.candidate_name,
                 summary.candidate
             );
@@ -287,13 +287,13 @@ fn answer(
         written.push(out);
     }
     if !ctx.json {
-        let what = match answered.outcome.as_str() {
-            "deleted" => format!(
+        let what = match answered.outcome {
+            OutcomeKind::Deleted => format!(
                 "deleted {} bundle(s); they will be refused if sent again",
                 answered.bundles.len()
             ),
-            "exported" => format!("exported {} bundle(s)", answered.bundles.len()),
-            _ => "extended the time to answer".to_owned(),
+            OutcomeKind::Exported => format!("exported {} bundle(s)", answered.bundles.len()),
+            OutcomeKind::Extended => "extended the time to answer".to_owned(),
         };
         let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
         println!(

@@ -16,6 +16,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use candor_model::Record;
+use candor_vault::bundle::RequestKind;
 use candor_vault::{Vault, VaultError, MIN_PREFIX};
 use secrecy::SecretString;
 
@@ -128,8 +129,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             message,
             out,
         } => employer::invite(&ctx, &candidate, &message, &out),
-        Command::Request(args) => requests::request(&ctx, &args.kind, args.target),
-        Command::Revoke(target) => requests::request(&ctx, "revoke", target),
+        Command::Request(args) => requests::request(&ctx, args.kind, args.target),
+        Command::Revoke(target) => requests::request(&ctx, RequestKind::Revoke, target),
         Command::Requests { complaint } => requests::list(&ctx, complaint),
         Command::Receipt(cmd) => requests::receipt(&ctx, cmd),
         Command::Ledger(args) => sharing::ledger(&ctx, args),

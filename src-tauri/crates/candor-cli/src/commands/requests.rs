@@ -4,24 +4,17 @@
 use std::fs::File;
 use std::path::Path;
 
-use candor_model::{Timestamp, ViewKind};
-use candor_vault::{request_kind, Existing, RequestRow, RequestState, VaultError};
+use candor_model::Timestamp;
+use candor_vault::bundle::{OutcomeKind, RequestKind};
+use candor_vault::{Existing, RequestRow, RequestState, VaultError};
 use serde_json::json;
 
 use super::{CliError, Context};
 use crate::args::{ReceiptCommand, RequestTarget};
 use crate::output;
 
-pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), CliError> {
-    let kind = request_kind(kind).ok_or_else(|| {
-        CliError::new(format!(
-            "{kind:?} is not a request; use deletion, access, withdraw or revoke"
-        ))
-    })?;
-    let view: ViewKind = target
-        .view
-        .parse()
-        .map_err(|e| CliError::new(format!("--view {:?}: {e}", target.view)))?;
+pub fn request(ctx: &Context, kind: RequestKind, target: RequestTarget) -> Result<(), CliError> {
+    let view = target.view;
     let mut vault = ctx.open()?;
     let sent = vault
         .request(
@@ -40,8 +33,8 @@ pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), C
         output::json(&json!({
             "out": sent.path,
             "entry": sent.entry,
-            "letterEn": sent.letters.0,
-            "letterNb": sent.letters.1,
+            "letterEn": sent.letters.en,
+            "letterNb": sent.letters.nb,
             "mailto": sent.mailto,
         }));
         return Ok(());
@@ -59,7 +52,7 @@ pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), C
         "Send it to {} ({}). The letter that goes with it:\n",
         sent.entry.organisation, sent.entry.privacy_contact
     );
-    print!("{}", sent.letters.0);
+    print!("{}", sent.letters.en);
     if let Some(mailto) = &sent.mailto {
         println!(
             "\nAs a pre-filled e-mail (attach {}):\n{mailto}",
@@ -72,7 +65,7 @@ pub fn request(ctx: &Context, kind: &str, target: RequestTarget) -> Result<(), C
             send(&mut vault, &sent.entry.recipient_id, &target.out)?
         );
     }
-    if matches!(kind, candor_vault::bundle::Kind::Revocation) {
+    if kind == RequestKind::Revoke {
         println!(
             "\nRevoking cannot pull back what was delivered; the organisation must delete it \
              and confirm, which your ledger follows."
@@ -85,8 +78,8 @@ pub fn list(ctx: &Context, complaint: Option<String>) -> Result<(), CliError> {
     let vault = ctx.open()?;
     let now = Timestamp::now();
     if let Some(id) = complaint {
-        let (en, nb) = vault.complaint(&id, now)?;
-        println!("{en}\n---\n\n{nb}");
+        let letters = vault.complaint(&id, now)?;
+        println!("{}\n---\n\n{}", letters.en, letters.nb);
         return Ok(());
     }
     let rows = vault.requests(now)?;
@@ -113,15 +106,15 @@ fn row(r: &RequestRow) -> Vec<String> {
         (_, true) => "OVERDUE".to_owned(),
         (RequestState::Sent, false) => "sent".to_owned(),
         (RequestState::Extended { months, .. }, false) => format!("extended by {months} month(s)"),
-        (RequestState::Answered, false) => match r.answer.as_ref().map(|a| a.outcome.as_str()) {
-            Some("deleted") => "deletion confirmed".to_owned(),
-            Some("exported") => "answered (export)".to_owned(),
+        (RequestState::Answered, false) => match r.answer.as_ref().map(|a| a.outcome) {
+            Some(OutcomeKind::Deleted) => "deletion confirmed".to_owned(),
+            Some(OutcomeKind::Exported) => "answered (export)".to_owned(),
             _ => "answered".to_owned(),
         },
     };
     vec![
         r.entry.bundle_id.clone(),
-        r.entry.action.clone(),
+        r.entry.action.to_string(),
         r.entry.organisation.clone(),
         r.entry.at.to_string(),
         r.due_at.to_string(),
@@ -144,13 +137,15 @@ pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
             "{} will answer your {} later: by {} ({months} more month(s)). Their reason: {reason}",
             row.entry.organisation, row.entry.action, row.due_at
         ),
-        RequestState::Sent if answer.is_some_and(|a| a.outcome == "exported") => println!(
-            "{} sent part of its answer to your access request; import the other parts of the \
+        RequestState::Sent if answer.is_some_and(|a| a.outcome == OutcomeKind::Exported) => {
+            println!(
+                "{} sent part of its answer to your access request; import the other parts of the \
              export too (files named like {}).",
-            row.entry.organisation,
-            file.display()
-        ),
-        _ if answer.is_some_and(|a| a.outcome == "exported") => println!(
+                row.entry.organisation,
+                file.display()
+            )
+        }
+        _ if answer.is_some_and(|a| a.outcome == OutcomeKind::Exported) => println!(
             "{} answered your access request: the signed export holds {} bundle(s). Open it with \
              `candor verify {}`.",
             row.entry.organisation,

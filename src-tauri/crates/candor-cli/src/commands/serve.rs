@@ -111,7 +111,7 @@ impl VaultIntake {
                 "answered {} {} ({}; bundles: {})",
                 answered.kind,
                 answered.request,
-                answered.outcome,
+                answered.outcome.as_str(),
                 answered.bundles.join(", ")
             );
             if answered.parts <= 1 && part <= 1 {

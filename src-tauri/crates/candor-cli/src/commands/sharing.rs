@@ -8,7 +8,7 @@ use std::path::Path;
 use candor_model::{Day, Timestamp, ViewChoice, ViewKind};
 use candor_vault::bundle::{self, Keys, Limits};
 use candor_vault::{
-    Existing, LedgerEntry, RecipientInfo, ShareProtection, ShareRequest, VaultError,
+    Existing, LedgerEntry, RecipientInfo, ShareProtection, ShareRequest, SignedAs, VaultError,
 };
 use serde_json::json;
 
@@ -100,12 +100,8 @@ fn print_recipient(r: &RecipientInfo) {
 }
 
 pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
-    let kind: ViewKind = args
-        .view
-        .parse()
-        .map_err(|e| CliError::new(format!("--view {:?}: {e}", args.view)))?;
     let choice = ViewChoice {
-        kind,
+        kind: args.view,
         include: args.include.clone(),
         exclude: args.exclude.clone(),
     };
@@ -117,7 +113,7 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
         } else {
             println!(
                 "{} view for {}, signed as {}.",
-                capitalised(&with_article(kind.as_str())),
+                capitalised(with_article(Some(args.view))),
                 preview.recipient.organisation,
                 preview.signed_as
             );
@@ -177,17 +173,17 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
     let entry = &outcome.entry;
     println!(
         "Wrote {} bundle for {} to {} ({} bytes).",
-        with_article(&entry.view),
+        with_article(Some(entry.view)),
         entry.organisation,
         out.display(),
         outcome.size
     );
     print_view_notes(&preview.view);
-    match entry.sealing.as_str() {
-        "plain" => println!(
+    match entry.sealing {
+        bundle::Sealing::Plain => println!(
             "It is NOT encrypted: anyone who gets the file can read it. It is still signed."
         ),
-        "passphrase" => println!(
+        bundle::Sealing::Passphrase => println!(
             "It is encrypted to the passphrase; give it to {} another way than the file.",
             entry.organisation
         ),
@@ -198,7 +194,10 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
     }
     println!(
         "Signed as {}; {} fields; expires {}. Recorded in your ledger as share {}.",
-        entry.signed_as,
+        match &entry.signed_as {
+            SignedAs::Identity => "you, with your own key",
+            SignedAs::Pseudonym(name) => name,
+        },
         entry.fields.len(),
         entry
             .expires_at
@@ -342,7 +341,7 @@ fn print_ledger(entries: &[LedgerEntry], now: Timestamp) {
                 e.seq.to_string(),
                 e.at.to_string(),
                 e.organisation.clone(),
-                e.view.clone(),
+                e.view.as_str().to_owned(),
                 e.fields.len().to_string(),
                 e.expires_at
                     .map_or_else(|| "never".to_owned(), |at| at.to_string()),
@@ -417,8 +416,12 @@ pub fn verify(ctx: &Context, file: &Path) -> Result<(), CliError> {
     if let Some(to) = &manifest.recipient {
         println!("For:         {} ({})", to.name, to.fingerprint);
     }
-    if let Some(view) = &manifest.view {
-        println!("View:        {view}, {} fields", manifest.fields.len());
+    if let Some(view) = manifest.view {
+        println!(
+            "View:        {}, {} fields",
+            view.as_str(),
+            manifest.fields.len()
+        );
     }
     println!("Issued:      {}", manifest.issued_at);
     println!(
@@ -446,11 +449,12 @@ pub fn verify(ctx: &Context, file: &Path) -> Result<(), CliError> {
 }
 
 /// "an anonymous", "a full".
-pub(super) fn with_article(view: &str) -> String {
-    if view.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        format!("an {view}")
-    } else {
-        format!("a {view}")
+/// "an anonymous", "a full", or "a" for a bundle with no view (a reveal).
+pub(super) fn with_article(view: Option<ViewKind>) -> &'static str {
+    match view {
+        Some(ViewKind::Anonymous) => "an anonymous",
+        Some(ViewKind::Full) => "a full",
+        None => "a",
     }
 }
 

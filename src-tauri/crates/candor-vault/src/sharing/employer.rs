@@ -4,10 +4,10 @@
 use std::io::{Read, Seek};
 
 use candor_bundle::{
-    Addressee, BundleWriter, CardDetails, Issuer, KeyCard, Kind, Manifest, Notice, Protection,
-    Reveal, Sealing, ANSWER, NOTICE, REVEAL, REVEAL_SIGNATURE,
+    Addressee, BundleWriter, CardDetails, Issuer, KeyCard, Kind, Manifest, Notice, OutcomeKind,
+    Protection, Reveal, Sealing, ANSWER, NOTICE, REVEAL, REVEAL_SIGNATURE,
 };
-use candor_model::{Profile, Record, Timestamp};
+use candor_model::{Profile, Record, Timestamp, ViewKind};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -34,7 +34,7 @@ internal_record!(EmployerCard, "employer-card");
 #[serde(rename_all = "camelCase")]
 pub(crate) struct ReceivedBundle {
     manifest: Manifest,
-    sealing: String,
+    sealing: Sealing,
     received_at: Timestamp,
     profile: Profile,
     entries: Vec<(String, BlobRef)>,
@@ -100,7 +100,8 @@ pub struct ReceivedSummary {
     pub candidate: String,
     pub candidate_name: String,
     pub anonymous: bool,
-    pub view: String,
+    /// The view a profile share holds (none for a reveal).
+    pub view: Option<ViewKind>,
     pub purpose: String,
     pub issued_at: Timestamp,
     pub received_at: Timestamp,
@@ -142,13 +143,13 @@ impl ReceivedBundle {
             bundle_id: self.manifest.id.clone(),
             candidate: candidate_id(&self.manifest.issuer.public_key),
             candidate_name: self.manifest.issuer.name.clone(),
-            anonymous: self.manifest.view.as_deref() == Some("anonymous"),
-            view: self.manifest.view.clone().unwrap_or_default(),
+            anonymous: self.manifest.view == Some(ViewKind::Anonymous),
+            view: self.manifest.view,
             purpose: self.manifest.purpose.clone(),
             issued_at: self.manifest.issued_at,
             received_at: self.received_at,
             expires_at: self.manifest.expires_at,
-            plain: self.sealing == Sealing::Plain.as_str(),
+            plain: self.sealing == Sealing::Plain,
             entries: self.entries.iter().map(|(path, _)| path.clone()).collect(),
             already_held,
         }
@@ -303,7 +304,7 @@ impl Vault {
             }
             let received = ReceivedBundle {
                 manifest: manifest.clone(),
-                sealing: sealing.as_str().to_owned(),
+                sealing,
                 received_at: now,
                 profile,
                 entries,
@@ -583,14 +584,13 @@ impl crate::vault::Writer<'_> {
 #[serde(rename_all = "camelCase")]
 pub struct NoticeAnswered {
     pub request: String,
-    /// "deletion-request", "revocation", "access-request", "consent-withdrawal".
-    pub kind: String,
+    /// The notice's kind: a deletion request, revocation, access request or withdrawal.
+    pub kind: Kind,
     /// Who sent it: the seeker's name or pseudonym.
     pub from: String,
     /// A short id of the key that signed it (the candidate's id).
     pub candidate: String,
-    /// "deleted", "exported" or "extended".
-    pub outcome: String,
+    pub outcome: OutcomeKind,
     /// The bundles deleted or exported.
     pub bundles: Vec<String>,
     /// The answer's first (usually only) part, encrypted to the sender: to send back (the
@@ -605,18 +605,13 @@ pub struct NoticeAnswered {
 
 impl StoredAnswer {
     fn answered(&self, request: &str, repeated: bool) -> NoticeAnswered {
-        let (outcome, bundles) = match &self.answer.outcome {
-            candor_bundle::Outcome::Deleted { deleted } => ("deleted", deleted.clone()),
-            candor_bundle::Outcome::Exported { held } => ("exported", held.clone()),
-            candor_bundle::Outcome::Extended { .. } => ("extended", Vec::new()),
-        };
         NoticeAnswered {
             request: request.to_owned(),
-            kind: self.kind.to_string(),
+            kind: self.kind,
             from: self.signer_name.clone(),
             candidate: candidate_id(&self.signer),
-            outcome: outcome.to_owned(),
-            bundles,
+            outcome: self.answer.outcome.kind(),
+            bundles: self.answer.outcome.bundles().to_vec(),
             answer_bundle: Vec::new(),
             parts: self.part_count(),
             repeated,

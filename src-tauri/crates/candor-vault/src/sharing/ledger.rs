@@ -6,8 +6,9 @@
 //! rewritten without the vault key, and an export whose hashes anyone can recompute.
 //! Entries hold the identifiers of what was shared, never the values.
 
-use candor_model::Timestamp;
-use serde::{Deserialize, Serialize};
+use candor_bundle::{Kind, OutcomeKind, Sealing};
+use candor_model::{Timestamp, ViewKind};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Result, VaultError};
@@ -22,9 +23,8 @@ pub struct LedgerEntry {
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub seq: u64,
     pub at: Timestamp,
-    /// "profile-share", "reveal", or a request: "deletion-request", "revocation",
-    /// "access-request", "consent-withdrawal".
-    pub action: String,
+    /// A share (profile share, reveal, correction) or a request about shares.
+    pub action: Kind,
     pub bundle_id: String,
     /// SHA-256 of the bundle file as sent.
     pub bundle_sha256: String,
@@ -34,18 +34,17 @@ pub struct LedgerEntry {
     pub privacy_contact: String,
     pub privacy_policy_url: String,
     pub fingerprint: String,
-    /// "anonymous" or "full".
-    pub view: String,
-    /// Who signed: "identity" (the seeker's own key), or the pseudonym's name.
-    pub signed_as: String,
+    pub view: ViewKind,
+    /// Who signed: the seeker's own key, or a pseudonym (`"identity"` or its name).
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub signed_as: SignedAs,
     /// Identifiers of the fields shared ("education[0].courses[2].grade"), never values.
     pub fields: Vec<String>,
     /// Ids of the documents attached.
     pub documents: Vec<String>,
     pub expires_at: Option<Timestamp>,
     pub purpose: String,
-    /// "recipient", "passphrase" or "plain".
-    pub sealing: String,
+    pub sealing: Sealing,
     /// For a request (deletion, access, …): the bundles it is about.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub refers_to: Vec<String>,
@@ -63,12 +62,9 @@ impl LedgerEntry {
         data_encoding::HEXLOWER.encode(&Sha256::digest(json))
     }
 
-    /// A share (or a reveal), as opposed to a request about shares.
+    /// A share (or a reveal, or a correction), as opposed to a request about shares.
     pub fn is_share(&self) -> bool {
-        matches!(
-            self.action.as_str(),
-            "profile-share" | "reveal" | "correction"
-        )
+        self.action.is_share()
     }
 
     pub fn status(&self, now: Timestamp) -> LedgerStatus {
@@ -76,6 +72,43 @@ impl LedgerEntry {
             Some(at) if at <= now => LedgerStatus::Expired,
             _ => LedgerStatus::Active,
         }
+    }
+}
+
+/// Who signed a share or a request: the seeker as themselves, or one of their pseudonyms.
+/// Stored as the text `"identity"` or the pseudonym's name, as ledgers have always held it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignedAs {
+    Identity,
+    Pseudonym(String),
+}
+
+impl SignedAs {
+    const IDENTITY: &'static str = "identity";
+
+    /// `"identity"` or the pseudonym, as stored.
+    pub fn as_str(&self) -> &str {
+        match self {
+            SignedAs::Identity => Self::IDENTITY,
+            SignedAs::Pseudonym(name) => name,
+        }
+    }
+}
+
+impl Serialize for SignedAs {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SignedAs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Ok(if text == Self::IDENTITY {
+            SignedAs::Identity
+        } else {
+            SignedAs::Pseudonym(text)
+        })
     }
 }
 
@@ -199,12 +232,12 @@ impl Vault {
             .requests(now)?
             .into_iter()
             .filter_map(|row| row.answer)
-            .filter(|answer| answer.outcome == "deleted")
+            .filter(|answer| answer.outcome == OutcomeKind::Deleted)
             .flat_map(|answer| answer.bundles)
             .chain(
                 shares
                     .iter()
-                    .filter(|e| e.action == "correction")
+                    .filter(|e| e.action == Kind::Correction)
                     .flat_map(|e| e.refers_to.iter().cloned()),
             )
             .filter(|id| shares.iter().any(|e| &e.bundle_id == id))

@@ -11,11 +11,9 @@ mod share;
 
 pub use employer::{answer_part_path, Candidate, EmployerLimits, NoticeAnswered, ReceivedSummary};
 pub use invitations::InvitationRow;
-pub use ledger::{Holdings, LedgerEntry, LedgerStatus};
+pub use ledger::{Holdings, LedgerEntry, LedgerStatus, SignedAs};
 pub use recipients::RecipientInfo;
-pub use requests::{
-    add_months, mailto, request_kind, AnswerSummary, RequestOutcome, RequestRow, RequestState,
-};
+pub use requests::{add_months, mailto, AnswerSummary, RequestOutcome, RequestRow, RequestState};
 pub use share::{
     AttachmentCleaning, RemovedMetadata, ShareOutcome, SharePreview, ShareProtection, ShareRequest,
 };

@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
-    letters, new_bundle_id, Addressee, Answer, BundleWriter, Issuer, Kind, Manifest, Notice,
-    Outcome, Protection, ANSWER, NOTICE, NOTICE_FORMAT,
+    letters, new_bundle_id, Addressee, Answer, BundleWriter, Issuer, Kind, Letters, Manifest,
+    Notice, Outcome, OutcomeKind, Protection, RequestKind, Sealing, ANSWER, NOTICE, NOTICE_FORMAT,
 };
 use candor_model::{Timestamp, ViewKind};
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,7 @@ use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
 use crate::header::Role;
 use crate::records::internal_record;
-use crate::sharing::ledger::LedgerEntry;
+use crate::sharing::ledger::{LedgerEntry, SignedAs};
 use crate::vault::Vault;
 
 /// How far an answer may be pushed back (Art. 12(3)): two further months.
@@ -73,8 +73,7 @@ pub struct RequestRow {
 #[serde(rename_all = "camelCase")]
 pub struct AnswerSummary {
     pub answered_at: Timestamp,
-    /// "deleted", "exported" or "extended".
-    pub outcome: String,
+    pub outcome: OutcomeKind,
     /// The bundles deleted or exported.
     pub bundles: Vec<String>,
     /// Why the answer takes longer, for an extension.
@@ -85,15 +84,14 @@ pub struct AnswerSummary {
 
 impl From<&Answer> for AnswerSummary {
     fn from(answer: &Answer) -> AnswerSummary {
-        let (outcome, bundles, reason) = match &answer.outcome {
-            Outcome::Deleted { deleted } => ("deleted", deleted.clone(), None),
-            Outcome::Exported { held } => ("exported", held.clone(), None),
-            Outcome::Extended { reason, .. } => ("extended", Vec::new(), Some(reason.clone())),
+        let reason = match &answer.outcome {
+            Outcome::Extended { reason, .. } => Some(reason.clone()),
+            _ => None,
         };
         AnswerSummary {
             answered_at: answer.answered_at,
-            outcome: outcome.to_owned(),
-            bundles,
+            outcome: answer.outcome.kind(),
+            bundles: answer.outcome.bundles().to_vec(),
             reason,
             tombstoned: answer.tombstoned.clone(),
         }
@@ -106,7 +104,7 @@ pub struct RequestOutcome {
     pub path: PathBuf,
     pub entry: LedgerEntry,
     /// The letter in English and in Norwegian bokmål.
-    pub letters: (String, String),
+    pub letters: Letters,
     /// A pre-filled e-mail to the organisation's privacy contact (when it is an address),
     /// with the English and bokmål letters; attach the notice file to it.
     pub mailto: Option<String>,
@@ -153,16 +151,6 @@ pub fn add_months(at: Timestamp, months: u8) -> Timestamp {
     Timestamp::try_from(time.replace_date(date)).unwrap_or(at)
 }
 
-pub fn request_kind(name: &str) -> Option<Kind> {
-    match name {
-        "deletion" | "deletion-request" => Some(Kind::DeletionRequest),
-        "revoke" | "revocation" => Some(Kind::Revocation),
-        "access" | "access-request" => Some(Kind::AccessRequest),
-        "withdraw" | "consent-withdrawal" => Some(Kind::ConsentWithdrawal),
-        _ => None,
-    }
-}
-
 /// `text` with its first letter in capitals.
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
@@ -190,10 +178,7 @@ fn check_answer_fits(answer: &Answer, entry: &LedgerEntry, stored: &StoredReques
     let mismatch = |reason: &str| VaultError::AnswerDoesNotMatchRequest {
         reason: reason.to_owned(),
     };
-    let asked: Kind = entry
-        .action
-        .parse()
-        .map_err(|_| VaultError::tampered("a request's kind is not one Candor knows"))?;
+    let asked = entry.action;
     if answer.request_kind != asked {
         return Err(mismatch(&format!(
             "it answers a {} but the request was a {asked}",
@@ -252,7 +237,7 @@ impl Vault {
     /// the ledger, and returns its letters. It is due one month after `now`.
     pub fn request(
         &mut self,
-        kind: Kind,
+        request: RequestKind,
         recipient: &str,
         view: ViewKind,
         out: &Path,
@@ -260,16 +245,12 @@ impl Vault {
         now: Timestamp,
     ) -> Result<RequestOutcome> {
         self.require_role(Role::Seeker)?;
-        if !Notice::is_notice_kind(kind) {
-            return Err(VaultError::NotARequest {
-                kind: kind.to_string(),
-            });
-        }
+        let kind = request.kind();
         let recipient = self.recipient(recipient)?;
         let shares: Vec<LedgerEntry> = self
             .ledger()?
             .into_iter()
-            .filter(|e| e.is_share() && e.recipient_id == recipient.id && e.view == view.as_str())
+            .filter(|e| e.is_share() && e.recipient_id == recipient.id && e.view == view)
             .collect();
         if shares.is_empty() {
             return Err(VaultError::NothingShared {
@@ -300,7 +281,7 @@ impl Vault {
         };
         let dated: Vec<(String, Timestamp)> =
             shares.iter().map(|e| (e.bundle_id.clone(), e.at)).collect();
-        let (en, nb) = letters(kind, &recipient.organisation, &sender, &dated, due_at);
+        let letters = letters(request, &recipient.organisation, &sender, &dated, due_at);
         let manifest = Manifest {
             format: String::new(),
             kind,
@@ -329,15 +310,15 @@ impl Vault {
                 Protection::Recipients(vec![recipient.age_recipient.clone(), keys.age.recipient()]),
             )?;
             bundle.add(NOTICE, notice_json.as_slice())?;
-            bundle.add("letter.en.txt", en.as_bytes())?;
-            bundle.add("letter.nb.txt", nb.as_bytes())?;
+            bundle.add("letter.en.txt", letters.en.as_bytes())?;
+            bundle.add("letter.nb.txt", letters.nb.as_bytes())?;
             let written = bundle.finish(manifest, &keys.signing)?;
             Ok((written.sha256, written.size))
         })?;
         let entry = LedgerEntry {
             seq: 0,
             at: now,
-            action: kind.to_string(),
+            action: kind,
             bundle_id: id.clone(),
             bundle_sha256: sha256,
             recipient_id: recipient.id.clone(),
@@ -346,16 +327,16 @@ impl Vault {
             privacy_contact: recipient.privacy_contact.clone(),
             privacy_policy_url: recipient.privacy_policy_url.clone(),
             fingerprint: recipient.fingerprint.clone(),
-            view: view.as_str().to_owned(),
+            view,
             signed_as: match view {
-                ViewKind::Anonymous => keys.name.clone(),
-                ViewKind::Full => "identity".to_owned(),
+                ViewKind::Anonymous => SignedAs::Pseudonym(keys.name.clone()),
+                ViewKind::Full => SignedAs::Identity,
             },
             fields: Vec::new(),
             documents: Vec::new(),
             expires_at: None,
             purpose: kind.to_string(),
-            sealing: "recipient".to_owned(),
+            sealing: Sealing::Recipient,
             refers_to: bundles,
             due_at: Some(due_at),
             prev_hash: String::new(),
@@ -378,22 +359,22 @@ impl Vault {
                 return Err(e);
             }
         };
-        let (en_kind, nb_kind) = candor_bundle::request_words(kind);
+        let words = candor_bundle::request_words(request);
         let subject = format!(
             "{} / {} (ref. {})",
-            capitalised(en_kind),
-            capitalised(nb_kind),
+            capitalised(words.en),
+            capitalised(words.nb),
             candor_bundle::short_ref(&entry.bundle_id)
         );
         let mailto = mailto(
             &recipient.privacy_contact,
             &subject,
-            &format!("{en}\n---\n\n{nb}"),
+            &format!("{}\n---\n\n{}", letters.en, letters.nb),
         );
         Ok(RequestOutcome {
             path: out.to_owned(),
             entry,
-            letters: (en, nb),
+            letters,
             mailto,
         })
     }
@@ -484,7 +465,7 @@ impl Vault {
     }
 
     /// A complaint to Datatilsynet about an overdue request, in English and bokmål.
-    pub fn complaint(&self, request: &str, now: Timestamp) -> Result<(String, String)> {
+    pub fn complaint(&self, request: &str, now: Timestamp) -> Result<Letters> {
         let row = self
             .requests(now)?
             .into_iter()
@@ -493,11 +474,14 @@ impl Vault {
                 request: request.to_owned(),
             })?;
         let e = &row.entry;
-        let kind: Kind = e
+        let kind = e
             .action
-            .parse()
-            .map_err(|_| VaultError::tampered("a request's kind is not one Candor knows"))?;
-        let (en_kind, nb_kind) = candor_bundle::request_words(kind);
+            .request()
+            .ok_or_else(|| VaultError::tampered("a request's kind is not one Candor knows"))?;
+        let Letters {
+            en: en_kind,
+            nb: nb_kind,
+        } = candor_bundle::request_words(kind);
         let refs = |ids: &[String]| {
             ids.iter()
                 .map(|id| candor_bundle::short_ref(id))
@@ -538,7 +522,7 @@ impl Vault {
             due = row.due_at.date_nb(),
             policy = e.privacy_policy_url,
         );
-        Ok((en, nb))
+        Ok(Letters { en, nb })
     }
 }
 
@@ -589,9 +573,13 @@ mod tests {
     }
 
     #[test]
-    fn request_names_map_to_notice_kinds() {
-        assert_eq!(request_kind("deletion"), Some(Kind::DeletionRequest));
-        assert_eq!(request_kind("withdraw"), Some(Kind::ConsentWithdrawal));
-        assert_eq!(request_kind("share"), None);
+    fn request_kinds_map_to_notice_kinds_and_back() {
+        assert_eq!(RequestKind::Deletion.kind(), Kind::DeletionRequest);
+        assert_eq!(RequestKind::Withdraw.kind(), Kind::ConsentWithdrawal);
+        for request in RequestKind::ALL {
+            assert!(Notice::is_notice_kind(request.kind()));
+            assert_eq!(request.kind().request(), Some(request));
+        }
+        assert_eq!(Kind::ProfileShare.request(), None);
     }
 }

@@ -6,7 +6,7 @@ mod writing;
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
-    new_bundle_id, readme_text, Addressee, Issuer, Kind, Manifest, Protection, Reveal,
+    new_bundle_id, readme_text, Addressee, Issuer, Kind, Manifest, Protection, Reveal, Sealing,
 };
 use candor_model::{
     Document, DocumentKind, Profile, SharedDocument, Timestamp, View, ViewChoice, ViewKind,
@@ -21,7 +21,7 @@ use sha2::Digest;
 use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
 use crate::header::Role;
-use crate::sharing::ledger::LedgerEntry;
+use crate::sharing::ledger::{LedgerEntry, SignedAs};
 use crate::sharing::recipients::RecipientInfo;
 use crate::vault::Vault;
 use writing::{Attachment, Contents};
@@ -421,7 +421,7 @@ impl Vault {
             Variant::Share => {}
             Variant::Reveal => choice.kind = ViewKind::Full,
             Variant::Correction(earlier) => {
-                choice.kind = if earlier.view == ViewKind::Anonymous.as_str() {
+                choice.kind = if earlier.view == ViewKind::Anonymous {
                     ViewKind::Anonymous
                 } else {
                     ViewKind::Full
@@ -448,9 +448,7 @@ impl Vault {
                 .ledger()?
                 .into_iter()
                 .filter(|e| {
-                    e.is_share()
-                        && e.recipient_id == recipient.id
-                        && e.view == ViewKind::Anonymous.as_str()
+                    e.is_share() && e.recipient_id == recipient.id && e.view == ViewKind::Anonymous
                 })
                 .map(|e| e.bundle_id)
                 .collect();
@@ -475,12 +473,14 @@ impl Vault {
             // The sender's own key too, so the seeker can open and verify their copy.
             ShareProtection::ToRecipient => (
                 Protection::Recipients(vec![recipient.age_recipient.clone(), keys.age.recipient()]),
-                "recipient",
+                Sealing::Recipient,
             ),
-            ShareProtection::Passphrase(p) => (Protection::Passphrase(p.clone()), "passphrase"),
-            ShareProtection::Plain => (Protection::Plain, "plain"),
+            ShareProtection::Passphrase(p) => {
+                (Protection::Passphrase(p.clone()), Sealing::Passphrase)
+            }
+            ShareProtection::Plain => (Protection::Plain, Sealing::Plain),
         };
-        let encrypted = sealing != "plain";
+        let encrypted = sealing != Sealing::Plain;
         let kind = match &variant {
             Variant::Share => Kind::ProfileShare,
             Variant::Reveal => Kind::Reveal,
@@ -501,7 +501,7 @@ impl Vault {
                 name: recipient.organisation.clone(),
                 fingerprint: recipient.fingerprint.clone(),
             }),
-            view: Some(choice.kind.as_str().to_owned()),
+            view: Some(choice.kind),
             fields: preview.view.fields.clone(),
             purpose: request.purpose.clone(),
             refers_to: match &variant {
@@ -557,7 +557,7 @@ impl Vault {
         let entry = LedgerEntry {
             seq: 0,
             at: manifest.issued_at,
-            action: kind.as_str().to_owned(),
+            action: kind,
             bundle_id: manifest.id.clone(),
             bundle_sha256: sha256,
             recipient_id: recipient.id.clone(),
@@ -566,17 +566,17 @@ impl Vault {
             privacy_contact: recipient.privacy_contact.clone(),
             privacy_policy_url: recipient.privacy_policy_url.clone(),
             fingerprint: recipient.fingerprint.clone(),
-            view: choice.kind.as_str().to_owned(),
+            view: choice.kind,
             signed_as: match choice.kind {
-                ViewKind::Anonymous => preview.signed_as.clone(),
+                ViewKind::Anonymous => SignedAs::Pseudonym(preview.signed_as.clone()),
                 // The ledger names fields, never values; the seeker's own name is one.
-                ViewKind::Full => "identity".to_owned(),
+                ViewKind::Full => SignedAs::Identity,
             },
             fields: preview.view.fields.clone(),
             documents: preview.view.documents.clone(),
             expires_at: request.expires_at,
             purpose: request.purpose.clone(),
-            sealing: sealing.to_owned(),
+            sealing,
             refers_to: match &variant {
                 Variant::Correction(earlier) => vec![earlier.bundle_id.clone()],
                 _ => Vec::new(),
