@@ -15,6 +15,7 @@ mod state;
 
 use std::time::{Duration, Instant};
 
+use candor_model::{ApplicationStatus, CefrLevel, DocumentKind, GradeScheme};
 use tauri::{Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
 
 pub use command_list::COMMANDS;
@@ -89,6 +90,53 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             "STRONG_PASSPHRASE_SCORE",
             candor_vault::STRONG_PASSPHRASE_SCORE,
         )
+        // The model's closed sets, in the order pickers list them, so the page holds no
+        // copy of its own.
+        .constant("APPLICATION_STATUSES", ApplicationStatus::ALL)
+        .constant(
+            "CLOSED_STATUSES",
+            ApplicationStatus::ALL
+                .into_iter()
+                .filter(|status| status.is_closed())
+                .collect::<Vec<_>>(),
+        )
+        .constant("DOCUMENT_KINDS", DocumentKind::ALL)
+        .constant("REQUEST_KINDS", candor_vault::bundle::RequestKind::ALL)
+        .constant(
+            "GRADE_SCHEMES",
+            GradeScheme::KNOWN.map(|scheme| scheme.to_string()),
+        )
+        .constant(
+            "GRADE_LABELS",
+            GradeScheme::KNOWN
+                .iter()
+                .filter_map(|scheme| Some((scheme.to_string(), scheme.labels()?)))
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
+        .constant("CEFR_LEVELS", CefrLevel::ALL)
+        .constant("PROFILE_SECTIONS", candor_vault::PROFILE_SECTIONS)
+}
+
+/// Types that read and write differently (optional fields, defaults) come out of specta as
+/// `X_Serialize` (what Rust sends) and `X_Deserialize` (what Rust reads), with `X` the union
+/// of both. The page holds what Rust sent and sends back what it edited, so `X` is made the
+/// sent shape and `XInput` the shape Rust reads.
+fn name_both_shapes(bindings: &str) -> String {
+    let mut out = String::with_capacity(bindings.len());
+    for line in bindings.split_inclusive('\n') {
+        let union = line
+            .strip_prefix("export type ")
+            .and_then(|rest| rest.strip_suffix(";\n"))
+            .and_then(|rest| rest.split_once(" = "))
+            .filter(|(name, shapes)| *shapes == format!("{name}_Serialize | {name}_Deserialize"));
+        match union {
+            Some((name, _)) => out.push_str(&format!(
+                "export type {name} = {name}_Serialize;\nexport type {name}Input = {name}_Deserialize;\n"
+            )),
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// The TypeScript bindings as the code defines them.
@@ -108,7 +156,7 @@ pub fn bindings() -> String {
         .expect("the command types export to TypeScript");
     let text = std::fs::read_to_string(&path).expect("the exported bindings");
     let _ = std::fs::remove_dir_all(&dir);
-    text
+    name_both_shapes(&text)
 }
 
 /// Expired bundles are purged every minute (12 rounds of the 5-second housekeeping).

@@ -135,6 +135,91 @@ fn no_command_returns_a_secret_to_the_webview() {
     }
 }
 
+/// The names `values` serialize to, as a TypeScript union reads: `"a" | "b"`.
+fn union_of<T: serde::Serialize>(values: &[T]) -> String {
+    let names: Vec<String> = values
+        .iter()
+        .map(|value| serde_json::to_string(value).expect("serializes"))
+        .collect();
+    names.join(" | ")
+}
+
+/// The definition of `export type NAME`, without comments or line breaks.
+fn definition(bindings: &str, name: &str) -> Option<String> {
+    let mut text = String::new();
+    let mut rest = bindings;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    let start = text.find(&format!("export type {name} = "))? + name.len() + 15;
+    let body = &text[start..];
+    let body = &body[..body.find(';')?];
+    Some(body.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[test]
+fn the_models_closed_sets_reach_typescript_as_unions_of_their_names() {
+    use candor_model::{ApplicationStatus, DocumentKind, ViewKind};
+    use candor_vault::bundle::{Kind, OutcomeKind, RequestKind, Sealing};
+    let bindings = candor_desktop::bindings();
+    let expected = [
+        ("ApplicationStatus", union_of(&ApplicationStatus::ALL)),
+        ("DocumentKind", union_of(&DocumentKind::ALL)),
+        ("ViewKind", union_of(&ViewKind::ALL)),
+        ("RequestKind", union_of(&RequestKind::ALL)),
+        (
+            "OutcomeKind",
+            union_of(&[
+                OutcomeKind::Deleted,
+                OutcomeKind::Exported,
+                OutcomeKind::Extended,
+            ]),
+        ),
+        (
+            "Sealing",
+            union_of(&[Sealing::Recipient, Sealing::Passphrase, Sealing::Plain]),
+        ),
+        (
+            "Kind",
+            union_of(&[
+                Kind::ProfileShare,
+                Kind::Correction,
+                Kind::Invitation,
+                Kind::Reveal,
+                Kind::Revocation,
+                Kind::DeletionRequest,
+                Kind::AccessRequest,
+                Kind::ConsentWithdrawal,
+                Kind::DeletionReceipt,
+                Kind::AccessExport,
+            ]),
+        ),
+    ];
+    for (name, union) in expected {
+        assert_eq!(
+            definition(&bindings, name).as_deref(),
+            Some(union.as_str()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn every_type_with_two_shapes_is_named_for_what_rust_sends_and_what_it_reads() {
+    let bindings = candor_desktop::bindings();
+    let both = bindings
+        .lines()
+        .filter_map(|line| line.strip_prefix("export type "))
+        .find(|line| line.ends_with("_Deserialize;") && line.contains("_Serialize | "));
+    assert_eq!(both, None, "a union of both shapes is left");
+    assert!(bindings.contains("export type Profile = Profile_Serialize;"));
+    assert!(bindings.contains("export type ProfileInput = Profile_Deserialize;"));
+}
+
 fn camel_case(snake: &str) -> String {
     let mut out = String::new();
     let mut upper = false;

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import ApplicationsScreen from "./ApplicationsScreen.svelte";
 import { language } from "../lib/i18n";
 import { applicationsView } from "../lib/stores";
-import type { Application, Entry } from "../lib/types";
+import type { Application, ApplicationStatus, Entry } from "../lib/bindings";
 import { application, applicationsOf, callsOf, ipcError, mockCommands, problem } from "../test/ipc";
 
 const PAST = "2001-02-03";
@@ -36,8 +36,8 @@ function mockApplications(initial = sample()) {
     ...applicationsOf(() => list),
     move_application: ({ id, status, note }) => {
       const moved = structuredClone(list.find((e) => e.id === id)!);
-      moved.value.history = [...(moved.value.history ?? []), { from: moved.value.status, to: String(status), at: "2025-04-01T12:00:00Z", ...(note ? { note: String(note) } : {}) }];
-      moved.value.status = String(status);
+      moved.value.history = [...(moved.value.history ?? []), { from: moved.value.status, to: String(status) as ApplicationStatus, at: "2025-04-01T12:00:00Z", ...(note ? { note: String(note) } : {}) }];
+      moved.value.status = String(status) as ApplicationStatus;
       return replace(moved);
     },
     add_application: ({ application: a }) => replace(application("new", { ...(a as Application), status: "draft", createdAt: "2026-01-01T09:00:00Z" })),

@@ -3,10 +3,10 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import DocumentsList from "./DocumentsList.svelte";
 import { language } from "../lib/i18n";
-import type { Document, Entry } from "../lib/types";
+import type { Document, DocumentKind, Entry } from "../lib/bindings";
 import { callsOf, ipcError, mockCommands } from "../test/ipc";
 
-function doc(id: string, fileName: string, kind = "cv", size = 123_456): Entry<Document> {
+function doc(id: string, fileName: string, kind: DocumentKind = "cv", size = 123_456): Entry<Document> {
   return { id, version: 1, value: { kind, fileName, size, sha256: "0".repeat(64), addedAt: "2025-03-14T10:00:00Z", mediaType: "application/pdf" } };
 }
 

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import ExportSection from "./ExportSection.svelte";
 import { language } from "../lib/i18n";
-import type { ExportDone } from "../lib/types";
+import type { ExportDone } from "../lib/bindings";
 import { callsOf, ipcError, mockCommands } from "../test/ipc";
 
 function exported(includeNationalId: boolean): ExportDone {

@@ -5,7 +5,7 @@ import ImportScreen from "./ImportScreen.svelte";
 import { get } from "svelte/store";
 import { language } from "../lib/i18n";
 import { profileRevision, profileUnsaved } from "../lib/stores";
-import type { ImportPreview, ImportReport } from "../lib/types";
+import type { ImportPreview, ImportReport } from "../lib/bindings";
 import { callsOf, mockCommands, type Handler } from "../test/ipc";
 
 const NATIONAL_ID = "01129955131";

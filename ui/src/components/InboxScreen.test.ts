@@ -2,7 +2,7 @@ import { render, screen as view, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import InboxScreen from "./InboxScreen.svelte";
-import type { Candidate, NoticeAnswered, ReceivedSummary } from "../lib/types";
+import type { Candidate, NoticeAnswered, ReceivedSummary } from "../lib/bindings";
 import { callsOf, ipcError, mockCommands } from "../test/ipc";
 
 const SUMMARY: ReceivedSummary = {

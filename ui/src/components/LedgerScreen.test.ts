@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import LedgerScreen from "./LedgerScreen.svelte";
 import { language } from "../lib/i18n";
-import type { InvitationRow, LedgerEntry, RequestRow, RequestSent, ShareOutcome } from "../lib/types";
+import type { InvitationRow, LedgerEntry, RequestRow, RequestSent, ShareOutcome } from "../lib/bindings";
 import { callsOf, ipcError, mockCommands, type Handler } from "../test/ipc";
 import { deleted, requestRow, shareEntry } from "../test/requests";
 

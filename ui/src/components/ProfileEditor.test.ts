@@ -4,11 +4,11 @@ import { get } from "svelte/store";
 import { describe, expect, test } from "vitest";
 import ProfileEditor from "./ProfileEditor.svelte";
 import { language } from "../lib/i18n";
-import type { LearningOpportunity, Profile } from "../lib/types";
+import type { LearningOpportunityInput, ProfileInput } from "../lib/bindings";
 import { profileRevision, profileUnsaved } from "../lib/stores";
 import { callsOf, ipcError, mockCommands, problem } from "../test/ipc";
 
-const STORED: Profile = {
+const STORED: ProfileInput = {
   person: { name: "Kari Nordmann", email: "kari@example.no" },
   education: [
     {
@@ -25,7 +25,7 @@ function gpa({ courses }: Record<string, unknown>) {
   const points: Record<string, number> = { A: 5, B: 4, C: 3, D: 2, E: 1 };
   let weight = 0;
   let sum = 0;
-  for (const c of courses as LearningOpportunity[]) {
+  for (const c of courses as LearningOpportunityInput[]) {
     const p = c.grade?.scheme === "ects" ? points[c.grade.label] : undefined;
     if (p === undefined || !c.credits) continue;
     weight += Number(c.credits);
@@ -66,7 +66,7 @@ describe("the profile", () => {
     await user.type(view.getByTestId("course-credits-0-1"), "7.5");
     await user.type(view.getByTestId("course-grade-0-1"), "C");
     await waitFor(() => expect(badge.textContent).toBe("4.00 (B)"));
-    const last = callsOf(calls, "compute_gpa").at(-1)!.args.courses as LearningOpportunity[];
+    const last = callsOf(calls, "compute_gpa").at(-1)!.args.courses as LearningOpportunityInput[];
     expect(last[1]).toMatchObject({ title: "Databases", credits: "7.5", grade: { scheme: "ects", label: "C" } });
 
     // A pass/fail grade does not count; with no ECTS grade left there is no average.
@@ -84,7 +84,7 @@ describe("the profile", () => {
     await user.type(view.getByTestId("course-title-0-0-0"), "Lab");
     await user.click(view.getByTestId("profile-save"));
     await view.findByTestId("profile-saved");
-    const sent = callsOf(calls, "save_profile")[0].args as { profile: Profile; sections: string[] };
+    const sent = callsOf(calls, "save_profile")[0].args as { profile: ProfileInput; sections: string[] };
     expect(sent.sections).toEqual(["education"]);
     expect(sent.profile.education![0].courses![0].children).toEqual([{ code: "", title: "Lab", children: [] }]);
   });
@@ -158,7 +158,7 @@ describe("the profile", () => {
     expect(view.getByRole("status")).toHaveTextContent("Unsaved changes");
     await user.click(view.getByTestId("profile-save"));
     expect(await view.findByTestId("profile-saved")).toHaveTextContent("All changes saved");
-    const sent = callsOf(calls, "save_profile")[0].args as { profile: Profile; sections: string[] };
+    const sent = callsOf(calls, "save_profile")[0].args as { profile: ProfileInput; sections: string[] };
     expect(sent.sections).toEqual(["skills"]);
     expect(sent.profile.skills).toEqual([{ name: "Rust" }, { name: "SQL" }]);
     // Unchanged sections still go along whole (Rust validates the whole profile).
@@ -172,7 +172,7 @@ describe("the profile", () => {
     await user.type(await view.findByTestId("person-birth-date"), "1995-05-15");
     await user.click(view.getByTestId("profile-save"));
     await view.findByTestId("profile-saved");
-    let sent = callsOf(calls, "save_profile")[0].args as { profile: Profile };
+    let sent = callsOf(calls, "save_profile")[0].args as { profile: ProfileInput };
     expect(sent.profile.person).not.toHaveProperty("nationalId");
     expect(sent.profile.person?.birthDate).toBe("1995-05-15");
 
@@ -182,7 +182,7 @@ describe("the profile", () => {
     await user.type(view.getByTestId("national-id-value"), "150595 00136");
     await user.click(view.getByTestId("profile-save"));
     await waitFor(() => expect(callsOf(calls, "save_profile")).toHaveLength(2));
-    sent = callsOf(calls, "save_profile")[1].args as { profile: Profile };
+    sent = callsOf(calls, "save_profile")[1].args as { profile: ProfileInput };
     expect(sent.profile.person?.nationalId).toEqual({ country: "NO", value: "15059500136" });
     expect(view.getByText(/never part of a share/)).toBeInTheDocument();
   });

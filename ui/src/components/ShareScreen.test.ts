@@ -2,7 +2,7 @@ import { render, screen as view, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import ShareScreen from "./ShareScreen.svelte";
-import type { Profile, RecipientInfo, SharePreview, ViewChoice } from "../lib/types";
+import type { ProfileInput, RecipientInfo, SharePreview, ViewChoiceInput } from "../lib/bindings";
 import { callsOf, ipcError, mockCommands } from "../test/ipc";
 
 const RECIPIENT: RecipientInfo = {
@@ -21,14 +21,14 @@ const RECIPIENT: RecipientInfo = {
   pseudonym: "Candidate GFUI-UYE7",
 };
 
-const PROFILE: Profile = {
+const PROFILE: ProfileInput = {
   person: { name: "Kari Nordmann", email: "kari@example.org" },
   work: [{ name: "Statnett", position: "Developer" }],
   skills: [{ name: "Rust" }, { name: "SQL" }],
-} as Profile;
+} as ProfileInput;
 
 /** Rust's projection, reduced to what the test looks at: the skills left in. */
-function previewOf(choice: ViewChoice): SharePreview {
+function previewOf(choice: ViewChoiceInput): SharePreview {
   const skills = (PROFILE.skills ?? []).filter((_, i) => !(choice.exclude ?? []).includes(`skills[${i}]`));
   const json = JSON.stringify({ skills: skills.map((s) => ({ name: s.name })) }, null, 2);
   return {
@@ -42,6 +42,7 @@ function previewOf(choice: ViewChoice): SharePreview {
       findings: [{ path: "person.summary", kind: "name", text: "Kari" }],
       quasiIdentifiers: [{ path: "work", kind: "careerHistory", note: "your roles, in order" }],
       warnings: [],
+      identifying: [],
     },
     profileJson: json,
     attachments: ["attachments/cv-1.pdf"],
@@ -60,7 +61,7 @@ function mock(extra: Record<string, (args: Record<string, unknown>) => unknown> 
     list_recipients: () => [RECIPIENT],
     get_profile: () => PROFILE,
     list_documents: () => [],
-    preview_share: (args) => previewOf(args.choice as ViewChoice),
+    preview_share: (args) => previewOf(args.choice as ViewChoiceInput),
     ...extra,
   });
 }
@@ -83,7 +84,7 @@ describe("the share wizard", () => {
     const preview = await view.findByTestId("share-preview");
     expect(preview.textContent).toContain("Rust");
     expect(preview.textContent).not.toContain("SQL");
-    const choice = callsOf(calls, "preview_share").at(-1)!.args.choice as ViewChoice;
+    const choice = callsOf(calls, "preview_share").at(-1)!.args.choice as ViewChoiceInput;
     expect(choice).toEqual({ kind: "anonymous", exclude: ["skills[1]"], include: [] });
     expect(view.getByTestId("findings").textContent).toContain("Kari");
     expect(view.getByTestId("quasi-identifiers").textContent).toContain("your roles, in order");
@@ -109,7 +110,7 @@ describe("the share wizard", () => {
     await user.click(view.getByTestId("optin-work[0].name"));
     await user.click(view.getByTestId("share-next"));
     await view.findByTestId("share-preview");
-    const choice = callsOf(calls, "preview_share").at(-1)!.args.choice as ViewChoice;
+    const choice = callsOf(calls, "preview_share").at(-1)!.args.choice as ViewChoiceInput;
     expect(choice.include).toEqual(["work[0].name"]);
   });
 

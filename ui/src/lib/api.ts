@@ -8,19 +8,19 @@ import { commands } from "./bindings";
 import type {
   ApplicationInput,
   ApplicationOrder,
-  ApplicationQuery,
+  ApplicationQueryInput,
   ApplicationStatus,
   DocumentKind,
-  EmployerDetails,
+  EmployerDetailsInput,
   FileFormat,
   IpcError,
-  LearningOpportunity,
-  NewApplication,
-  Profile,
+  LearningOpportunityInput,
+  NewApplicationInput,
+  ProfileInput,
   RequestKind,
-  ViewChoice,
+  ViewChoiceInput,
   ViewKind,
-} from "./types";
+} from "./bindings";
 import { sessionLost } from "./stores";
 
 export class IpcFailure extends Error {
@@ -98,19 +98,19 @@ export const api = {
   restoreVault: (passphrase: string) => unwrap(commands.restoreVault(passphrase)),
   setPrefs: (language: string, autoLockMinutes: number) => unwrap(commands.setPrefs(language, autoLockMinutes)),
   getProfile: () => unwrap(commands.getProfile()),
-  saveProfile: (profile: Profile, sections: string[]) => unwrap(commands.saveProfile(profile, sections)),
-  computeGpa: (courses: LearningOpportunity[]) => plain(commands.computeGpa(courses)),
+  saveProfile: (profile: ProfileInput, sections: string[]) => unwrap(commands.saveProfile(profile, sections)),
+  computeGpa: (courses: LearningOpportunityInput[]) => plain(commands.computeGpa(courses)),
   listDocuments: () => unwrap(commands.listDocuments()),
   addDocument: (kind: DocumentKind) => unwrap(commands.addDocument(kind)),
   openDocument: (id: string) => unwrap(commands.openDocument(id)),
   saveDocumentCopy: (id: string) => unwrap(commands.saveDocumentCopy(id)),
   removeDocument: (id: string) => unwrap(commands.removeDocument(id)),
-  listApplications: (query: ApplicationQuery, order: ApplicationOrder, offset: number, limit: number) =>
+  listApplications: (query: ApplicationQueryInput, order: ApplicationOrder, offset: number, limit: number) =>
     unwrap(commands.listApplications(query, order, offset, limit)),
-  applicationPipeline: (query: ApplicationQuery, order: ApplicationOrder, limits: Partial<Record<ApplicationStatus, number>>) =>
+  applicationPipeline: (query: ApplicationQueryInput, order: ApplicationOrder, limits: Partial<Record<ApplicationStatus, number>>) =>
     unwrap(commands.applicationPipeline(query, order, limits)),
   getApplication: (id: string) => unwrap(commands.getApplication(id)),
-  addApplication: (application: NewApplication) => unwrap(commands.addApplication(application)),
+  addApplication: (application: NewApplicationInput) => unwrap(commands.addApplication(application)),
   updateApplication: (id: string, application: ApplicationInput) => unwrap(commands.updateApplication(id, application)),
   moveApplication: (id: string, status: ApplicationStatus, note: string | null) =>
     unwrap(commands.moveApplication(id, status, note)),
@@ -123,12 +123,12 @@ export const api = {
   listRecipients: () => unwrap(commands.listRecipients()),
   addRecipientFile: () => unwrap(commands.addRecipientFile()),
   addRecipientUrl: (url: string) => unwrap(commands.addRecipientUrl(url)),
-  previewShare: (recipient: string, choice: ViewChoice) => unwrap(commands.previewShare(recipient, choice)),
-  saveShare: (recipient: string, choice: ViewChoice, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) =>
+  previewShare: (recipient: string, choice: ViewChoiceInput) => unwrap(commands.previewShare(recipient, choice)),
+  saveShare: (recipient: string, choice: ViewChoiceInput, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) =>
     unwrap(commands.saveShare(recipient, choice, expiresDays, purpose, plain, acceptWarnings)),
   getLedger: () => unwrap(commands.getLedger()),
   recipientHoldings: (recipient: string) => unwrap(commands.recipientHoldings(recipient)),
-  createEmployerVault: (path: string, passphrase: string, acceptWeak: boolean, details: EmployerDetails) =>
+  createEmployerVault: (path: string, passphrase: string, acceptWeak: boolean, details: EmployerDetailsInput) =>
     unwrap(commands.createEmployerVault(path, passphrase, acceptWeak, details)),
   saveEmployerCard: () => unwrap(commands.saveEmployerCard()),
   importBundle: () => unwrap(commands.importBundle()),

@@ -1,7 +1,7 @@
 // The applications table and pipeline ask Rust for what they show: a page of short rows,
 // searched and sorted there, so the window never holds every application at once. This is
 // what the page still decides for itself.
-import { CLOSED_STATUSES, STATUSES, type ApplicationStatus } from "./types";
+import { APPLICATION_STATUSES, CLOSED_STATUSES, type ApplicationStatus } from "./bindings";
 
 /**
  * Rows in one page of the table. Fifty is two or three screens: a longer page costs the
@@ -16,7 +16,7 @@ export const SEARCH_DELAY_MS = 200;
 /** The next step's date has passed while the application is still open (as Rust's `is_overdue`). */
 export function isOverdue(application: { status: string; nextStepDate?: string | null }, today: string): boolean {
   return (
-    !CLOSED_STATUSES.includes(application.status as ApplicationStatus) &&
+    !(CLOSED_STATUSES as readonly string[]).includes(application.status) &&
     !!application.nextStepDate &&
     application.nextStepDate < today
   );
@@ -24,7 +24,7 @@ export function isOverdue(application: { status: string; nextStepDate?: string |
 
 /** The pipeline's first view: `COLUMN_SIZE` cards in every column. */
 export function firstColumnLimits(): Record<ApplicationStatus, number> {
-  return Object.fromEntries(STATUSES.map((s) => [s, COLUMN_SIZE])) as Record<ApplicationStatus, number>;
+  return Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, COLUMN_SIZE])) as Record<ApplicationStatus, number>;
 }
 
 /** What the pager says: rows `first`–`last` (counted from 1) of the matches. */

@@ -38,7 +38,7 @@ export const commands = {
 	computeGpa: (courses: LearningOpportunity_Deserialize[]) => __TAURI_INVOKE<GpaView | null>("compute_gpa", { courses }),
 	listDocuments: () => typedError<Entry<Document_Serialize>[], IpcError_Serialize>(__TAURI_INVOKE("list_documents")),
 	/**  Asks for a file and encrypts it into the vault. `None` when the person cancelled. */
-	addDocument: (kind: string) => typedError<Entry<Document_Serialize> | null, IpcError_Serialize>(__TAURI_INVOKE("add_document", { kind })),
+	addDocument: (kind: DocumentKind) => typedError<Entry<Document_Serialize> | null, IpcError_Serialize>(__TAURI_INVOKE("add_document", { kind })),
 	/**  Decrypts a document into the private folder (wiped on lock and exit) and opens it. */
 	openDocument: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_document", { id })),
 	/**  Asks where to save a decrypted copy, and writes it there. `None` when cancelled. */
@@ -47,13 +47,13 @@ export const commands = {
 	/**  `limit` rows of the table from `offset`, among the applications matching `query`. */
 	listApplications: (query: ApplicationQuery_Deserialize, order: ApplicationOrder, offset: number, limit: number) => typedError<ApplicationPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_applications", { query, order, offset, limit })),
 	/**  The pipeline's columns, each holding at most its status's number in `limits`. */
-	applicationPipeline: (query: ApplicationQuery_Deserialize, order: ApplicationOrder, limits: { [key in string]: number }) => typedError<Pipeline_Serialize, IpcError_Serialize>(__TAURI_INVOKE("application_pipeline", { query, order, limits })),
+	applicationPipeline: (query: ApplicationQuery_Deserialize, order: ApplicationOrder, limits: Partial<{ [key in ApplicationStatus]: number }>) => typedError<Pipeline_Serialize, IpcError_Serialize>(__TAURI_INVOKE("application_pipeline", { query, order, limits })),
 	/**  One whole application, with its notes and history, for its details and its form. */
 	getApplication: (id: string) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("get_application", { id })),
 	addApplication: (application: NewApplication_Deserialize) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("add_application", { application })),
 	/**  Saves edits to an application (status changes go through `move_application`). */
 	updateApplication: (id: string, application: Application_Deserialize) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("update_application", { id, application })),
-	moveApplication: (id: string, status: string, note: string | null) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("move_application", { id, status, note })),
+	moveApplication: (id: string, status: ApplicationStatus, note: string | null) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("move_application", { id, status, note })),
 	deleteApplication: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_application", { id })),
 	/**  Asks for a file and shows what importing it would add. `None` when cancelled. */
 	previewImport: (format: FileFormat) => typedError<ImportPreview_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("preview_import", { format })),
@@ -112,13 +112,30 @@ export const commands = {
 };
 
 /* Constants */
+export const APPLICATION_STATUSES = ["draft","applied","interview","offer","hired","rejected","withdrawn"] as const;
+
+export const CEFR_LEVELS = ["A1","A2","B1","B2","C1","C2"] as const;
+
+export const CLOSED_STATUSES = ["hired","rejected","withdrawn"] as const;
+
+export const DOCUMENT_KINDS = ["cv","cover-letter","diploma","transcript","photo","other"] as const;
+
+export const GRADE_LABELS = {"credit-transfer":["innpasset","godskrevet","transferred"],"ects":["A","B","C","D","E","FX","F"],"finnish-numeric":["0","1","2","3","4","5"],"finnish-pass-fail":["hyväksytty","hylätty","hyv","hyl"],"norwegian-pass-fail":["bestått","ikke bestått","godkjent","ikke godkjent"],"swedish-ug-vg":["U","G","VG"]} as const;
+
+export const GRADE_SCHEMES = ["ects","norwegian-pass-fail","finnish-numeric","finnish-pass-fail","swedish-ug-vg","numeric","credit-transfer"] as const;
+
 export const MIN_PASSPHRASE_CHARS = 8 as const;
+
+export const PROFILE_SECTIONS = ["person","education","work","skills","languages","interests","projects","certificates","awards","publications","volunteer","references"] as const;
+
+export const REQUEST_KINDS = ["deletion","access","withdraw","revoke"] as const;
 
 export const STRONG_PASSPHRASE_SCORE = 3 as const;
 
 /* Types */
 /**  A postal address; JSON Resume's `location`. */
-export type Address = Address_Serialize | Address_Deserialize;
+export type Address = Address_Serialize;
+export type AddressInput = Address_Deserialize;
 
 /**  A postal address; JSON Resume's `location`. */
 export type Address_Deserialize = {
@@ -143,7 +160,8 @@ export type Address_Serialize = {
 };
 
 /**  A verified answer, as the faces show it. */
-export type AnswerSummary = AnswerSummary_Serialize | AnswerSummary_Deserialize;
+export type AnswerSummary = AnswerSummary_Serialize;
+export type AnswerSummaryInput = AnswerSummary_Deserialize;
 
 /**  A verified answer, as the faces show it. */
 export type AnswerSummary_Deserialize = {
@@ -169,15 +187,16 @@ export type AnswerSummary_Serialize = {
 	tombstoned: string[],
 };
 
-export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
+export type AppInfo = AppInfo_Serialize;
+export type AppInfoInput = AppInfo_Deserialize;
 
 export type AppInfo_Deserialize = {
 	defaultVault: string,
 	lastVault?: string | null,
 	prefs: Prefs_Deserialize,
 	unlocked?: VaultInfo | null,
-	statuses: string[],
-	documentKinds: string[],
+	statuses: ApplicationStatus[],
+	documentKinds: DocumentKind[],
 };
 
 export type AppInfo_Serialize = {
@@ -185,12 +204,13 @@ export type AppInfo_Serialize = {
 	lastVault: string | null,
 	prefs: Prefs_Serialize,
 	unlocked: VaultInfo | null,
-	statuses: string[],
-	documentKinds: string[],
+	statuses: ApplicationStatus[],
+	documentKinds: DocumentKind[],
 };
 
 /**  An application for a position. */
-export type Application = Application_Serialize | Application_Deserialize;
+export type Application = Application_Serialize;
+export type ApplicationInput = Application_Deserialize;
 
 /**  How the rows are sorted. */
 export type ApplicationOrder = {
@@ -199,7 +219,8 @@ export type ApplicationOrder = {
 };
 
 /**  One page of the table. */
-export type ApplicationPage = ApplicationPage_Serialize | ApplicationPage_Deserialize;
+export type ApplicationPage = ApplicationPage_Serialize;
+export type ApplicationPageInput = ApplicationPage_Deserialize;
 
 /**  One page of the table. */
 export type ApplicationPage_Deserialize = {
@@ -230,13 +251,14 @@ export type ApplicationPage_Serialize = {
 };
 
 /**  What to look for; every field given must match. */
-export type ApplicationQuery = ApplicationQuery_Serialize | ApplicationQuery_Deserialize;
+export type ApplicationQuery = ApplicationQuery_Serialize;
+export type ApplicationQueryInput = ApplicationQuery_Deserialize;
 
 /**  What to look for; every field given must match. */
 export type ApplicationQuery_Deserialize = {
 	/**  Part of the company name, any case. */
 	company?: string | null,
-	status?: string | null,
+	status?: ApplicationStatus | null,
 	/**  Created on or after this day. */
 	from?: string | null,
 	/**  Created on or before this day. */
@@ -249,7 +271,7 @@ export type ApplicationQuery_Deserialize = {
 export type ApplicationQuery_Serialize = {
 	/**  Part of the company name, any case. */
 	company: string | null,
-	status: string | null,
+	status: ApplicationStatus | null,
 	/**  Created on or after this day. */
 	from: string | null,
 	/**  Created on or before this day. */
@@ -258,15 +280,25 @@ export type ApplicationQuery_Serialize = {
 	text: string | null,
 };
 
+/**
+ *  Where an application stands: usually draft → applied → interview → offer → hired, or
+ *  rejected / withdrawn at any point.
+ * 
+ *  Read through [`FromStr`], whose refusal names every value; in TypeScript, a union of the
+ *  names.
+ */
+export type ApplicationStatus = "draft" | "applied" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+
 /**  An application as a row of the table or a card of the pipeline: what they show, no more. */
-export type ApplicationSummary = ApplicationSummary_Serialize | ApplicationSummary_Deserialize;
+export type ApplicationSummary = ApplicationSummary_Serialize;
+export type ApplicationSummaryInput = ApplicationSummary_Deserialize;
 
 /**  An application as a row of the table or a card of the pipeline: what they show, no more. */
 export type ApplicationSummary_Deserialize = {
 	id: string,
 	company: string,
 	position: string,
-	status: string,
+	status: ApplicationStatus,
 	createdAt: string,
 	nextStep?: string | null,
 	nextStepDate?: string | null,
@@ -277,7 +309,7 @@ export type ApplicationSummary_Serialize = {
 	id: string,
 	company: string,
 	position: string,
-	status: string,
+	status: ApplicationStatus,
 	createdAt: string,
 	nextStep: string | null,
 	nextStepDate: string | null,
@@ -291,7 +323,7 @@ export type Application_Deserialize = {
 	/**  The job advertisement. */
 	link?: string,
 	createdAt: string,
-	status: string,
+	status: ApplicationStatus,
 	/**  Every change of status, oldest first, starting with the creation. */
 	history?: StatusChange_Deserialize[],
 	/**  The person to talk to. */
@@ -314,7 +346,7 @@ export type Application_Serialize = {
 	/**  The job advertisement. */
 	link?: string,
 	createdAt: string,
-	status: string,
+	status: ApplicationStatus,
 	/**  Every change of status, oldest first, starting with the creation. */
 	history?: StatusChange_Serialize[],
 	/**  The person to talk to. */
@@ -340,7 +372,8 @@ export type AttachmentCleaning = {
 };
 
 /**  An award. */
-export type Award = Award_Serialize | Award_Deserialize;
+export type Award = Award_Serialize;
+export type AwardInput = Award_Deserialize;
 
 /**  An award. */
 export type Award_Deserialize = {
@@ -361,7 +394,8 @@ export type Award_Serialize = {
 };
 
 /**  One candidate: everyone who signed bundles with one key. */
-export type Candidate = Candidate_Serialize | Candidate_Deserialize;
+export type Candidate = Candidate_Serialize;
+export type CandidateInput = Candidate_Deserialize;
 
 /**  One candidate: everyone who signed bundles with one key. */
 export type Candidate_Deserialize = {
@@ -396,7 +430,8 @@ export type Candidate_Serialize = {
 };
 
 /**  A certificate. */
-export type Certificate = Certificate_Serialize | Certificate_Deserialize;
+export type Certificate = Certificate_Serialize;
+export type CertificateInput = Certificate_Deserialize;
 
 /**  A certificate. */
 export type Certificate_Deserialize = {
@@ -435,14 +470,23 @@ export type DistributionEntry = {
  *  An attachment's metadata: its kind, name, type, size and SHA-256, when it was added. The
  *  bytes are stored, encrypted, elsewhere; `sha256` ties the two together.
  */
-export type Document = Document_Serialize | Document_Deserialize;
+export type Document = Document_Serialize;
+export type DocumentInput = Document_Deserialize;
+
+/**
+ *  What a document is.
+ * 
+ *  Read through [`FromStr`], whose refusal names every value; in TypeScript, a union of the
+ *  names.
+ */
+export type DocumentKind = "cv" | "cover-letter" | "diploma" | "transcript" | "photo" | "other";
 
 /**
  *  An attachment's metadata: its kind, name, type, size and SHA-256, when it was added. The
  *  bytes are stored, encrypted, elsewhere; `sha256` ties the two together.
  */
 export type Document_Deserialize = {
-	kind: string,
+	kind: DocumentKind,
 	/**  The name the file had when added: "CV 2024.pdf". Required. */
 	fileName: string,
 	/**  "application/pdf". */
@@ -472,7 +516,7 @@ export type Document_Deserialize = {
  *  bytes are stored, encrypted, elsewhere; `sha256` ties the two together.
  */
 export type Document_Serialize = {
-	kind: string,
+	kind: DocumentKind,
 	/**  The name the file had when added: "CV 2024.pdf". Required. */
 	fileName: string,
 	/**  "application/pdf". */
@@ -501,7 +545,8 @@ export type Document_Serialize = {
  *  One programme of study. Maps to a JSON Resume `education` entry: `programme` is `area`
  *  and `degree` is `studyType`; `courses` is a tree rather than JSON Resume's list of names.
  */
-export type Education = Education_Serialize | Education_Deserialize;
+export type Education = Education_Serialize;
+export type EducationInput = Education_Deserialize;
 
 /**
  *  One programme of study. Maps to a JSON Resume `education` entry: `programme` is `area`
@@ -550,7 +595,8 @@ export type Education_Serialize = {
 };
 
 /**  The organisation, as the employer enters it to make its key card. */
-export type EmployerDetails = EmployerDetails_Serialize | EmployerDetails_Deserialize;
+export type EmployerDetails = EmployerDetails_Serialize;
+export type EmployerDetailsInput = EmployerDetails_Deserialize;
 
 /**  The organisation, as the employer enters it to make its key card. */
 export type EmployerDetails_Deserialize = {
@@ -724,7 +770,8 @@ export type Grade = {
 };
 
 /**  How the class was graded: how many got each grade. */
-export type GradeDistribution = GradeDistribution_Serialize | GradeDistribution_Deserialize;
+export type GradeDistribution = GradeDistribution_Serialize;
+export type GradeDistributionInput = GradeDistribution_Deserialize;
 
 /**  How the class was graded: how many got each grade. */
 export type GradeDistribution_Deserialize = {
@@ -737,7 +784,8 @@ export type GradeDistribution_Serialize = {
 };
 
 /**  What one organisation holds, by the seeker's ledger. */
-export type Holdings = Holdings_Serialize | Holdings_Deserialize;
+export type Holdings = Holdings_Serialize;
+export type HoldingsInput = Holdings_Deserialize;
 
 /**  What one organisation holds, by the seeker's ledger. */
 export type Holdings_Deserialize = {
@@ -763,6 +811,14 @@ export type Holdings_Serialize = {
 	deleted: string[],
 };
 
+/**  A field (or a whole item) that identifies the seeker, in an anonymous view. */
+export type IdentifyingField = {
+	/**  Its path in the seeker's profile, as `include` takes it. */
+	path: string,
+	/**  True when the choice includes it (or something it is part of). */
+	included: boolean,
+};
+
 /**  Where imported data came from. */
 export type ImportFormat = 
 /**  An ELMO transcript, as EMREX or a diploma registry sends it. */
@@ -774,7 +830,8 @@ export type ImportFormat =
 /**  A profile document in Candor's own JSON. */
 "profile";
 
-export type ImportPreview = ImportPreview_Serialize | ImportPreview_Deserialize;
+export type ImportPreview = ImportPreview_Serialize;
+export type ImportPreviewInput = ImportPreview_Deserialize;
 
 export type ImportPreview_Deserialize = {
 	path: string,
@@ -799,7 +856,8 @@ export type ImportPreview_Serialize = {
  *  report never holds the learner's national identity number, name or birth date: only the
  *  names of the person fields that are (or would be) filled.
  */
-export type ImportReport = ImportReport_Serialize | ImportReport_Deserialize;
+export type ImportReport = ImportReport_Serialize;
+export type ImportReportInput = ImportReport_Deserialize;
 
 /**
  *  What an import adds (or, for a preview, would add), section by section.
@@ -880,7 +938,8 @@ export type ImportReport_Serialize = {
 };
 
 /**  An interest. */
-export type Interest = Interest_Serialize | Interest_Deserialize;
+export type Interest = Interest_Serialize;
+export type InterestInput = Interest_Deserialize;
 
 /**  What an [`Interest`] is about. */
 export type InterestKind = 
@@ -927,7 +986,8 @@ export type InvitationRow = {
 	receivedAt: string,
 };
 
-export type IpcError = IpcError_Serialize | IpcError_Deserialize;
+export type IpcError = IpcError_Serialize;
+export type IpcErrorInput = IpcError_Deserialize;
 
 export type IpcError_Deserialize = {
 	code: ErrorCode,
@@ -953,7 +1013,8 @@ export type IpcError_Serialize = {
 export type Kind = "profile-share" | "correction" | "invitation" | "reveal" | "revocation" | "deletion-request" | "access-request" | "consent-withdrawal" | "deletion-receipt" | "access-export";
 
 /**  A language the seeker speaks; JSON Resume's `languages` entry. */
-export type Language = Language_Serialize | Language_Deserialize;
+export type Language = Language_Serialize;
+export type LanguageInput = Language_Deserialize;
 
 /**  A language the seeker speaks; JSON Resume's `languages` entry. */
 export type Language_Deserialize = {
@@ -973,7 +1034,8 @@ export type Language_Serialize = {
  *  Who a transcript says it belongs to, shown once so the person can confirm it is theirs.
  *  Not stored unless they ask.
  */
-export type LearnerView = LearnerView_Serialize | LearnerView_Deserialize;
+export type LearnerView = LearnerView_Serialize;
+export type LearnerViewInput = LearnerView_Deserialize;
 
 /**
  *  Who a transcript says it belongs to, shown once so the person can confirm it is theirs.
@@ -998,7 +1060,8 @@ export type LearnerView_Serialize = {
 };
 
 /**  A degree, module group or course: a node in the tree of what was studied. */
-export type LearningOpportunity = LearningOpportunity_Serialize | LearningOpportunity_Deserialize;
+export type LearningOpportunity = LearningOpportunity_Serialize;
+export type LearningOpportunityInput = LearningOpportunity_Deserialize;
 
 /**  A degree, module group or course: a node in the tree of what was studied. */
 export type LearningOpportunity_Deserialize = {
@@ -1043,7 +1106,8 @@ export type LearningOpportunity_Serialize = {
 };
 
 /**  One disclosure. */
-export type LedgerEntry = LedgerEntry_Serialize | LedgerEntry_Deserialize;
+export type LedgerEntry = LedgerEntry_Serialize;
+export type LedgerEntryInput = LedgerEntry_Deserialize;
 
 /**  One disclosure. */
 export type LedgerEntry_Deserialize = {
@@ -1139,7 +1203,8 @@ export type NationalId = {
 };
 
 /**  What the "new application" form sends. */
-export type NewApplication = NewApplication_Serialize | NewApplication_Deserialize;
+export type NewApplication = NewApplication_Serialize;
+export type NewApplicationInput = NewApplication_Deserialize;
 
 /**  What the "new application" form sends. */
 export type NewApplication_Deserialize = {
@@ -1198,7 +1263,8 @@ export type OutcomeKind = "deleted" | "exported" | "extended";
  *  Only `name` is required. The national identity number is stored only if the seeker wants
  *  it; `Debug` never shows it (see [`NationalId`]).
  */
-export type Person = Person_Serialize | Person_Deserialize;
+export type Person = Person_Serialize;
+export type PersonInput = Person_Deserialize;
 
 /**
  *  The seeker. Maps to JSON Resume `basics`: `label` is the headline, `photo` stands for
@@ -1257,19 +1323,21 @@ export type Person_Serialize = {
 };
 
 /**  The pipeline: a column per status, in the order of an application. */
-export type Pipeline = Pipeline_Serialize | Pipeline_Deserialize;
+export type Pipeline = Pipeline_Serialize;
+export type PipelineInput = Pipeline_Deserialize;
 
-export type PipelineColumn = PipelineColumn_Serialize | PipelineColumn_Deserialize;
+export type PipelineColumn = PipelineColumn_Serialize;
+export type PipelineColumnInput = PipelineColumn_Deserialize;
 
 export type PipelineColumn_Deserialize = {
-	status: string,
+	status: ApplicationStatus,
 	/**  The matching applications in this status; `rows` may hold fewer. */
 	matched: number,
 	rows: ApplicationSummary_Deserialize[],
 };
 
 export type PipelineColumn_Serialize = {
-	status: string,
+	status: ApplicationStatus,
 	/**  The matching applications in this status; `rows` may hold fewer. */
 	matched: number,
 	rows: ApplicationSummary_Serialize[],
@@ -1293,7 +1361,8 @@ export type Pipeline_Serialize = {
 	columns: PipelineColumn_Serialize[],
 };
 
-export type Prefs = Prefs_Serialize | Prefs_Deserialize;
+export type Prefs = Prefs_Serialize;
+export type PrefsInput = Prefs_Deserialize;
 
 export type Prefs_Deserialize = {
 	/**  "en" or "nb". */
@@ -1318,7 +1387,8 @@ export type Prefs_Serialize = {
  *  and a list per section. Documents and applications are not part of it; they are the
  *  seeker's own bookkeeping, stored as separate records.
  */
-export type Profile = Profile_Serialize | Profile_Deserialize;
+export type Profile = Profile_Serialize;
+export type ProfileInput = Profile_Deserialize;
 
 /**
  *  Everything about the seeker a view can draw from, shaped like a JSON Resume: one person
@@ -1361,7 +1431,8 @@ export type Profile_Serialize = {
 };
 
 /**  A project. */
-export type Project = Project_Serialize | Project_Deserialize;
+export type Project = Project_Serialize;
+export type ProjectInput = Project_Deserialize;
 
 /**  A project. */
 export type Project_Deserialize = {
@@ -1398,7 +1469,8 @@ export type Project_Serialize = {
 };
 
 /**  A publication. */
-export type Publication = Publication_Serialize | Publication_Deserialize;
+export type Publication = Publication_Serialize;
+export type PublicationInput = Publication_Deserialize;
 
 /**  A publication. */
 export type Publication_Deserialize = {
@@ -1450,7 +1522,8 @@ export type QuasiIdentifierKind =
 "attachment";
 
 /**  A bundle the employer holds, as the faces show it. */
-export type ReceivedSummary = ReceivedSummary_Serialize | ReceivedSummary_Deserialize;
+export type ReceivedSummary = ReceivedSummary_Serialize;
+export type ReceivedSummaryInput = ReceivedSummary_Deserialize;
 
 /**  A bundle the employer holds, as the faces show it. */
 export type ReceivedSummary_Deserialize = {
@@ -1493,7 +1566,8 @@ export type ReceivedSummary_Serialize = {
 };
 
 /**  A recipient, as the faces show it. */
-export type RecipientInfo = RecipientInfo_Serialize | RecipientInfo_Deserialize;
+export type RecipientInfo = RecipientInfo_Serialize;
+export type RecipientInfoInput = RecipientInfo_Deserialize;
 
 /**  A recipient, as the faces show it. */
 export type RecipientInfo_Deserialize = {
@@ -1534,7 +1608,8 @@ export type RecipientInfo_Serialize = {
 };
 
 /**  A reference: who vouches for the seeker, and what they say. */
-export type Reference = Reference_Serialize | Reference_Deserialize;
+export type Reference = Reference_Serialize;
+export type ReferenceInput = Reference_Deserialize;
 
 /**  A reference: who vouches for the seeker, and what they say. */
 export type Reference_Deserialize = {
@@ -1571,7 +1646,8 @@ export type RequestKind =
 "revoke";
 
 /**  A request as the faces show it. */
-export type RequestRow = RequestRow_Serialize | RequestRow_Deserialize;
+export type RequestRow = RequestRow_Serialize;
+export type RequestRowInput = RequestRow_Deserialize;
 
 /**  A request as the faces show it. */
 export type RequestRow_Deserialize = {
@@ -1594,7 +1670,8 @@ export type RequestRow_Serialize = {
 };
 
 /**  A notice written to a file and recorded in the ledger. */
-export type RequestSent = RequestSent_Serialize | RequestSent_Deserialize;
+export type RequestSent = RequestSent_Serialize;
+export type RequestSentInput = RequestSent_Deserialize;
 
 /**  A notice written to a file and recorded in the ledger. */
 export type RequestSent_Deserialize = {
@@ -1644,7 +1721,8 @@ export type SectionCount = {
 };
 
 /**  A share that was written and recorded. */
-export type ShareOutcome = ShareOutcome_Serialize | ShareOutcome_Deserialize;
+export type ShareOutcome = ShareOutcome_Serialize;
+export type ShareOutcomeInput = ShareOutcome_Deserialize;
 
 /**  A share that was written and recorded. */
 export type ShareOutcome_Deserialize = {
@@ -1661,7 +1739,8 @@ export type ShareOutcome_Serialize = {
 };
 
 /**  Exactly what a share would send, before anything is written. */
-export type SharePreview = SharePreview_Serialize | SharePreview_Deserialize;
+export type SharePreview = SharePreview_Serialize;
+export type SharePreviewInput = SharePreview_Deserialize;
 
 /**  Exactly what a share would send, before anything is written. */
 export type SharePreview_Deserialize = {
@@ -1698,7 +1777,8 @@ export type ShownRecoveryCode = {
 };
 
 /**  A skill. */
-export type Skill = Skill_Serialize | Skill_Deserialize;
+export type Skill = Skill_Serialize;
+export type SkillInput = Skill_Deserialize;
 
 /**  A skill. */
 export type Skill_Deserialize = {
@@ -1723,7 +1803,8 @@ export type Skill_Serialize = {
 };
 
 /**  A profile on another site: `{network: "GitHub", username: "kari", url: "…"}`. */
-export type SocialProfile = SocialProfile_Serialize | SocialProfile_Deserialize;
+export type SocialProfile = SocialProfile_Serialize;
+export type SocialProfileInput = SocialProfile_Deserialize;
 
 /**  A profile on another site: `{network: "GitHub", username: "kari", url: "…"}`. */
 export type SocialProfile_Deserialize = {
@@ -1747,20 +1828,21 @@ export type SortKey = "company" | "position" |
 "nextDate";
 
 /**  One change of status; `from` is `None` for the creation of the application. */
-export type StatusChange = StatusChange_Serialize | StatusChange_Deserialize;
+export type StatusChange = StatusChange_Serialize;
+export type StatusChangeInput = StatusChange_Deserialize;
 
 /**  One change of status; `from` is `None` for the creation of the application. */
 export type StatusChange_Deserialize = {
-	from?: string | null,
-	to: string,
+	from?: ApplicationStatus | null,
+	to: ApplicationStatus,
 	at: string,
 	note?: string | null,
 };
 
 /**  One change of status; `from` is `None` for the creation of the application. */
 export type StatusChange_Serialize = {
-	from?: string,
-	to: string,
+	from?: ApplicationStatus,
+	to: ApplicationStatus,
 	at: string,
 	note?: string,
 };
@@ -1794,10 +1876,12 @@ export type VaultInfo = {
  *  [`Validate`](crate::Validate): an empty required field means "not shared". An entry of
  *  which nothing is left is dropped from its list.
  */
-export type View = View_Serialize | View_Deserialize;
+export type View = View_Serialize;
+export type ViewInput = View_Deserialize;
 
 /**  What the seeker chose for one recipient. */
-export type ViewChoice = ViewChoice_Serialize | ViewChoice_Deserialize;
+export type ViewChoice = ViewChoice_Serialize;
+export type ViewChoiceInput = ViewChoice_Deserialize;
 
 /**  What the seeker chose for one recipient. */
 export type ViewChoice_Deserialize = {
@@ -1898,6 +1982,13 @@ export type View_Deserialize = {
 	quasiIdentifiers: QuasiIdentifier[],
 	/**  What the seeker must know before sending. */
 	warnings: ViewWarning[],
+	/**
+	 *  Everything that says who the seeker is and that an anonymous view leaves out unless
+	 *  included, where it starts in the seeker's profile (`person.email`,
+	 *  `work[0].location`, `references`): what a share can opt into, field by field. Empty
+	 *  for a full view, which shares them all.
+	 */
+	identifying?: IdentifyingField[],
 };
 
 /**
@@ -1934,10 +2025,18 @@ export type View_Serialize = {
 	quasiIdentifiers: QuasiIdentifier[],
 	/**  What the seeker must know before sending. */
 	warnings: ViewWarning[],
+	/**
+	 *  Everything that says who the seeker is and that an anonymous view leaves out unless
+	 *  included, where it starts in the seeker's profile (`person.email`,
+	 *  `work[0].location`, `references`): what a share can opt into, field by field. Empty
+	 *  for a full view, which shares them all.
+	 */
+	identifying: IdentifyingField[],
 };
 
 /**  Volunteering. */
-export type Volunteer = Volunteer_Serialize | Volunteer_Deserialize;
+export type Volunteer = Volunteer_Serialize;
+export type VolunteerInput = Volunteer_Deserialize;
 
 /**  Volunteering. */
 export type Volunteer_Deserialize = {
@@ -1964,7 +2063,8 @@ export type Volunteer_Serialize = {
 };
 
 /**  A job. */
-export type Work = Work_Serialize | Work_Deserialize;
+export type Work = Work_Serialize;
+export type WorkInput = Work_Deserialize;
 
 /**  A job. */
 export type Work_Deserialize = {

@@ -2,7 +2,7 @@
 // dates). Rust refuses such a value before its validation runs, so the problem would come
 // back without a field; checked here first, it shows at its field with the same code and
 // params Rust's validation would give. Mirrors candor-model's credits.rs and date.rs.
-import type { FieldProblem } from "./types";
+import type { FieldProblem } from "./bindings";
 
 function problem(field: string, code: string, params: Record<string, string> = {}): FieldProblem {
   return { field, code, params, message: code };

@@ -1,7 +1,7 @@
 // Error codes and validation problem codes, translated with their params. Rust's English
 // `message` is shown only for a code this UI does not know.
-import { GRADE_LABELS, STATUSES } from "./types";
-import type { FieldProblem, IpcError } from "./types";
+import { APPLICATION_STATUSES, GRADE_LABELS } from "./bindings";
+import type { FieldProblem, IpcError } from "./bindings";
 import { formatDay } from "./format";
 import { isKey, type Key, type Language, type Params, type Translate } from "./i18n";
 
@@ -47,7 +47,7 @@ export function describeProblem(t: Translate, problem: Problemish): string {
     case "grade_not_in_scheme": {
       const scheme = problem.params.scheme;
       p.scheme = schemeName(t, scheme);
-      p.labels = (scheme && GRADE_LABELS[scheme]?.join(", ")) || "—";
+      p.labels = (scheme && (GRADE_LABELS as Partial<Record<string, readonly string[]>>)[scheme]?.join(", ")) || "—";
       break;
     }
     case "same_status":
@@ -100,5 +100,5 @@ export function describeError(t: Translate, error: IpcError, lang: Language = "e
 }
 
 export function statusLabel(t: Translate, status: string): string {
-  return STATUSES.includes(status as (typeof STATUSES)[number]) ? t(`status.${status}` as Key) : status;
+  return APPLICATION_STATUSES.includes(status as (typeof APPLICATION_STATUSES)[number]) ? t(`status.${status}` as Key) : status;
 }

@@ -2,7 +2,7 @@
 // through the context; each input shows the problems of its dotted path
 // (`education[0].courses[1].credits`, the path Rust's validation reports).
 import { getContext, setContext } from "svelte";
-import type { FieldProblem } from "./types";
+import type { FieldProblem } from "./bindings";
 
 export interface FieldProblems {
   /** Problems by dotted path. */

@@ -1,7 +1,7 @@
 // Imports and exports in words: the formats a person can import, and the section, person
 // field and record kind names Rust reports, each as the label the profile already uses.
 import { isKey, type Key, type Translate } from "./i18n";
-import type { FileFormat, ImportReport } from "./types";
+import type { FileFormat, ImportReport } from "./bindings";
 
 /** The formats the Import screen offers, in its order. */
 export const IMPORT_FORMATS: FileFormat[] = ["emrex", "linkedin", "json-resume"];

@@ -3,7 +3,7 @@ import { get } from "svelte/store";
 import { api } from "./api";
 import { isLanguage, language, type Language } from "./i18n";
 import { prefs } from "./stores";
-import type { Prefs } from "./types";
+import type { Prefs } from "./bindings";
 
 /** Takes preferences read from Rust (start-up, or after saving). */
 export function applyPrefs(saved: Prefs): void {

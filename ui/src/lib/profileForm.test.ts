@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { changedSections, forForm, forSave, readProblems } from "./profileForm";
-import type { Profile } from "./types";
+import type { ProfileInput } from "./bindings";
 
 describe("the profile form", () => {
   test("round-trips a profile without changing it, keeping fields the form does not show", () => {
-    const profile: Profile = {
+    const profile: ProfileInput = {
       person: { name: "Kari", givenName: "Kari", photo: "doc-1" },
       education: [
         {

@@ -3,15 +3,28 @@
 // can bind to it; `forSave` drops those again (Rust reads an empty date or credits as an
 // error, not as "none") and normalises codes Rust expects in upper case.
 import { checkCredits, checkDay, checkPartialDate } from "./checks";
-import { PROFILE_SECTIONS, type ProfileSection } from "./types";
-import type { Address, Education, FieldProblem, Grade, LearningOpportunity, NationalId, Person, Profile, SocialProfile } from "./types";
+import {
+  PROFILE_SECTIONS,
+  type AddressInput,
+  type EducationInput,
+  type FieldProblem,
+  type Grade,
+  type LearningOpportunityInput,
+  type NationalId,
+  type PersonInput,
+  type ProfileInput,
+  type SocialProfileInput,
+} from "./bindings";
+
+/** The profile's sections by their JSON names, as `saveProfile` takes them. */
+type ProfileSection = (typeof PROFILE_SECTIONS)[number];
 
 /** A course with every field an input binds to. */
-export type CourseForm = LearningOpportunity & { code: string; credits: string; grade: Grade; children: CourseForm[] };
-export type EducationForm = Education & { courses: CourseForm[] };
-export type PersonForm = Person & { addresses: Address[]; profiles: SocialProfile[]; nationalId: NationalId };
+export type CourseForm = LearningOpportunityInput & { code: string; credits: string; grade: Grade; children: CourseForm[] };
+export type EducationForm = EducationInput & { courses: CourseForm[] };
+export type PersonForm = PersonInput & { addresses: AddressInput[]; profiles: SocialProfileInput[]; nationalId: NationalId };
 /** A profile whose person and lists are all present. */
-export type ProfileForm = Required<Omit<Profile, "person" | "education">> & { person: PersonForm; education: EducationForm[] };
+export type ProfileForm = Required<Omit<ProfileInput, "person" | "education">> & { person: PersonForm; education: EducationForm[] };
 
 type Json = Record<string, unknown>;
 
@@ -27,7 +40,7 @@ export function emptyEducation(): EducationForm {
   return { institution: "", area: "", studyType: "", startDate: "", endDate: "", courses: [] };
 }
 
-function courseForForm(course: LearningOpportunity): CourseForm {
+function courseForForm(course: LearningOpportunityInput): CourseForm {
   return {
     ...course,
     code: course.code ?? "",
@@ -37,7 +50,7 @@ function courseForForm(course: LearningOpportunity): CourseForm {
   };
 }
 
-export function forForm(profile: Profile): ProfileForm {
+export function forForm(profile: ProfileInput): ProfileForm {
   const p = clone(profile);
   const given = p.person ?? { name: "" };
   const person: PersonForm = {
@@ -95,11 +108,11 @@ function cleanObject(value: unknown): unknown {
   return out;
 }
 
-export function cleanCourses(courses: LearningOpportunity[]): LearningOpportunity[] {
-  return cleanObject(courses) as LearningOpportunity[];
+export function cleanCourses(courses: LearningOpportunityInput[]): LearningOpportunityInput[] {
+  return cleanObject(courses) as LearningOpportunityInput[];
 }
 
-function personIsEmpty(person: Person): boolean {
+function personIsEmpty(person: PersonInput): boolean {
   const { nationalId, addresses, profiles, ...rest } = person;
   return (
     Object.values(rest).every((v) => v === "" || v === null || v === undefined) &&
@@ -110,8 +123,8 @@ function personIsEmpty(person: Person): boolean {
 }
 
 /** The profile as `saveProfile` takes it. */
-export function forSave(form: ProfileForm): Profile {
-  const profile = cleanObject(form) as Profile;
+export function forSave(form: ProfileForm): ProfileInput {
+  const profile = cleanObject(form) as ProfileInput;
   const person = profile.person;
   if (person) {
     const id = person.nationalId;
@@ -164,7 +177,7 @@ function canonical(value: unknown): unknown {
 }
 
 /** The sections whose saved form differs between `before` and `after`. */
-export function changedSections(before: Profile, after: Profile): ProfileSection[] {
+export function changedSections(before: ProfileInput, after: ProfileInput): ProfileSection[] {
   const b = before as Json;
   const a = after as Json;
   return PROFILE_SECTIONS.filter((s) => JSON.stringify(canonical(b[s])) !== JSON.stringify(canonical(a[s])));

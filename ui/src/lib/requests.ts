@@ -1,10 +1,7 @@
 // After sharing: which requests a seeker can send an organisation, where each request
 // stands (sent → answered or extended → overdue), and what that means for each share.
 import { isKey, type Translate } from "./i18n";
-import type { Holdings, Kind, LedgerEntry, RequestKind, RequestRow, ViewKind } from "./types";
-
-/** The requests the ledger offers, in the order it shows them. */
-export const REQUEST_KINDS: RequestKind[] = ["deletion", "access", "withdraw", "revoke"];
+import type { Holdings, Kind, LedgerEntry, RequestRow, ViewKind } from "./bindings";
 
 /** Ledger actions that disclosed something (the rest are requests about them). */
 const SHARE_ACTIONS: Kind[] = ["profile-share", "reveal", "correction"];

@@ -1,7 +1,7 @@
 // The share wizard's choices: which profile items can be left out, which identifying fields
 // an anonymous view can opt into, and the ViewChoice Rust projects them with. The paths are
 // the ones `candor_model::project` takes (`work[1]`, `education[0].institution`).
-import type { Profile, ViewChoice, ViewKind } from "./types";
+import type { ProfileInput, ViewChoiceInput, ViewKind } from "./bindings";
 
 /** One thing the seeker can tick or untick. */
 export type ShareItem = { path: string; section: string; label: string };
@@ -9,32 +9,32 @@ export type ShareItem = { path: string; section: string; label: string };
 const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join(" · ");
 
 /** Every entry of every section, to untick. */
-export function profileItems(profile: Profile): ShareItem[] {
+export function profileItems(profile: ProfileInput): ShareItem[] {
   const items: ShareItem[] = [];
   const add = (section: string, list: unknown[] | undefined, label: (entry: never, i: number) => string) =>
     (list ?? []).forEach((entry, i) =>
       items.push({ path: `${section}[${i}]`, section, label: label(entry as never, i) || `${section} ${i + 1}` }),
     );
-  add("education", profile.education, (e: NonNullable<Profile["education"]>[number]) =>
+  add("education", profile.education, (e: NonNullable<ProfileInput["education"]>[number]) =>
     join(e.studyType, e.area, e.institution),
   );
-  add("work", profile.work, (w: NonNullable<Profile["work"]>[number]) => join(w.position, w.name));
-  add("skills", profile.skills, (s: NonNullable<Profile["skills"]>[number]) => s.name);
-  add("languages", profile.languages, (l: NonNullable<Profile["languages"]>[number]) => l.language);
-  add("interests", profile.interests, (i: NonNullable<Profile["interests"]>[number]) => i.name);
-  add("projects", profile.projects, (p: NonNullable<Profile["projects"]>[number]) => p.name);
-  add("certificates", profile.certificates, (c: NonNullable<Profile["certificates"]>[number]) => c.name);
-  add("awards", profile.awards, (a: NonNullable<Profile["awards"]>[number]) => a.title);
-  add("publications", profile.publications, (p: NonNullable<Profile["publications"]>[number]) => p.name);
-  add("volunteer", profile.volunteer, (v: NonNullable<Profile["volunteer"]>[number]) =>
+  add("work", profile.work, (w: NonNullable<ProfileInput["work"]>[number]) => join(w.position, w.name));
+  add("skills", profile.skills, (s: NonNullable<ProfileInput["skills"]>[number]) => s.name);
+  add("languages", profile.languages, (l: NonNullable<ProfileInput["languages"]>[number]) => l.language);
+  add("interests", profile.interests, (i: NonNullable<ProfileInput["interests"]>[number]) => i.name);
+  add("projects", profile.projects, (p: NonNullable<ProfileInput["projects"]>[number]) => p.name);
+  add("certificates", profile.certificates, (c: NonNullable<ProfileInput["certificates"]>[number]) => c.name);
+  add("awards", profile.awards, (a: NonNullable<ProfileInput["awards"]>[number]) => a.title);
+  add("publications", profile.publications, (p: NonNullable<ProfileInput["publications"]>[number]) => p.name);
+  add("volunteer", profile.volunteer, (v: NonNullable<ProfileInput["volunteer"]>[number]) =>
     join(v.position, v.organization),
   );
-  add("references", profile.references, (r: NonNullable<Profile["references"]>[number]) => r.name);
+  add("references", profile.references, (r: NonNullable<ProfileInput["references"]>[number]) => r.name);
   return items;
 }
 
 /** What identifies the seeker, which an anonymous view leaves out unless ticked. */
-export function identifyingItems(profile: Profile): ShareItem[] {
+export function identifyingItems(profile: ProfileInput): ShareItem[] {
   const items: ShareItem[] = [];
   const person = profile.person;
   if (person) {
@@ -58,7 +58,7 @@ export function identifyingItems(profile: Profile): ShareItem[] {
 }
 
 /** The choice Rust projects: what is left out, and what is added beyond the kind's default. */
-export function viewChoice(kind: ViewKind, excluded: Set<string>, included: Set<string>): ViewChoice {
+export function viewChoice(kind: ViewKind, excluded: Set<string>, included: Set<string>): ViewChoiceInput {
   return {
     kind,
     exclude: [...excluded].sort(),

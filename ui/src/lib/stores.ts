@@ -1,7 +1,7 @@
 // The app's state, in a few stores. Nothing secret lives here: passphrases and recovery
 // codes stay in the local state of the form that uses them, and are cleared after use.
 import { get, writable } from "svelte/store";
-import type { AppInfo, Prefs, VaultInfo } from "./types";
+import type { AppInfo, Prefs, VaultInfo } from "./bindings";
 
 export type ScreenName = "loading" | "start" | "create" | "unlock" | "recover" | "shell";
 export type Section =

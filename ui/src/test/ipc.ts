@@ -4,7 +4,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { resetActivity } from "../lib/activity";
 import { language } from "../lib/i18n";
 import { appInfo, applicationsView, notice, prefs, profileRevision, profileUnsaved, screen, section, vaultPath } from "../lib/stores";
-import { STATUSES, type Application, type ApplicationSummary, type Entry, type FieldProblem, type IpcError } from "../lib/types";
+import { APPLICATION_STATUSES, type Application, type ApplicationSummary, type Entry, type FieldProblem, type IpcError } from "../lib/bindings";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 export interface Call {
@@ -73,7 +73,7 @@ export function searchOf(list: Entry<Application>[], query: Query, order: Order)
   const value = (a: Application): string => {
     switch (order.key) {
       case "status":
-        return String(STATUSES.indexOf(a.status as (typeof STATUSES)[number]));
+        return String(APPLICATION_STATUSES.indexOf(a.status as (typeof APPLICATION_STATUSES)[number]));
       case "created":
         return a.createdAt;
       case "nextDate":
@@ -99,7 +99,7 @@ export function applicationsOf(list: () => Entry<Application>[]): Record<string,
     },
     application_pipeline: ({ query, order, limits }) => {
       const rows = searchOf(list(), query as Query, order as Order);
-      const columns = STATUSES.map((status) => {
+      const columns = APPLICATION_STATUSES.map((status) => {
         const mine = rows.filter((r) => r.status === status);
         return { status, matched: mine.length, rows: mine.slice(0, (limits as Record<string, number>)[status] ?? 0) };
       });

@@ -1,5 +1,5 @@
 // Ledger entries and requests shaped as Rust sends them, for the ledger's tests.
-import type { Kind, LedgerEntry, RequestRow } from "../lib/types";
+import type { Kind, LedgerEntry, RequestRow } from "../lib/bindings";
 
 let seq = 0;
 

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::Day;
 use crate::problem::Problem;
@@ -12,8 +12,12 @@ use crate::validate::{Check, Validate, ValidationError, ValidationErrors};
 
 /// Where an application stands: usually draft → applied → interview → offer → hired, or
 /// rejected / withdrawn at any point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+///
+/// Read through [`FromStr`], whose refusal names every value; in TypeScript, a union of the
+/// names.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ApplicationStatus {
     Draft,
     Applied,
@@ -80,17 +84,11 @@ impl FromStr for ApplicationStatus {
     }
 }
 
-impl TryFrom<String> for ApplicationStatus {
-    type Error = Problem;
-
-    fn try_from(s: String) -> Result<Self, Problem> {
-        s.parse()
-    }
-}
-
-impl From<ApplicationStatus> for String {
-    fn from(status: ApplicationStatus) -> String {
-        status.as_str().to_owned()
+impl<'de> Deserialize<'de> for ApplicationStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 

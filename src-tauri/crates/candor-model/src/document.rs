@@ -3,15 +3,19 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::problem::Problem;
 use crate::timestamp::Timestamp;
 use crate::validate::{Check, Validate, ValidationErrors};
 
 /// What a document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+///
+/// Read through [`FromStr`], whose refusal names every value; in TypeScript, a union of the
+/// names.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum DocumentKind {
     Cv,
     CoverLetter,
@@ -65,17 +69,11 @@ impl FromStr for DocumentKind {
     }
 }
 
-impl TryFrom<String> for DocumentKind {
-    type Error = Problem;
-
-    fn try_from(s: String) -> Result<Self, Problem> {
-        s.parse()
-    }
-}
-
-impl From<DocumentKind> for String {
-    fn from(kind: DocumentKind) -> String {
-        kind.as_str().to_owned()
+impl<'de> Deserialize<'de> for DocumentKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 

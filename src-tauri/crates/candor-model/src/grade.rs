@@ -45,6 +45,18 @@ const CREDIT_TRANSFER: &[&str] = &["innpasset", "godskrevet", "transferred"];
 const OTHER_PREFIX: &str = "other:";
 
 impl GradeScheme {
+    /// The schemes a course can be given by name, in the order a picker lists them
+    /// (`Other` is any further name).
+    pub const KNOWN: [GradeScheme; 7] = [
+        GradeScheme::Ects,
+        GradeScheme::NorwegianPassFail,
+        GradeScheme::FinnishNumeric,
+        GradeScheme::FinnishPassFail,
+        GradeScheme::SwedishUgVg,
+        GradeScheme::Numeric,
+        GradeScheme::CreditTransfer,
+    ];
+
     /// The labels the scheme has, or `None` when it takes any label.
     pub fn labels(&self) -> Option<&'static [&'static str]> {
         match self {
@@ -121,18 +133,11 @@ impl FromStr for GradeScheme {
                 None => {
                     return Err(Problem::NotOneOf {
                         value: s.to_owned(),
-                        allowed: [
-                            "ects",
-                            "norwegian-pass-fail",
-                            "finnish-numeric",
-                            "finnish-pass-fail",
-                            "swedish-ug-vg",
-                            "numeric",
-                            "credit-transfer",
-                            "other:NAME",
-                        ]
-                        .map(String::from)
-                        .to_vec(),
+                        allowed: GradeScheme::KNOWN
+                            .iter()
+                            .map(GradeScheme::to_string)
+                            .chain([format!("{OTHER_PREFIX}NAME")])
+                            .collect(),
                     })
                 }
             },

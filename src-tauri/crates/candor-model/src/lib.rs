@@ -93,7 +93,7 @@ pub use sections::{
 pub use timestamp::Timestamp;
 pub use validate::{Validate, ValidationError, ValidationErrors, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 pub use view::{
-    document_path, identifying_in_text, project, Finding, FindingKind, QuasiIdentifier,
-    QuasiIdentifierKind, SharedDocument, View, ViewChoice, ViewError, ViewKind, ViewWarning,
-    ViewWarningKind, REMOVED_TEXT,
+    document_path, identifying_in_text, project, Finding, FindingKind, IdentifyingField,
+    QuasiIdentifier, QuasiIdentifierKind, SharedDocument, View, ViewChoice, ViewError, ViewKind,
+    ViewWarning, ViewWarningKind, REMOVED_TEXT,
 };

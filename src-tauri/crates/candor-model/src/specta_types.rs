@@ -23,6 +23,4 @@ as_string!(
     crate::Credits,
     crate::GradeScheme,
     crate::Fluency,
-    crate::DocumentKind,
-    crate::ApplicationStatus,
 );

@@ -183,6 +183,23 @@ pub struct View {
     pub quasi_identifiers: Vec<QuasiIdentifier>,
     /// What the seeker must know before sending.
     pub warnings: Vec<ViewWarning>,
+    /// Everything that says who the seeker is and that an anonymous view leaves out unless
+    /// included, where it starts in the seeker's profile (`person.email`,
+    /// `work[0].location`, `references`): what a share can opt into, field by field. Empty
+    /// for a full view, which shares them all.
+    #[serde(default)]
+    pub identifying: Vec<IdentifyingField>,
+}
+
+/// A field (or a whole item) that identifies the seeker, in an anonymous view.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdentifyingField {
+    /// Its path in the seeker's profile, as `include` takes it.
+    pub path: String,
+    /// True when the choice includes it (or something it is part of).
+    pub included: bool,
 }
 
 /// Something found in free text and removed from an anonymous view.
@@ -304,6 +321,7 @@ pub fn project(
         mut fields,
         findings,
         mut quasi_identifiers,
+        identifying,
         ..
     } = walker;
     let mut warnings = Vec::new();
@@ -322,6 +340,7 @@ pub fn project(
         findings,
         quasi_identifiers,
         warnings,
+        identifying,
     })
 }
 

@@ -5,7 +5,7 @@
 
 use super::path::{is_within, push_index, push_key, Paths};
 use super::scan::Scanner;
-use super::{Finding, QuasiIdentifier, QuasiIdentifierKind};
+use super::{Finding, IdentifyingField, QuasiIdentifier, QuasiIdentifierKind};
 use crate::PartialDate;
 
 /// What a field is to an anonymous view.
@@ -55,6 +55,7 @@ pub(super) struct Walker<'a> {
     pub(super) fields: Vec<String>,
     pub(super) findings: Vec<Finding>,
     pub(super) quasi_identifiers: Vec<QuasiIdentifier>,
+    pub(super) identifying: Vec<IdentifyingField>,
 }
 
 /// A part of the profile that a view walks through.
@@ -76,6 +77,7 @@ impl<'a> Walker<'a> {
             fields: Vec::new(),
             findings: Vec::new(),
             quasi_identifiers: Vec::new(),
+            identifying: Vec::new(),
         }
     }
 
@@ -182,6 +184,12 @@ impl<'a> Walker<'a> {
             self.hidden = self.hidden.or(Some(what));
         }
         self.opted_in = self.opted_in || self.is_chosen(&self.paths.include, leaf);
+        if saved.hidden.is_none() && self.hidden.is_some() && *value != T::default() {
+            self.identifying.push(IdentifyingField {
+                path: self.source.clone(),
+                included: self.opted_in,
+            });
+        }
         let include_inside = self
             .paths
             .include

@@ -900,3 +900,5 @@ fn view_error_serializes_with_its_code() {
         error
     );
 }
+
+mod identifying;
