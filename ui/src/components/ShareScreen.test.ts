@@ -42,7 +42,14 @@ function previewOf(choice: ViewChoiceInput): SharePreview {
       findings: [{ path: "person.summary", kind: "name", text: "Kari" }],
       quasiIdentifiers: [{ path: "work", kind: "careerHistory", note: "your roles, in order" }],
       warnings: [],
-      identifying: [],
+      // What the model classes as identifying in PROFILE, as Rust lists it.
+      identifying:
+        choice.kind === "anonymous"
+          ? ["person.name", "person.email", "work[0].name"].map((path) => ({
+              path,
+              included: (choice.include ?? []).includes(path),
+            }))
+          : [],
     },
     profileJson: json,
     attachments: ["attachments/cv-1.pdf"],
@@ -112,6 +119,28 @@ describe("the share wizard", () => {
     await view.findByTestId("share-preview");
     const choice = callsOf(calls, "preview_share").at(-1)!.args.choice as ViewChoiceInput;
     expect(choice.include).toEqual(["work[0].name"]);
+  });
+
+  test("the fields to opt into are those the model lists, in words with their values", async () => {
+    const user = userEvent.setup();
+    mock();
+    render(ShareScreen);
+    await toItems(user);
+    const work = await view.findByTestId("optin-work[0].name");
+    expect(work.closest("label")).toHaveTextContent("The employer's name: Statnett (Developer · Statnett)");
+    expect(view.getByTestId("optin-person.email").closest("label")).toHaveTextContent(
+      "Your e-mail address: kari@example.org",
+    );
+  });
+
+  test("a field inside an item left out is not offered", async () => {
+    const user = userEvent.setup();
+    mock();
+    render(ShareScreen);
+    await toItems(user);
+    await view.findByTestId("optin-work[0].name");
+    await user.click(view.getByTestId("item-work[0]"));
+    expect(view.queryByTestId("optin-work[0].name")).toBeNull();
   });
 
   test("saving sends the expiry, purpose and encryption chosen, and says where it went", async () => {

@@ -33,28 +33,56 @@ export function profileItems(profile: ProfileInput): ShareItem[] {
   return items;
 }
 
-/** What identifies the seeker, which an anonymous view leaves out unless ticked. */
-export function identifyingItems(profile: ProfileInput): ShareItem[] {
-  const items: ShareItem[] = [];
-  const person = profile.person;
-  if (person) {
-    const fields: [keyof typeof person, string][] = [
-      ["name", person.name],
-      ["email", person.email ?? ""],
-      ["phone", person.phone ?? ""],
-      ["url", person.url ?? ""],
-    ];
-    for (const [field, value] of fields) {
-      if (value) items.push({ path: `person.${String(field)}`, section: "person", label: value });
-    }
-  }
-  (profile.work ?? []).forEach((w, i) => {
-    if (w.name) items.push({ path: `work[${i}].name`, section: "work", label: w.name });
-  });
-  (profile.education ?? []).forEach((e, i) => {
-    if (e.institution) items.push({ path: `education[${i}].institution`, section: "education", label: e.institution });
-  });
-  return items;
+/** A field that identifies the seeker, which an anonymous view leaves out unless ticked. */
+export type OptIn = {
+  path: string;
+  /** The translation key for what it is ("share.identifying.work.location"). */
+  key: string;
+  /** What the profile holds there, as text. */
+  value: string;
+  /** The entry it belongs to ("Backend developer · Equinor"), or "" for the person. */
+  context: string;
+};
+
+/** The steps of a path: `work[0].location` → `["work", 0, "location"]`. */
+function steps(path: string): (string | number)[] {
+  return [...path.matchAll(/([A-Za-z]+)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
+}
+
+/** Every text under `value`, joined: an address reads "Storgata 1, 0155, Oslo". */
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string" || typeof value === "number") return String(value).trim();
+  if (Array.isArray(value)) return value.map(asText).filter(Boolean).join("; ");
+  if (typeof value === "object") return Object.values(value).map(asText).filter(Boolean).join(", ");
+  return "";
+}
+
+/** Whether `path` is `within` or inside it. */
+function isWithin(path: string, within: string): boolean {
+  return path === within || path.startsWith(within + ".") || path.startsWith(within + "[");
+}
+
+/**
+ * What the seeker can opt into, from the fields the model classes as identifying (the
+ * anonymous view's `identifying`), with their words and values from the profile. A field
+ * inside something left out is not offered.
+ */
+export function optInItems(profile: ProfileInput, identifying: { path: string }[], excluded: Set<string>): OptIn[] {
+  const entries = profileItems(profile);
+  return identifying
+    .filter(({ path }) => ![...excluded].some((e) => isWithin(path, e)))
+    .map(({ path }) => {
+      let value: unknown = profile;
+      for (const step of steps(path)) value = (value as Record<string | number, unknown> | undefined)?.[step];
+      const entry = entries.find((item) => isWithin(path, item.path));
+      return {
+        path,
+        key: "share.identifying." + path.replace(/\[\d+\]/g, ""),
+        value: asText(value),
+        context: entry?.label ?? "",
+      };
+    });
 }
 
 /** The choice Rust projects: what is left out, and what is added beyond the kind's default. */
