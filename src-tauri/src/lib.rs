@@ -4,8 +4,6 @@
 // One audited exception: `memory::release_freed` (see there).
 #![deny(unsafe_code)]
 
-mod application_rows;
-mod collate;
 mod command_list;
 mod commands;
 mod dialogs;

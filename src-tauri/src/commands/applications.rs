@@ -4,11 +4,10 @@
 use std::collections::HashMap;
 
 use candor_model::{Application, ApplicationStatus, Day, Timestamp};
-use candor_vault::{ApplicationQuery, Entry};
+use candor_vault::{ApplicationOrder, ApplicationPage, ApplicationQuery, Entry, Pipeline};
 use serde::Deserialize;
 use tauri::State;
 
-use crate::application_rows::{self, ApplicationOrder, ApplicationPage, Pipeline};
 use crate::error::IpcResult;
 use crate::state::AppState;
 
@@ -36,8 +35,11 @@ pub fn list_applications(
     offset: u32,
     limit: u32,
 ) -> IpcResult<ApplicationPage> {
-    let all = state.with_session(|s| s.vault().list::<Application>())?;
-    Ok(application_rows::page(all, &query, order, offset, limit))
+    let language = state.prefs().language;
+    state.with_session(|s| {
+        s.vault()
+            .application_page(&query, order, offset, limit, &language)
+    })
 }
 
 /// The pipeline's columns, each holding at most its status's number in `limits`.
@@ -49,8 +51,11 @@ pub fn application_pipeline(
     order: ApplicationOrder,
     limits: HashMap<ApplicationStatus, u32>,
 ) -> IpcResult<Pipeline> {
-    let all = state.with_session(|s| s.vault().list::<Application>())?;
-    Ok(application_rows::pipeline(all, &query, order, &limits))
+    let language = state.prefs().language;
+    state.with_session(|s| {
+        s.vault()
+            .application_pipeline(&query, order, &limits, &language)
+    })
 }
 
 /// One whole application, with its notes and history, for its details and its form.

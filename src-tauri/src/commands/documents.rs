@@ -9,19 +9,6 @@ use tauri::{AppHandle, State};
 use crate::error::{ErrorCode, IpcError, IpcResult};
 use crate::state::AppState;
 
-fn media_type(name: &str) -> &'static str {
-    let lower = name.to_ascii_lowercase();
-    match lower.rsplit('.').next() {
-        Some("pdf") => "application/pdf",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("txt" | "md") => "text/plain",
-        Some("xml") => "application/xml",
-        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        _ => "application/octet-stream",
-    }
-}
-
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_documents(state: State<'_, AppState>) -> IpcResult<Vec<Entry<Document>>> {
@@ -50,16 +37,7 @@ pub fn add_document(
         .with("path", path.display())
         .with("reason", e.kind())
     })?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "document".into());
-    let new = NewDocument {
-        kind,
-        media_type: media_type(&file_name).into(),
-        file_name,
-        note: None,
-    };
+    let new = NewDocument::from_path(kind, &path, None);
     state
         .with_session(|s| s.vault_mut().add_document(new, file))
         .map(Some)

@@ -2,14 +2,14 @@
 //! and the employer's side: its vault and card, importing bundles, candidates.
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use candor_model::{Timestamp, ViewChoice};
 use candor_vault::bundle::CardDetails;
 use candor_vault::{
     write_new_file, Candidate, Existing, Holdings, KdfParams, LedgerEntry, ReceivedSummary,
-    RecipientInfo, Role, SecretString, Session, ShareOutcome, SharePreview, ShareProtection,
+    RecipientInfo, SecretString, Session, ShareOutcome, SharePreview, ShareProtection,
     ShareRequest, Vault, VaultError,
 };
 use serde::Deserialize;
@@ -53,12 +53,8 @@ pub fn add_recipient_file(
     else {
         return Ok(None);
     };
-    let mut bytes = Vec::new();
-    File::open(&path)
-        .and_then(|file| {
-            file.take(candor_vault::bundle::MAX_CARD_BYTES as u64 + 1)
-                .read_to_end(&mut bytes)
-        })
+    let bytes = File::open(&path)
+        .and_then(candor_vault::bundle::read_card_bytes)
         .map_err(|e| {
             IpcError::new(
                 ErrorCode::FileRead,
@@ -201,35 +197,15 @@ pub fn create_employer_vault(
         privacy_policy_url: details.privacy_policy_url,
         intake_url: details.intake_url.filter(|url| !url.trim().is_empty()),
     };
-    // Refuse bad details before a vault file is made for them.
-    check_card_details(&details)?;
-    let path = PathBuf::from(path);
-    let (mut vault, code) = Vault::create(
-        &path,
+    let (vault, code, _card) = Vault::create_employer(
+        &PathBuf::from(path),
         new_passphrase(&passphrase, accept_weak),
         KdfParams::default(),
-        Role::Employer,
+        details,
     )?;
-    if let Err(e) = vault.employer_init(details) {
-        vault.lock();
-        let _ = std::fs::remove_file(&path);
-        return Err(e.into());
-    }
     let shown = shown(&vault, &code);
     state.set_session(Session::new(vault));
     Ok(shown)
-}
-
-fn check_card_details(details: &CardDetails) -> IpcResult<()> {
-    use candor_vault::bundle::{AgeIdentity, KeyCard, SigningKey};
-    KeyCard::sign(
-        details.clone(),
-        &AgeIdentity::generate().recipient(),
-        &SigningKey::generate(),
-        Timestamp::now(),
-    )
-    .map(|_| ())
-    .map_err(|e| VaultError::from(e).into())
 }
 
 /// Asks where to save the organisation's key card, and writes it. `None` when cancelled.

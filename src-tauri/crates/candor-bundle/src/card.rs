@@ -147,6 +147,25 @@ impl KeyCard {
     }
 }
 
+/// At most [`MAX_CARD_BYTES`] and one byte more from `source`: enough for [`KeyCard::read`]
+/// to refuse a card that is too large, without reading a huge file whole.
+pub fn read_card_bytes(source: impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_CARD_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+impl CardDetails {
+    /// Refuses details a key card cannot carry (a missing name, number or privacy
+    /// contact, a bad URL), with the reason, before anything is made for them.
+    pub fn check(&self) -> Result<(), BundleError> {
+        check_details(self)
+    }
+}
+
 fn check_details(details: &CardDetails) -> Result<(), BundleError> {
     let missing = |field: &str| BundleError::MalformedCard {
         reason: format!("the {field} is missing"),

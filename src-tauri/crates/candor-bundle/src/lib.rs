@@ -29,7 +29,7 @@ mod read;
 mod reveal;
 mod write;
 
-pub use card::{CardDetails, KeyCard, CARD_FORMAT, MAX_CARD_BYTES};
+pub use card::{read_card_bytes, CardDetails, KeyCard, CARD_FORMAT, MAX_CARD_BYTES};
 pub use error::BundleError;
 pub use keys::{fingerprint, parse_age_recipient, AgeIdentity, SigningKey, VerifyingKey};
 pub use manifest::{

@@ -83,6 +83,42 @@ pub struct NewDocument {
     pub note: Option<String>,
 }
 
+impl NewDocument {
+    /// A document of `kind` read from the file at `path`: its name, and its media type from
+    /// the name's extension.
+    pub fn from_path(kind: DocumentKind, path: &std::path::Path, note: Option<String>) -> Self {
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "document".into());
+        NewDocument {
+            kind,
+            media_type: media_type(&file_name).into(),
+            file_name,
+            note,
+        }
+    }
+}
+
+/// A media type from a file name, for the kinds of file a seeker keeps; anything else is
+/// `application/octet-stream`.
+pub fn media_type(file_name: &str) -> &'static str {
+    let extension = file_name
+        .rsplit_once('.')
+        .map(|(_, extension)| extension.to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("pdf") => "application/pdf",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("txt" | "md") => "text/plain",
+        Some("xml") => "application/xml",
+        Some("json") => "application/json",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Some("odt") => "application/vnd.oasis.opendocument.text",
+        _ => "application/octet-stream",
+    }
+}
+
 /// What the vault, not the person, says about a document: set by imports of
 /// issuer-signed originals.
 #[derive(Debug, Clone, Copy, Default)]
@@ -251,5 +287,41 @@ impl Vault {
                     id: id.to_owned(),
                 })?;
         Ok(decode::<BlobRef>(BlobRef::KIND, id, &plain)?.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn the_media_type_follows_the_extension_in_any_case() {
+        assert_eq!(media_type("Kari_CV.PDF"), "application/pdf");
+        assert_eq!(media_type("profile.json"), "application/json");
+        assert_eq!(
+            media_type("søknad.odt"),
+            "application/vnd.oasis.opendocument.text"
+        );
+        assert_eq!(media_type("photo.jpeg"), "image/jpeg");
+    }
+
+    #[test]
+    fn a_name_without_a_known_extension_is_plain_bytes() {
+        for name in ["README", "archive.tar.zst", "pdf", ".pdf.exe"] {
+            assert_eq!(media_type(name), "application/octet-stream", "{name}");
+        }
+    }
+
+    #[test]
+    fn a_document_from_a_path_is_named_for_its_file() {
+        let new = NewDocument::from_path(
+            DocumentKind::Transcript,
+            Path::new("/home/kari/Vitnemål.pdf"),
+            None,
+        );
+        assert_eq!(new.file_name, "Vitnemål.pdf");
+        assert_eq!(new.media_type, "application/pdf");
     }
 }

@@ -28,6 +28,7 @@
 
 #![forbid(unsafe_code)]
 
+mod application_rows;
 mod applications;
 mod backup;
 mod documents;
@@ -55,9 +56,13 @@ mod stream;
 mod strength;
 mod vault;
 
+pub use application_rows::{
+    ApplicationOrder, ApplicationPage, ApplicationSummary, Collation, Pipeline, PipelineColumn,
+    SortKey,
+};
 pub use applications::ApplicationQuery;
 pub use backup::CheckedBackup;
-pub use documents::NewDocument;
+pub use documents::{media_type, NewDocument};
 pub use error::{Result, VaultError};
 pub use export::ExportSummary;
 pub use files::{write_new_file, Existing};

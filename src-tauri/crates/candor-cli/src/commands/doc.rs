@@ -1,7 +1,6 @@
 //! Documents: encrypt a file in, list, decrypt one out to a place the person chooses.
 
 use std::fs::File;
-use std::path::Path;
 
 use candor_model::{Document, DocumentKind};
 use candor_vault::NewDocument;
@@ -11,25 +10,6 @@ use super::profile::{print_added, print_removed};
 use super::{resolve, CliError, Context};
 use crate::args::DocCommand;
 use crate::output;
-
-/// A media type from the file name, for the few kinds a seeker keeps.
-fn media_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("pdf") => "application/pdf",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("txt" | "md") => "text/plain",
-        Some("xml") => "application/xml",
-        Some("json") => "application/json",
-        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        Some("odt") => "application/vnd.oasis.opendocument.text",
-        _ => "application/octet-stream",
-    }
-}
 
 pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
     let mut vault = ctx.open()?;
@@ -44,16 +24,7 @@ pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
                     file.display()
                 ))
             })?;
-            let file_name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "document".into());
-            let new = NewDocument {
-                kind,
-                file_name,
-                media_type: media_type(&file).into(),
-                note,
-            };
+            let new = NewDocument::from_path(kind, &file, note);
             let entry = vault.add_document(new, input)?;
             print_added(ctx, "document", &entry.id);
         }

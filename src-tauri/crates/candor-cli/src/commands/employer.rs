@@ -6,12 +6,12 @@ use std::path::Path;
 
 use candor_model::Timestamp;
 use candor_vault::bundle::{self, CardDetails, Keys, Limits, OutcomeKind};
-use candor_vault::{Existing, Role, VaultError};
+use candor_vault::{Existing, Vault, VaultError};
 use secrecy::ExposeSecret;
 use serde_json::json;
 
 use super::files::write_new;
-use super::lifecycle::{create, print_recovery_code};
+use super::lifecycle::{create_with, print_recovery_code};
 use super::sharing::with_article;
 use super::{CliError, Context};
 use crate::args::EmployerCommand;
@@ -27,16 +27,11 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
             privacy_policy_url: args.privacy_policy,
             intake_url: args.intake_url,
         };
-        // Check the card's details before a vault is made for them.
-        bundle::KeyCard::sign(
-            details.clone(),
-            &bundle::AgeIdentity::generate().recipient(),
-            &bundle::SigningKey::generate(),
-            Timestamp::now(),
-        )
-        .map_err(VaultError::from)?;
-        let (mut vault, code) = create(ctx, &args.kdf, Role::Employer)?;
-        let card = vault.employer_init(details)?;
+        // Check the card's details before a passphrase is asked for them.
+        details.check().map_err(VaultError::from)?;
+        let (_vault, code, card) = create_with(ctx, &args.kdf, |path, passphrase, kdf| {
+            Vault::create_employer(path, passphrase, kdf, details)
+        })?;
         let fingerprint = bundle::KeyCard::read(card.as_bytes())
             .map_err(VaultError::from)?
             .fingerprint();

@@ -42,6 +42,18 @@ pub(super) fn create(
     args: &InitArgs,
     role: Role,
 ) -> Result<(Vault, RecoveryCode), CliError> {
+    create_with(ctx, args, |path, passphrase, kdf| {
+        Vault::create(path, passphrase, kdf, role)
+    })
+}
+
+/// Checks the key derivation's cost and that no vault is in the way, asks for a new
+/// passphrase, and has `make` create the vault at the vault path with them.
+pub(super) fn create_with<T>(
+    ctx: &Context,
+    args: &InitArgs,
+    make: impl FnOnce(&Path, NewPassphrase<'_>, KdfParams) -> candor_vault::Result<T>,
+) -> Result<T, CliError> {
     let kdf = KdfParams {
         memory_kib: args.kdf_memory.saturating_mul(1024),
         iterations: args.kdf_iterations,
@@ -63,11 +75,10 @@ pub(super) fn create(
         "CANDOR_PASSPHRASE",
         args.accept_weak_passphrase,
     )?;
-    Ok(Vault::create(
+    Ok(make(
         &ctx.vault_path,
         NewPassphrase::new(&passphrase, weak),
         kdf,
-        role,
     )?)
 }
 

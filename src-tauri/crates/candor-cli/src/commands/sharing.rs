@@ -72,14 +72,9 @@ fn read_card(source: &str) -> Result<Vec<u8>, CliError> {
     if source.starts_with("https://") || source.starts_with("http://") {
         return candor_net::fetch_card(source).map_err(|e| CliError::new(e.to_string()));
     }
-    let mut bytes = Vec::new();
     File::open(source)
-        .and_then(|file| {
-            file.take(bundle::MAX_CARD_BYTES as u64 + 1)
-                .read_to_end(&mut bytes)
-        })
-        .map_err(|e| CliError::new(format!("cannot read the key card {source}: {e}")))?;
-    Ok(bytes)
+        .and_then(bundle::read_card_bytes)
+        .map_err(|e| CliError::new(format!("cannot read the key card {source}: {e}")))
 }
 
 fn print_recipient(r: &RecipientInfo) {

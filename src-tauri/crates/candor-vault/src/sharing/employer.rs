@@ -4,8 +4,8 @@
 use std::io::{Read, Seek};
 
 use candor_bundle::{
-    Addressee, BundleWriter, CardDetails, Issuer, KeyCard, Kind, Manifest, Notice, OutcomeKind,
-    Protection, Reveal, Sealing, ANSWER, NOTICE, REVEAL, REVEAL_SIGNATURE,
+    Addressee, BundleWriter, Issuer, KeyCard, Kind, Manifest, Notice, OutcomeKind, Protection,
+    Reveal, Sealing, ANSWER, NOTICE, REVEAL, REVEAL_SIGNATURE,
 };
 use candor_model::{Profile, Record, Timestamp, ViewKind};
 use serde::{Deserialize, Serialize};
@@ -19,14 +19,6 @@ use crate::vault::Vault;
 
 /// The largest `profile.json` an employer reads.
 const MAX_PROFILE_JSON: u64 = 16 << 20;
-
-/// The organisation's own card, kept as signed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct EmployerCard {
-    card_text: String,
-}
-
-internal_record!(EmployerCard, "employer-card");
 
 /// A bundle as the employer keeps it: the signed manifest, the profile read from it, and
 /// every entry re-encrypted under the employer's vault key.
@@ -172,37 +164,6 @@ impl Vault {
 }
 
 impl Vault {
-    /// Sets the organisation's details and signs its key card with the vault's keys.
-    /// Returns the card file's text.
-    pub fn employer_init(&mut self, details: CardDetails) -> Result<String> {
-        self.require_role(Role::Employer)?;
-        let keys = self.own_keys()?;
-        let card_text = KeyCard::sign(
-            details,
-            &keys.age.recipient(),
-            &keys.signing,
-            Timestamp::now(),
-        )?;
-        self.write(|w| {
-            w.put_record(
-                "self",
-                0,
-                &EmployerCard {
-                    card_text: card_text.clone(),
-                },
-            )
-        })?;
-        Ok(card_text)
-    }
-
-    /// The organisation's key card, as made by [`Vault::employer_init`].
-    pub fn employer_card(&self) -> Result<String> {
-        self.require_role(Role::Employer)?;
-        self.get_record::<EmployerCard>("self")?
-            .map(|card| card.card_text.clone())
-            .ok_or(VaultError::NoEmployerCard)
-    }
-
     /// Imports a bundle: decrypts it with the vault's key, checks its structure, signature,
     /// recipient and expiry, re-encrypts every entry into the vault, and commits only when
     /// every entry matched the signed manifest.

@@ -5,6 +5,7 @@ mod employer;
 mod identity;
 mod invitations;
 mod ledger;
+mod organisation;
 mod recipients;
 mod requests;
 mod share;

@@ -1,23 +1,67 @@
-//! What the applications table and pipeline receive: one short row per application, in
+//! What an applications table and pipeline receive: one short row per application, in
 //! the order asked for, a page at a time.
 //!
-//! A vault can hold ten thousand applications. Sending them all to the webview, with their
-//! notes and histories, cost the window tens of megabytes it never gave back, for a table
-//! that shows a hundred rows. So the search, the order and the paging happen here, the page
-//! holds only the rows it shows, and it reads one whole application when the person opens
-//! it (`get_application`).
+//! A vault can hold ten thousand applications. Sending them all to the app's window, with
+//! their notes and histories, cost it tens of megabytes it never gave back, for a table
+//! that shows a hundred rows. So the search, the order and the paging happen here, a page
+//! holds only the rows it shows, and one whole application is read when the person opens
+//! it.
+//!
+//! Names sort as a person reading the list in their language expects, by ICU4X's collation
+//! for that language at primary strength with numeric ordering: case and accents do not
+//! matter, numbers go by value ("Company 9" before "Company 10"), and in bokmål æ, ø and å
+//! come after z.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use candor_model::{Application, ApplicationStatus, Day, Timestamp};
-use candor_vault::{ApplicationQuery, Entry};
+use icu_collator::options::{CollatorOptions, Strength};
+use icu_collator::preferences::CollationNumericOrdering;
+use icu_collator::{Collator, CollatorBorrowed, CollatorPreferences};
+use icu_locale_core::Locale;
 use serde::{Deserialize, Serialize};
 
-use crate::collate::CollationKey;
+use crate::applications::ApplicationQuery;
+use crate::error::Result;
+use crate::records::Entry;
+use crate::vault::Vault;
+
+/// The order of names in one language.
+pub struct Collation(CollatorBorrowed<'static>);
+
+impl Collation {
+    /// For `language`, a BCP 47 tag ("nb", "en"); a tag ICU does not know, or no tag, sorts
+    /// in the root order that most languages share.
+    pub fn new(language: &str) -> Collation {
+        let locale: Locale = language.parse().unwrap_or(Locale::UNKNOWN);
+        let mut options = CollatorOptions::default();
+        options.strength = Some(Strength::Primary);
+        let preferences = |locale: &Locale| {
+            let mut preferences = CollatorPreferences::from(locale);
+            preferences.numeric_ordering = Some(CollationNumericOrdering::True);
+            preferences
+        };
+        let collator = Collator::try_new(preferences(&locale), options)
+            .or_else(|_| Collator::try_new(preferences(&Locale::UNKNOWN), options))
+            .expect("the compiled collation data holds the root order");
+        Collation(collator)
+    }
+
+    pub fn compare(&self, a: &str, b: &str) -> Ordering {
+        self.0.compare(a, b)
+    }
+}
+
+impl std::fmt::Debug for Collation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Collation")
+    }
+}
 
 /// An application as a row of the table or a card of the pipeline: what they show, no more.
-#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationSummary {
     pub id: String,
@@ -45,7 +89,8 @@ impl ApplicationSummary {
 }
 
 /// The column the rows are sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, specta::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SortKey {
     Company,
@@ -58,14 +103,16 @@ pub enum SortKey {
 }
 
 /// How the rows are sorted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, specta::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub struct ApplicationOrder {
     pub key: SortKey,
     pub ascending: bool,
 }
 
 /// One page of the table.
-#[derive(Debug, Clone, Serialize, specta::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize)]
 pub struct ApplicationPage {
     /// Every application in the vault, matching or not.
     pub total: u32,
@@ -78,7 +125,8 @@ pub struct ApplicationPage {
 }
 
 /// The pipeline: a column per status, in the order of an application.
-#[derive(Debug, Clone, Serialize, specta::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize)]
 pub struct Pipeline {
     /// Every application in the vault, matching or not.
     pub total: u32,
@@ -87,7 +135,8 @@ pub struct Pipeline {
     pub columns: Vec<PipelineColumn>,
 }
 
-#[derive(Debug, Clone, Serialize, specta::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize)]
 pub struct PipelineColumn {
     pub status: ApplicationStatus,
     /// The matching applications in this status; `rows` may hold fewer.
@@ -95,17 +144,60 @@ pub struct PipelineColumn {
     pub rows: Vec<ApplicationSummary>,
 }
 
+impl Vault {
+    /// The page of `limit` rows starting at `offset` among the applications matching
+    /// `query`, in `order`, names sorted as `language` sorts them.
+    pub fn application_page(
+        &self,
+        query: &ApplicationQuery,
+        order: ApplicationOrder,
+        offset: u32,
+        limit: u32,
+        language: &str,
+    ) -> Result<ApplicationPage> {
+        let all = self.list::<Application>()?;
+        Ok(page(
+            all,
+            query,
+            order,
+            offset,
+            limit,
+            &Collation::new(language),
+        ))
+    }
+
+    /// The pipeline of the applications matching `query`: each column in `order`, holding
+    /// at most as many rows as `limits` gives for its status.
+    pub fn application_pipeline(
+        &self,
+        query: &ApplicationQuery,
+        order: ApplicationOrder,
+        limits: &HashMap<ApplicationStatus, u32>,
+        language: &str,
+    ) -> Result<Pipeline> {
+        let all = self.list::<Application>()?;
+        Ok(pipeline(
+            all,
+            query,
+            order,
+            limits,
+            &Collation::new(language),
+        ))
+    }
+}
+
 /// The page of `limit` rows starting at `offset` among the applications matching `query`,
 /// in `order`.
-pub fn page(
+fn page(
     applications: Vec<Entry<Application>>,
     query: &ApplicationQuery,
     order: ApplicationOrder,
     offset: u32,
     limit: u32,
+    collation: &Collation,
 ) -> ApplicationPage {
     let total = count(applications.len());
-    let rows = matching(applications, query, order);
+    let rows = matching(applications, query, order, collation);
     let matched = count(rows.len());
     let offset = page_start(offset, limit, matched);
     ApplicationPage {
@@ -122,14 +214,15 @@ pub fn page(
 
 /// The pipeline of the applications matching `query`, each column in `order` and holding
 /// at most as many rows as `limits` gives for its status (none for a status it leaves out).
-pub fn pipeline(
+fn pipeline(
     applications: Vec<Entry<Application>>,
     query: &ApplicationQuery,
     order: ApplicationOrder,
     limits: &HashMap<ApplicationStatus, u32>,
+    collation: &Collation,
 ) -> Pipeline {
     let total = count(applications.len());
-    let rows = matching(applications, query, order);
+    let rows = matching(applications, query, order, collation);
     let matched = count(rows.len());
     let mut columns: Vec<PipelineColumn> = ApplicationStatus::ALL
         .into_iter()
@@ -158,66 +251,49 @@ fn matching(
     applications: Vec<Entry<Application>>,
     query: &ApplicationQuery,
     order: ApplicationOrder,
+    collation: &Collation,
 ) -> Vec<ApplicationSummary> {
-    let mut keyed: Vec<(RowKey, ApplicationSummary)> = applications
+    let mut rows: Vec<ApplicationSummary> = applications
         .into_iter()
         .filter(|entry| query.matches(&entry.value))
         .map(ApplicationSummary::of)
-        .map(|row| (RowKey::new(&row, order.key), row))
         .collect();
-    keyed.sort_by(|(a, _), (b, _)| a.compare(b, order.ascending));
-    keyed.into_iter().map(|(_, row)| row).collect()
+    rows.sort_by(|a, b| compare(a, b, order, collation));
+    rows
 }
 
-/// What a row sorts by, computed once per row rather than once per comparison.
-struct RowKey {
-    /// `None` only for a missing next-step date.
-    primary: Option<SortValue>,
-    company: CollationKey,
-    created_at: Timestamp,
-    id: String,
-}
-
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum SortValue {
-    Text(CollationKey),
-    Rank(usize),
-    Time(Timestamp),
-    Day(Day),
-}
-
-impl RowKey {
-    fn new(row: &ApplicationSummary, key: SortKey) -> RowKey {
-        let primary = match key {
-            SortKey::Company => Some(SortValue::Text(CollationKey::new(&row.company))),
-            SortKey::Position => Some(SortValue::Text(CollationKey::new(&row.position))),
-            SortKey::Status => Some(SortValue::Rank(status_rank(row.status))),
-            SortKey::Created => Some(SortValue::Time(row.created_at)),
-            SortKey::NextDate => row.next_step_date.map(SortValue::Day),
-        };
-        RowKey {
-            primary,
-            company: CollationKey::new(&row.company),
-            created_at: row.created_at,
-            id: row.id.clone(),
+/// The chosen column in the chosen direction; ties by company, then newest first, then by
+/// id, so that every row has one place and pages neither repeat nor skip a row.
+/// Applications without a next step come last whichever way next steps are sorted.
+fn compare(
+    a: &ApplicationSummary,
+    b: &ApplicationSummary,
+    order: ApplicationOrder,
+    collation: &Collation,
+) -> Ordering {
+    let directed = |ordering: Ordering| {
+        if order.ascending {
+            ordering
+        } else {
+            ordering.reverse()
         }
-    }
-
-    /// The chosen column in the chosen direction; ties by company, then newest first, then
-    /// by id, so that every row has one place and pages neither repeat nor skip a row.
-    fn compare(&self, other: &RowKey, ascending: bool) -> Ordering {
-        let primary = match (&self.primary, &other.primary) {
-            (Some(a), Some(b)) if ascending => a.cmp(b),
-            (Some(a), Some(b)) => b.cmp(a),
+    };
+    let primary = match order.key {
+        SortKey::Company => directed(collation.compare(&a.company, &b.company)),
+        SortKey::Position => directed(collation.compare(&a.position, &b.position)),
+        SortKey::Status => directed(status_rank(a.status).cmp(&status_rank(b.status))),
+        SortKey::Created => directed(a.created_at.cmp(&b.created_at)),
+        SortKey::NextDate => match (a.next_step_date, b.next_step_date) {
+            (Some(x), Some(y)) => directed(x.cmp(&y)),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
-        };
-        primary
-            .then_with(|| self.company.cmp(&other.company))
-            .then_with(|| other.created_at.cmp(&self.created_at))
-            .then_with(|| self.id.cmp(&other.id))
-    }
+        },
+    };
+    primary
+        .then_with(|| collation.compare(&a.company, &b.company))
+        .then_with(|| b.created_at.cmp(&a.created_at))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 fn status_rank(status: ApplicationStatus) -> usize {
@@ -242,6 +318,33 @@ fn count(n: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sorted as a bokmål page sorts.
+    fn page(
+        applications: Vec<Entry<Application>>,
+        query: &ApplicationQuery,
+        order: ApplicationOrder,
+        offset: u32,
+        limit: u32,
+    ) -> ApplicationPage {
+        super::page(
+            applications,
+            query,
+            order,
+            offset,
+            limit,
+            &Collation::new("nb"),
+        )
+    }
+
+    fn pipeline(
+        applications: Vec<Entry<Application>>,
+        query: &ApplicationQuery,
+        order: ApplicationOrder,
+        limits: &HashMap<ApplicationStatus, u32>,
+    ) -> Pipeline {
+        super::pipeline(applications, query, order, limits, &Collation::new("nb"))
+    }
 
     fn at(time: &str) -> Timestamp {
         Timestamp::parse(time).expect("a valid time")
@@ -472,5 +575,84 @@ mod tests {
             (1, 0),
             "no limit given"
         );
+    }
+}
+
+#[cfg(test)]
+mod collation_tests {
+    use std::cmp::Ordering;
+
+    use super::*;
+
+    /// As a bokmål page sorts.
+    fn compare(a: &str, b: &str) -> Ordering {
+        Collation::new("nb").compare(a, b)
+    }
+
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        names.sort_by(|a, b| compare(a, b));
+        names
+    }
+
+    #[test]
+    fn case_does_not_matter() {
+        assert_eq!(compare("equinor", "EQUINOR"), Ordering::Equal);
+        assert_eq!(sorted(&["bekk", "Aker", "DNB"]), ["Aker", "bekk", "DNB"]);
+    }
+
+    #[test]
+    fn numbers_sort_by_value() {
+        assert_eq!(
+            sorted(&["Company 10", "Company 9", "Company 100", "Company 09"]),
+            ["Company 9", "Company 09", "Company 10", "Company 100"]
+        );
+        assert_eq!(
+            sorted(&["x99999999999999999999999", "x100000000000000000000000"]),
+            ["x99999999999999999999999", "x100000000000000000000000"],
+            "numbers longer than any integer type still compare by value"
+        );
+    }
+
+    #[test]
+    fn digits_come_before_letters() {
+        assert_eq!(sorted(&["Vy", "3Shape", "Aker"]), ["3Shape", "Aker", "Vy"]);
+    }
+
+    #[test]
+    fn norwegian_letters_follow_z_in_alphabet_order() {
+        assert_eq!(
+            sorted(&["Åsane", "Ølen", "Ærfugl", "Zalando", "Aker"]),
+            ["Aker", "Zalando", "Ærfugl", "Ølen", "Åsane"]
+        );
+    }
+
+    #[test]
+    fn accents_are_ignored() {
+        assert_eq!(compare("École", "ecole"), Ordering::Equal);
+        assert_eq!(
+            sorted(&["Fjord", "Équinor", "Dnb"]),
+            ["Dnb", "Équinor", "Fjord"]
+        );
+    }
+
+    #[test]
+    fn a_prefix_sorts_first() {
+        assert_eq!(sorted(&["DNB Markets", "DNB"]), ["DNB", "DNB Markets"]);
+        assert_eq!(compare("", "A"), Ordering::Less);
+    }
+
+    #[test]
+    fn an_english_page_sorts_a_ring_with_a() {
+        let english = Collation::new("en");
+        let mut names = vec!["Zalando", "Åsane", "Aker"];
+        names.sort_by(|a, b| english.compare(a, b));
+        assert_eq!(names, ["Aker", "Åsane", "Zalando"]);
+    }
+
+    #[test]
+    fn an_unknown_language_sorts_in_the_root_order() {
+        let unknown = Collation::new("not a language tag");
+        assert_eq!(unknown.compare("Company 9", "company 10"), Ordering::Less);
     }
 }
