@@ -1,57 +1,73 @@
-// Every command the webview may call. build.rs declares them in the app manifest (so each
-// gets an `allow-…` permission), capabilities/default.json grants them, and lib.rs
-// registers them; a test checks the three agree.
-pub const COMMANDS: &[&str] = &[
-    "ready",
-    "app_info",
-    "passphrase_strength",
-    "create_vault",
-    "unlock_vault",
-    "recover_vault",
-    "lock_vault",
-    "touch",
-    "change_passphrase",
-    "rekey_vault",
-    "backup_vault",
-    "restore_vault",
-    "set_prefs",
-    "get_profile",
-    "save_profile",
-    "compute_gpa",
-    "list_documents",
-    "add_document",
-    "open_document",
-    "save_document_copy",
-    "remove_document",
-    "list_applications",
-    "application_pipeline",
-    "get_application",
-    "add_application",
-    "update_application",
-    "move_application",
-    "delete_application",
-    "preview_import",
-    "confirm_import",
-    "export_all",
-    "export_json_resume",
-    "list_recipients",
-    "add_recipient_file",
-    "add_recipient_url",
-    "preview_share",
-    "save_share",
-    "get_ledger",
-    "recipient_holdings",
-    "create_employer_vault",
-    "save_employer_card",
-    "import_bundle",
-    "list_candidates",
-    "send_request",
-    "list_requests",
-    "import_answer_file",
-    "request_complaint",
-    "answer_notice_file",
-    "list_notices",
-    "import_invitation_file",
-    "list_invitations",
-    "save_reveal",
-];
+// Every command the webview may call, once. `build.rs` declares them in the app manifest
+// (each gets an `allow-…` permission), `lib.rs` registers them with the invoke handler and
+// the TypeScript bindings, and grants the window exactly them at start-up: adding a command
+// here is the one edit that makes it callable.
+//
+// `with_commands!(then)` calls the macro `then` with the list as `module::command, …`.
+macro_rules! with_commands {
+    ($then:ident) => {
+        $then! {
+            vault::ready,
+            vault::app_info,
+            vault::passphrase_strength,
+            vault::create_vault,
+            vault::unlock_vault,
+            vault::recover_vault,
+            vault::lock_vault,
+            vault::touch,
+            vault::change_passphrase,
+            vault::rekey_vault,
+            vault::backup_vault,
+            vault::restore_vault,
+            vault::set_prefs,
+            profile::get_profile,
+            profile::save_profile,
+            profile::compute_gpa,
+            documents::list_documents,
+            documents::add_document,
+            documents::open_document,
+            documents::save_document_copy,
+            documents::remove_document,
+            applications::list_applications,
+            applications::application_pipeline,
+            applications::get_application,
+            applications::add_application,
+            applications::update_application,
+            applications::move_application,
+            applications::delete_application,
+            imports::preview_import,
+            imports::confirm_import,
+            imports::export_all,
+            imports::export_json_resume,
+            sharing::list_recipients,
+            sharing::add_recipient_file,
+            sharing::add_recipient_url,
+            sharing::preview_share,
+            sharing::save_share,
+            sharing::get_ledger,
+            sharing::recipient_holdings,
+            sharing::create_employer_vault,
+            sharing::save_employer_card,
+            sharing::import_bundle,
+            sharing::list_candidates,
+            requests::send_request,
+            requests::list_requests,
+            requests::import_answer_file,
+            requests::request_complaint,
+            requests::answer_notice_file,
+            requests::list_notices,
+            requests::import_invitation_file,
+            requests::list_invitations,
+            requests::save_reveal,
+        }
+    };
+}
+
+/// The commands' names, as the webview invokes them.
+macro_rules! command_names {
+    ($($module:ident::$command:ident),* $(,)?) => {
+        &[$(stringify!($command)),*]
+    };
+}
+
+pub const COMMANDS: &[&str] = with_commands!(command_names);

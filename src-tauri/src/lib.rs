@@ -4,6 +4,7 @@
 // One audited exception: `memory::release_freed` (see there).
 #![deny(unsafe_code)]
 
+#[macro_use]
 mod command_list;
 mod commands;
 mod dialogs;
@@ -23,65 +24,18 @@ use state::AppState;
 /// Where the generated TypeScript bindings live, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 
+/// The commands of `command_list.rs`, for the invoke handler and the bindings.
+macro_rules! collect_commands {
+    ($($module:ident::$command:ident),* $(,)?) => {
+        tauri_specta::collect_commands![$(commands::$module::$command),*]
+    };
+}
+
 /// Every command, registered once: the invoke handler and the TypeScript bindings both
-/// come from this list.
+/// come from the one list in `command_list.rs`.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{applications, documents, imports, profile, requests, sharing, vault};
     tauri_specta::Builder::<tauri::Wry>::new()
-        .commands(tauri_specta::collect_commands![
-            vault::ready,
-            vault::app_info,
-            vault::passphrase_strength,
-            vault::create_vault,
-            vault::unlock_vault,
-            vault::recover_vault,
-            vault::lock_vault,
-            vault::touch,
-            vault::change_passphrase,
-            vault::rekey_vault,
-            vault::backup_vault,
-            vault::restore_vault,
-            vault::set_prefs,
-            profile::get_profile,
-            profile::save_profile,
-            profile::compute_gpa,
-            documents::list_documents,
-            documents::add_document,
-            documents::open_document,
-            documents::save_document_copy,
-            documents::remove_document,
-            applications::list_applications,
-            applications::application_pipeline,
-            applications::get_application,
-            applications::add_application,
-            applications::update_application,
-            applications::move_application,
-            applications::delete_application,
-            imports::preview_import,
-            imports::confirm_import,
-            imports::export_all,
-            imports::export_json_resume,
-            sharing::list_recipients,
-            sharing::add_recipient_file,
-            sharing::add_recipient_url,
-            sharing::preview_share,
-            sharing::save_share,
-            sharing::get_ledger,
-            sharing::recipient_holdings,
-            sharing::create_employer_vault,
-            sharing::save_employer_card,
-            sharing::import_bundle,
-            sharing::list_candidates,
-            requests::send_request,
-            requests::list_requests,
-            requests::import_answer_file,
-            requests::request_complaint,
-            requests::answer_notice_file,
-            requests::list_notices,
-            requests::import_invitation_file,
-            requests::list_invitations,
-            requests::save_reveal,
-        ])
+        .commands(with_commands!(collect_commands))
         // The passphrase rule, so the page shows the vault's numbers rather than its own.
         .constant("MIN_PASSPHRASE_CHARS", candor_vault::MIN_PASSPHRASE_CHARS)
         .constant(
@@ -157,6 +111,20 @@ pub fn bindings() -> String {
     name_both_shapes(&text)
 }
 
+/// What the Candor window may do: call Candor's own commands and hear its events. No
+/// file-system, shell or dialog access: files are chosen in native dialogs opened from Rust.
+pub fn window_permissions() -> Vec<String> {
+    ["core:event:allow-listen", "core:event:allow-unlisten"]
+        .into_iter()
+        .map(String::from)
+        .chain(
+            COMMANDS
+                .iter()
+                .map(|command| format!("allow-{}", command.replace('_', "-"))),
+        )
+        .collect()
+}
+
 /// Expired bundles are purged every minute (12 rounds of the 5-second housekeeping).
 const PURGE_EVERY_ROUNDS: u64 = 12;
 
@@ -168,6 +136,10 @@ pub fn run() {
         .manage(AppState::new(started))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
+            app.add_capability(window_permissions().into_iter().fold(
+                tauri::ipc::CapabilityBuilder::new("main").window("main"),
+                |capability, permission| capability.permission(permission),
+            ))?;
             builder.mount_events(app);
             // Documents a crashed or killed Candor had opened are still on disk in clear:
             // remove them before anything else (another running Candor keeps its own).

@@ -27,34 +27,21 @@ fn checked_in_bindings_match_the_rust_commands() {
 #[test]
 fn every_command_is_declared_granted_and_registered() {
     let declared: BTreeSet<&str> = candor_desktop::COMMANDS.iter().copied().collect();
-    let capability: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities/default.json"),
-        )
-        .expect("capability file"),
-    )
-    .expect("capability JSON");
-    let granted: BTreeSet<String> = capability["permissions"]
-        .as_array()
-        .expect("permissions")
+    assert_eq!(
+        declared.len(),
+        candor_desktop::COMMANDS.len(),
+        "each command is listed once"
+    );
+    let permissions = candor_desktop::window_permissions();
+    let granted: BTreeSet<String> = permissions
         .iter()
-        .filter_map(|p| {
-            p.as_str()?
-                .strip_prefix("allow-")
-                .map(|c| c.replace('-', "_"))
-        })
+        .filter_map(|p| p.strip_prefix("allow-").map(|c| c.replace('-', "_")))
         .collect();
     let declared_owned: BTreeSet<String> = declared.iter().map(|c| c.to_string()).collect();
     assert_eq!(
         granted, declared_owned,
-        "capabilities/default.json grants exactly the declared commands"
+        "the window is granted exactly the declared commands"
     );
-    let permissions: Vec<&str> = capability["permissions"]
-        .as_array()
-        .expect("permissions")
-        .iter()
-        .filter_map(|p| p.as_str())
-        .collect();
     for p in &permissions {
         assert!(
             !p.starts_with("fs:") && !p.starts_with("shell:") && !p.starts_with("dialog:"),
