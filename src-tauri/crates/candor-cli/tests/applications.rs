@@ -5,6 +5,13 @@ mod common;
 use common::{added_id, assert_refused, Sandbox, UNLOCK};
 use serde_json::json;
 
+/// A moment as the text output shows it: "3 December 2026, 10:14 UTC".
+fn when(at: &str) -> String {
+    candor_model::Timestamp::parse(at)
+        .expect("a time from --json")
+        .when_en()
+}
+
 /// Runs `apply show --json` and returns the application's value.
 fn application(sandbox: &Sandbox, id: &str) -> serde_json::Value {
     sandbox.json(&["apply", "show", id])["value"].clone()
@@ -111,9 +118,9 @@ fn an_application_moves_through_statuses_and_show_prints_its_history() {
              \x20   {}  draft\n\
              \x20   {}  draft → applied  (Sent via the site)\n\
              \x20   {}  applied → interview\n",
-            at(0),
-            at(1),
-            at(2),
+            when(&at(0)),
+            when(&at(1)),
+            when(&at(2)),
         )
     );
     assert_eq!(

@@ -41,6 +41,18 @@ impl Timestamp {
         format!("{} {} {}", date.day(), date.month(), date.year())
     }
 
+    /// The day and the minute as people read them in English, in UTC:
+    /// "3 December 2026, 10:14 UTC".
+    pub fn when_en(self) -> String {
+        let time = self.0.time();
+        format!(
+            "{}, {:02}:{:02} UTC",
+            self.date_en(),
+            time.hour(),
+            time.minute()
+        )
+    }
+
     /// The day as people write it in Norwegian bokmål: "3. desember 2026".
     pub fn date_nb(self) -> String {
         const MONTHS: [&str; 12] = [
@@ -114,6 +126,13 @@ impl From<Timestamp> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_moment_reads_as_day_and_minute_without_its_fractions() {
+        let time = Timestamp::parse("2027-03-02T22:52:09.017629324Z").expect("valid time");
+        assert_eq!(time.when_en(), "2 March 2027, 22:52 UTC");
+        assert_eq!(time.date_en(), "2 March 2027");
+    }
 
     #[test]
     fn timestamp_is_kept_in_utc_and_written_as_rfc3339() {

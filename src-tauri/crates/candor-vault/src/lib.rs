@@ -84,7 +84,7 @@ pub use sharing::{
     add_months, answer_part_path, mailto, AnswerSummary, AttachmentCleaning, Candidate,
     EmployerLimits, Holdings, InvitationRow, LedgerEntry, LedgerStatus, NoticeAnswered,
     ReceivedSummary, RecipientInfo, RemovedMetadata, RequestOutcome, RequestRow, RequestState,
-    ShareOutcome, SharePreview, ShareProtection, ShareRequest, SignedAs,
+    ShareOutcome, SharePreview, ShareProtection, ShareRequest, ShareRow, ShareStatus, SignedAs,
 };
 pub use stream::{StreamSummary, CHUNK_LEN};
 pub use strength::{

@@ -139,6 +139,6 @@ fn show(entry: &Entry<Application>) {
             .as_deref()
             .map(|n| format!("  ({n})"))
             .unwrap_or_default();
-        println!("    {}  {from}{}{note}", change.at, change.to);
+        println!("    {}  {from}{}{note}", change.at.when_en(), change.to);
     }
 }

@@ -107,7 +107,7 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                     .map(|n| {
                         vec![
                             n.request.clone(),
-                            n.kind.to_string(),
+                            kind_in_words(n.kind),
                             n.from.clone(),
                             n.outcome.as_str().to_owned(),
                             n.bundles.len().to_string(),
@@ -132,7 +132,7 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                             .iter()
                             .filter_map(|b| b.expires_at)
                             .min()
-                            .map_or_else(|| "never".to_owned(), |at| at.to_string());
+                            .map_or_else(|| "never".to_owned(), |at| at.date_en());
                         vec![
                             c.id.clone(),
                             c.name.clone(),
@@ -179,9 +179,9 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                         } else {
                             &b.purpose
                         },
-                        b.received_at,
+                        b.received_at.when_en(),
                         b.expires_at
-                            .map_or_else(|| "never".to_owned(), |at| at.to_string())
+                            .map_or_else(|| "never".to_owned(), |at| at.date_en())
                     );
                 }
                 println!(
@@ -229,7 +229,7 @@ fn import_one(
     if !ctx.json {
         let expires = summary
             .expires_at
-            .map_or_else(|| "never".to_owned(), |at| at.to_string());
+            .map_or_else(|| "never".to_owned(), |at| at.date_en());
         if summary.already_held {
             println!(
                 "{}: already held (bundle {}).",
@@ -294,7 +294,7 @@ fn answer(
         println!(
             "{}: a {} from {}: {what}{}. Send the signed answer back: {}",
             file.display(),
-            answered.kind,
+            kind_in_words(answered.kind),
             answered.from,
             if answered.repeated {
                 " (answered before; the same answer again)"
@@ -323,4 +323,12 @@ pub fn invite(ctx: &Context, candidate: &str, message: &str, out: &Path) -> Resu
         );
     }
     Ok(())
+}
+
+/// A notice's kind as people say it: "request for erasure", "revocation", …
+fn kind_in_words(kind: bundle::Kind) -> String {
+    kind.request().map_or_else(
+        || kind.to_string(),
+        |request| bundle::request_words(request).en.to_owned(),
+    )
 }

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::path::Path;
 
 use candor_model::Timestamp;
-use candor_vault::bundle::{OutcomeKind, RequestKind};
+use candor_vault::bundle::{self, OutcomeKind, RequestKind};
 use candor_vault::{Existing, RequestRow, RequestState, VaultError};
 use serde_json::json;
 
@@ -41,12 +41,12 @@ pub fn request(ctx: &Context, kind: RequestKind, target: RequestTarget) -> Resul
     }
     println!(
         "Wrote a signed {} to {} about {} bundle(s); the answer is due by {}.",
-        sent.entry.action,
+        bundle::request_words(kind).en,
         target.out.display(),
         sent.entry.refers_to.len(),
         sent.entry
             .due_at
-            .map_or_else(String::new, |due| due.to_string())
+            .map_or_else(String::new, |due| due.date_en())
     );
     println!(
         "Send it to {} ({}). The letter that goes with it:\n",
@@ -101,6 +101,14 @@ pub fn list(ctx: &Context, complaint: Option<String>) -> Result<(), CliError> {
     Ok(())
 }
 
+/// "request for erasure", "request for access", …
+fn request_in_words(r: &RequestRow) -> String {
+    r.entry.action.request().map_or_else(
+        || r.entry.action.to_string(),
+        |kind| bundle::request_words(kind).en.to_owned(),
+    )
+}
+
 fn row(r: &RequestRow) -> Vec<String> {
     let status = match (&r.state, r.overdue) {
         (_, true) => "OVERDUE".to_owned(),
@@ -114,10 +122,10 @@ fn row(r: &RequestRow) -> Vec<String> {
     };
     vec![
         r.entry.bundle_id.clone(),
-        r.entry.action.to_string(),
+        request_in_words(r),
         r.entry.organisation.clone(),
-        r.entry.at.to_string(),
-        r.due_at.to_string(),
+        r.entry.at.when_en(),
+        r.due_at.date_en(),
         status,
     ]
 }
@@ -135,7 +143,9 @@ pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
     match &row.state {
         RequestState::Extended { months, reason } => println!(
             "{} will answer your {} later: by {} ({months} more month(s)). Their reason: {reason}",
-            row.entry.organisation, row.entry.action, row.due_at
+            row.entry.organisation,
+            request_in_words(&row),
+            row.due_at.date_en()
         ),
         RequestState::Sent if answer.is_some_and(|a| a.outcome == OutcomeKind::Exported) => {
             println!(
@@ -157,7 +167,7 @@ pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
                 "Deletion confirmed: {} signed that it deleted {} bundle(s) on {}.",
                 row.entry.organisation,
                 answer.map_or(0, |a| a.bundles.len()),
-                answer.map_or_else(String::new, |a| a.answered_at.to_string())
+                answer.map_or_else(String::new, |a| a.answered_at.date_en())
             );
             if answer.is_some_and(|a| !a.tombstoned.is_empty()) {
                 println!("They keep only a note of the bundle ids and refuse them if they are sent again.");

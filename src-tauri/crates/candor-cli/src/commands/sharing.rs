@@ -8,7 +8,8 @@ use std::path::Path;
 use candor_model::{Day, Timestamp, ViewChoice, ViewKind};
 use candor_vault::bundle::{self, Keys, Limits};
 use candor_vault::{
-    Existing, LedgerEntry, RecipientInfo, ShareProtection, ShareRequest, SignedAs, VaultError,
+    Existing, RecipientInfo, ShareProtection, ShareRequest, ShareRow, ShareStatus, SignedAs,
+    VaultError,
 };
 use serde_json::json;
 
@@ -196,7 +197,7 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
         entry.fields.len(),
         entry
             .expires_at
-            .map_or_else(|| "never".to_owned(), |at| at.to_string()),
+            .map_or_else(|| "never".to_owned(), |at| at.date_en()),
         entry.seq
     );
     Ok(())
@@ -298,17 +299,25 @@ pub fn ledger(ctx: &Context, args: LedgerArgs) -> Result<(), CliError> {
             output::json(&json!({ "recipient": recipient, "holdings": holdings }));
             return Ok(());
         }
+        let shares: Vec<ShareRow> = vault
+            .shares(now)?
+            .into_iter()
+            .filter(|row| row.entry.recipient_id == recipient.id)
+            .collect();
         println!(
             "{} received {} share(s) from you.",
             recipient.organisation,
-            holdings.shares.len()
+            shares.len()
         );
-        print_ledger(&holdings.shares, now);
+        print_shares(&shares, now);
         println!();
         if holdings.fields.is_empty() {
-            println!("Under shares that have not expired, they hold nothing of yours.");
+            println!(
+                "Under shares still active (not expired, deleted or replaced), they hold nothing \
+             of yours."
+            );
         } else {
-            println!("Under shares that have not expired, they hold:");
+            println!("Under shares still active, they hold:");
             for field in &holdings.fields {
                 println!("  {field}");
             }
@@ -319,38 +328,81 @@ pub fn ledger(ctx: &Context, args: LedgerArgs) -> Result<(), CliError> {
         output::json(&vault.export_ledger()?);
         return Ok(());
     }
-    let entries = vault.ledger()?;
-    if entries.is_empty() {
+    let shares = vault.shares(now)?;
+    if shares.is_empty() {
         println!("You have not shared anything yet.");
     } else {
-        print_ledger(&entries, now);
+        print_shares(&shares, now);
+    }
+    let requests = vault.requests(now)?.len();
+    if requests > 0 {
+        println!("\nYou sent {requests} request(s) about these shares: candor requests");
     }
     Ok(())
 }
 
-fn print_ledger(entries: &[LedgerEntry], now: Timestamp) {
-    let rows: Vec<Vec<String>> = entries
+/// One line per share: when, to whom, what, until when, and where it stands.
+fn print_shares(rows: &[ShareRow], now: Timestamp) {
+    let table: Vec<Vec<String>> = rows
         .iter()
-        .map(|e| {
+        .map(|row| {
+            let e = &row.entry;
             vec![
                 e.seq.to_string(),
-                e.at.to_string(),
+                e.at.when_en(),
                 e.organisation.clone(),
                 e.view.as_str().to_owned(),
-                e.fields.len().to_string(),
+                if e.purpose.is_empty() {
+                    "(no purpose given)".to_owned()
+                } else {
+                    e.purpose.clone()
+                },
                 e.expires_at
-                    .map_or_else(|| "never".to_owned(), |at| at.to_string()),
-                format!("{:?}", e.status(now)).to_lowercase(),
-                e.bundle_id.clone(),
+                    .map_or_else(|| "never".to_owned(), |at| at.date_en()),
+                status_in_words(row, now),
+                bundle::short_ref(&e.bundle_id).to_owned(),
             ]
         })
         .collect();
     output::table(
         &[
-            "#", "WHEN", "TO", "VIEW", "FIELDS", "EXPIRES", "STATUS", "BUNDLE",
+            "#", "SHARED", "TO", "VIEW", "PURPOSE", "EXPIRES", "STATE", "REF",
         ],
-        &rows,
+        &table,
     );
+}
+
+/// "active, expires in 5 days", "deletion confirmed on 1 December 2026", …
+fn status_in_words(row: &ShareRow, now: Timestamp) -> String {
+    let due = |what: &str| {
+        row.due_at.map_or_else(
+            || what.to_owned(),
+            |at| format!("{what}, answer due {}", at.date_en()),
+        )
+    };
+    match row.status {
+        ShareStatus::Active => match row.entry.expires_at {
+            Some(at) => {
+                let days = (at.as_offset_date_time() - now.as_offset_date_time()).whole_days();
+                if days < 14 {
+                    format!("active, expires in {} day(s)", days.max(0))
+                } else {
+                    "active".to_owned()
+                }
+            }
+            None => "active".to_owned(),
+        },
+        ShareStatus::Expired => "expired".to_owned(),
+        ShareStatus::Replaced => "replaced by a correction".to_owned(),
+        ShareStatus::DeletionRequested => due("deletion requested"),
+        ShareStatus::Revoked => due("revoked"),
+        ShareStatus::Withdrawn => due("consent withdrawn"),
+        ShareStatus::DeletionOverdue => due("deletion OVERDUE"),
+        ShareStatus::DeletionConfirmed => row.confirmed_at.map_or_else(
+            || "deletion confirmed".to_owned(),
+            |at| format!("deletion confirmed on {}", at.date_en()),
+        ),
+    }
 }
 
 pub fn verify(ctx: &Context, file: &Path) -> Result<(), CliError> {
@@ -418,12 +470,12 @@ pub fn verify(ctx: &Context, file: &Path) -> Result<(), CliError> {
             manifest.fields.len()
         );
     }
-    println!("Issued:      {}", manifest.issued_at);
+    println!("Issued:      {}", manifest.issued_at.when_en());
     println!(
         "Expires:     {}{}",
         manifest
             .expires_at
-            .map_or_else(|| "never".to_owned(), |at| at.to_string()),
+            .map_or_else(|| "never".to_owned(), |at| at.date_en()),
         if expired { " (expired)" } else { "" }
     );
     if !manifest.purpose.is_empty() {
@@ -511,7 +563,11 @@ pub fn inbox(ctx: &Context, import: Option<std::path::PathBuf>) -> Result<(), Cl
         for row in &all {
             println!(
                 "{}  {} → {}: {} (contact: {})",
-                row.received_at, row.organisation, row.to, row.message, row.contact
+                row.received_at.when_en(),
+                row.organisation,
+                row.to,
+                row.message,
+                row.contact
             );
         }
     }

@@ -9,6 +9,7 @@ mod organisation;
 mod recipients;
 mod requests;
 mod share;
+mod status;
 
 pub use employer::{answer_part_path, Candidate, EmployerLimits, NoticeAnswered, ReceivedSummary};
 pub use invitations::InvitationRow;
@@ -18,3 +19,4 @@ pub use requests::{add_months, mailto, AnswerSummary, RequestOutcome, RequestRow
 pub use share::{
     AttachmentCleaning, RemovedMetadata, ShareOutcome, SharePreview, ShareProtection, ShareRequest,
 };
+pub use status::{ShareRow, ShareStatus};

@@ -1,0 +1,80 @@
+//! Free text in an anonymous view: what the scanner finds, removes and reports.
+
+use super::*;
+
+#[test]
+fn free_text_hits_are_removed_and_each_listed_where_it_was() {
+    let findings = anonymous(&[]).findings;
+    let found: Vec<_> = findings
+        .iter()
+        .map(|f| (f.path.as_str(), f.kind, f.text.as_str()))
+        .collect();
+    use FindingKind::{Email, Name, Phone, Url};
+    assert_eq!(
+        found,
+        [
+            ("person.summary", Name, "Kari"),
+            ("person.summary", Name, "Nordmann"),
+            ("person.summary", Email, "kari.nordmann@example.com"),
+            ("person.summary", Phone, "912 34 567"),
+            ("person.summary", Url, "www.kari-nordmann.no"),
+            (
+                "education[0].courses[2].title",
+                Url,
+                "github.com/knordmann/thesis"
+            ),
+            ("work[0].highlights[1]", Name, "Nordmann"),
+            ("work[0].highlights[1]", Phone, "+47 22 85 50 50"),
+            ("work[1].highlights[0]", Name, "Kari"),
+        ]
+    );
+    let profile = anonymous(&[]).profile;
+    assert_eq!(
+        profile.work[0].highlights[1],
+        "Ask [removed]'s manager at [removed]"
+    );
+    assert_eq!(
+        profile.education[0].courses[2].title,
+        "Master's project, see [removed]"
+    );
+}
+
+#[test]
+fn fluency_in_words_is_scanned_like_other_text() {
+    let mut profile = kari();
+    profile.languages[0].fluency = Fluency::Described("Native, ask Kari".into());
+    let view = project(&profile, &[], &ViewChoice::new(ViewKind::Anonymous)).expect("a view");
+    assert_eq!(
+        view.profile.languages[0].fluency,
+        Fluency::Described("Native, ask [removed]".into())
+    );
+    assert!(view
+        .findings
+        .iter()
+        .any(|f| f.path == "languages[0].fluency" && f.text == "Kari"));
+}
+
+#[test]
+fn a_shared_name_is_no_longer_removed_from_free_text() {
+    let view = anonymous(&["person.givenName"]);
+    let summary = view.profile.person.expect("person").summary;
+    assert!(
+        summary.starts_with("Kari [removed] here"),
+        "the given name stays, the family name goes: {summary}"
+    );
+}
+
+#[test]
+fn findings_name_the_seekers_paths_and_fields_the_views() {
+    let view = view(ViewKind::Anonymous, &[], &["work[0]"]);
+    assert!(view.findings.iter().all(|f| !f.path.starts_with("work[0]")));
+    assert!(view
+        .findings
+        .iter()
+        .any(|f| f.path == "work[1].highlights[0]"));
+    assert!(view.fields.contains(&"work[0].highlights[0]".to_owned()));
+    assert_eq!(
+        view.profile.work[0].highlights,
+        ["Mapped fjords with [removed]'s team"]
+    );
+}

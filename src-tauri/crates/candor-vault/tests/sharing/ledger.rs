@@ -1,0 +1,110 @@
+//! The seeker's share ledger: field names without values, and tampering detected.
+
+use super::*;
+
+#[test]
+fn the_ledger_has_an_entry_per_share_with_field_names_and_no_values() {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    for (i, kind) in [ViewKind::Anonymous, ViewKind::Full]
+        .into_iter()
+        .enumerate()
+    {
+        let out = w.dir.path().join(format!("share-{i}.candor"));
+        w.seeker
+            .share(&request(kind, vec![]), &out, Existing::Refuse)
+            .expect("shares");
+    }
+    let ledger = w.seeker.ledger().expect("the ledger");
+    assert_eq!(ledger.len(), 2);
+    assert_eq!(ledger[0].seq, 1);
+    assert_eq!(ledger[1].prev_hash, ledger[0].hash());
+    assert_eq!(ledger[0].view, ViewKind::Anonymous);
+    assert!(ledger[1].fields.contains(&"person.name".to_owned()));
+    assert!(ledger[0]
+        .fields
+        .contains(&"education[0].courses[0].grade".to_owned()));
+    let exported =
+        serde_json::to_string(&w.seeker.export_ledger().expect("exports")).expect("json");
+    for value in [
+        "Kari Nordmann",
+        "kari.nordmann@example.org",
+        "IN1000",
+        "Rust",
+    ] {
+        assert!(
+            !exported.contains(value),
+            "the ledger holds the value {value:?}"
+        );
+    }
+    let holdings = w
+        .seeker
+        .holdings(&ledger[0].recipient_id, Timestamp::now())
+        .expect("holdings");
+    assert_eq!(holdings.shares.len(), 2);
+    assert!(holdings.fields.contains(&"person.email".to_owned()));
+    let receipt = w
+        .seeker
+        .consent_receipt(&ledger[1].bundle_id)
+        .expect("a consent receipt");
+    assert_eq!(receipt["version"], "KI-CR-v1.1.0");
+    assert_eq!(
+        receipt["policyUrl"],
+        "https://fjordkraft.example/personvern"
+    );
+    assert_eq!(
+        receipt["piiControllers"][0]["piiController"],
+        "Fjordkraft Data AS"
+    );
+}
+
+/// Runs `attack` on the raw database after two shares; the vault must refuse the ledger.
+fn ledger_attack(attack: &str) -> VaultError {
+    let mut w = world();
+    w.seeker
+        .add_recipient(w.card.as_bytes(), "card.json")
+        .expect("adds");
+    for i in 0..2 {
+        let out = w.dir.path().join(format!("share-{i}.candor"));
+        w.seeker
+            .share(&request(ViewKind::Full, vec![]), &out, Existing::Refuse)
+            .expect("shares");
+    }
+    let path = w.seeker.path().to_owned();
+    w.seeker.lock();
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+    raw.execute_batch(attack).expect("the attack runs");
+    drop(raw);
+    // Rows removed or rolled back fail the index on open; a row edited in place fails
+    // to authenticate when the ledger is read.
+    match Vault::open(&path, &passphrase()) {
+        Err(error) => error,
+        Ok(vault) => vault.ledger().expect_err("the ledger is refused"),
+    }
+}
+
+#[test]
+fn an_edited_ledger_entry_is_detected() {
+    let error = ledger_attack(
+        "UPDATE records SET sealed = CAST(substr(sealed, 1, 40) || x'00' || substr(sealed, 42) AS BLOB)
+         WHERE kind = 'ledger' AND id = '000000000001'",
+    );
+    assert!(matches!(error, VaultError::Tampered { .. }), "{error}");
+}
+
+#[test]
+fn a_deleted_ledger_entry_is_detected() {
+    let error = ledger_attack("DELETE FROM records WHERE kind = 'ledger' AND id = '000000000001'");
+    assert!(matches!(error, VaultError::Tampered { .. }), "{error}");
+}
+
+#[test]
+fn a_ledger_truncated_from_the_end_is_detected() {
+    let error = ledger_attack(
+        "DELETE FROM records WHERE kind = 'ledger' AND id = '000000000002';
+         DELETE FROM records WHERE kind = 'ledger-head';",
+    );
+    assert!(matches!(error, VaultError::Tampered { .. }), "{error}");
+}
