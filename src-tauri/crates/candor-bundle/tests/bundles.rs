@@ -538,3 +538,39 @@ fn an_entry_written_with_a_wrong_known_hash_is_refused_as_edited() {
         "refused as an edited entry, not {error:?}"
     );
 }
+
+/// The vectors in `testdata/bundles/` (written by `examples/bundle_vectors.rs`): each
+/// `.candor` file, opened with the fixed employer key and read entry by entry, gets the
+/// answer its `.expect` file gives.
+#[test]
+fn every_bundle_vector_gets_the_answer_its_expect_file_gives() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/bundles");
+    let employer = candor_bundle::AgeIdentity::parse(
+        std::fs::read_to_string(dir.join("keys/employer.age"))
+            .expect("the vectors' employer key")
+            .trim(),
+    )
+    .expect("an age identity");
+    let keys = Keys {
+        identities: vec![&employer],
+        passphrase: None,
+    };
+    let mut checked = 0;
+    for file in std::fs::read_dir(&dir).expect("the vectors' folder") {
+        let path = file.expect("a directory entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("candor") {
+            continue;
+        }
+        let expect =
+            std::fs::read_to_string(path.with_extension("expect")).expect("an .expect file");
+        let answer = expect
+            .lines()
+            .find(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .expect("an answer")
+            .trim();
+        let bytes = std::fs::read(&path).expect("the vector");
+        assert_eq!(code(refusal(&bytes, &keys)), answer, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} vectors");
+}
