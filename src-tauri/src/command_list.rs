@@ -45,6 +45,7 @@ macro_rules! with_commands {
             sharing::preview_share,
             sharing::save_share,
             sharing::get_ledger,
+            sharing::list_shares,
             sharing::recipient_holdings,
             sharing::create_employer_vault,
             sharing::save_employer_card,

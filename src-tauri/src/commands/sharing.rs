@@ -10,7 +10,7 @@ use candor_vault::bundle::CardDetails;
 use candor_vault::{
     write_new_file, Candidate, Existing, Holdings, KdfParams, LedgerEntry, ReceivedSummary,
     RecipientInfo, SecretString, Session, ShareOutcome, SharePreview, ShareProtection,
-    ShareRequest, Vault, VaultError,
+    ShareRequest, ShareRow, Vault, VaultError,
 };
 use serde::Deserialize;
 use tauri::{AppHandle, State};
@@ -163,6 +163,13 @@ pub(crate) fn file_name_part(text: &str) -> String {
 #[specta::specta]
 pub fn get_ledger(state: State<'_, AppState>) -> IpcResult<Vec<LedgerEntry>> {
     state.with_session(|s| s.vault().ledger())
+}
+
+/// Every share, oldest first, with where it stands after the requests about it.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_shares(state: State<'_, AppState>) -> IpcResult<Vec<ShareRow>> {
+    state.with_session(|s| s.vault().shares(Timestamp::now()))
 }
 
 /// What one organisation holds, by the ledger.

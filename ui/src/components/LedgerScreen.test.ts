@@ -18,7 +18,17 @@ const LETTERS = {
 function mockLedger(shares: LedgerEntry[], initial: RequestRow[] = [], extra: Record<string, Handler> = {}) {
   let requests = initial;
   const calls = mockCommands({
-    get_ledger: () => [...shares, ...requests.map((r) => r.entry)],
+    // Rust's reading of each share, reduced to what these tests look at.
+    list_shares: () =>
+      shares.map((entry) => {
+        const about = requests.filter((r) => (r.entry.refersTo ?? []).includes(entry.bundleId));
+        const status = about.some((r) => r.state === "answered")
+          ? "deletion-confirmed"
+          : about.length
+            ? "deletion-requested"
+            : "active";
+        return { entry, status, confirmedAt: null, dueAt: null };
+      }),
     list_requests: () => requests,
     list_invitations: () => [],
     recipient_holdings: () => HOLDINGS,

@@ -127,6 +127,7 @@ export const api = {
   saveShare: (recipient: string, choice: ViewChoiceInput, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) =>
     unwrap(commands.saveShare(recipient, choice, expiresDays, purpose, plain, acceptWarnings)),
   getLedger: () => unwrap(commands.getLedger()),
+  listShares: () => unwrap(commands.listShares()),
   recipientHoldings: (recipient: string) => unwrap(commands.recipientHoldings(recipient)),
   createEmployerVault: (path: string, passphrase: string, acceptWeak: boolean, details: EmployerDetailsInput) =>
     unwrap(commands.createEmployerVault(path, passphrase, acceptWeak, details)),

@@ -75,6 +75,8 @@ export const commands = {
 	/**  Asks where to save the bundle, writes it and records the share. `None` when cancelled. */
 	saveShare: (recipient: string, choice: ViewChoice_Deserialize, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) => typedError<ShareOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("save_share", { recipient, choice, expiresDays, purpose, plain, acceptWarnings })),
 	getLedger: () => typedError<LedgerEntry_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("get_ledger")),
+	/**  Every share, oldest first, with where it stands after the requests about it. */
+	listShares: () => typedError<ShareRow_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_shares")),
 	/**  What one organisation holds, by the ledger. */
 	recipientHoldings: (recipient: string) => typedError<Holdings_Serialize, IpcError_Serialize>(__TAURI_INVOKE("recipient_holdings", { recipient })),
 	/**  Creates an employer vault with its key card, and opens it. */
@@ -1769,6 +1771,49 @@ export type SharePreview_Serialize = {
 	/**  For an anonymous view: what was taken out of each attachment that was cleaned. */
 	cleaned: AttachmentCleaning[],
 };
+
+/**  One share and where it stands. */
+export type ShareRow = ShareRow_Serialize;
+export type ShareRowInput = ShareRow_Deserialize;
+
+/**  One share and where it stands. */
+export type ShareRow_Deserialize = {
+	entry: LedgerEntry_Deserialize,
+	status: ShareStatus,
+	/**  When the organisation's signed answer confirmed the deletion. */
+	confirmedAt?: string | null,
+	/**  When the answer to the latest request about it is due. */
+	dueAt?: string | null,
+};
+
+/**  One share and where it stands. */
+export type ShareRow_Serialize = {
+	entry: LedgerEntry_Serialize,
+	status: ShareStatus,
+	/**  When the organisation's signed answer confirmed the deletion. */
+	confirmedAt: string | null,
+	/**  When the answer to the latest request about it is due. */
+	dueAt: string | null,
+};
+
+/**  A share's state. */
+export type ShareStatus = 
+/**  Held by the organisation, and not yet due to be deleted. */
+"active" | 
+/**  Past its expiry: the organisation must have deleted it. */
+"expired" | 
+/**  A correction replaced it; the organisation deletes it on import. */
+"replaced" | 
+/**  Asked to be deleted; the answer is not due yet. */
+"deletion-requested" | 
+/**  Revoked; the organisation's confirmation is not due yet. */
+"revoked" | 
+/**  Consent withdrawn; the organisation's confirmation is not due yet. */
+"withdrawn" | 
+/**  Asked to be deleted, and the answer is overdue. */
+"deletion-overdue" | 
+/**  The organisation signed that it deleted it. */
+"deletion-confirmed";
 
 /**  A recovery code at the one moment it is shown. No other command returns one. */
 export type ShownRecoveryCode = {

@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { requestStatus, sharedViews, shareStatus, timeline } from "./requests";
+import { requestStatus, sharedViews, timeline } from "./requests";
 import { deleted, requestRow, shareEntry } from "../test/requests";
 
-const NOW = new Date("2026-12-01T12:00:00Z");
 
 describe("where a request stands", () => {
   test("sent, then a deletion confirmed, ends the timeline with the answer", () => {
@@ -39,29 +38,6 @@ describe("where a request stands", () => {
       answer: { answeredAt: "2026-12-01T09:00:00Z", outcome: "exported", bundles: ["b1"], reason: null, tombstoned: [] },
     }, "access-request");
     expect(requestStatus(row)).toBe("export-received");
-  });
-});
-
-describe("a share's status in the ledger", () => {
-  const share = shareEntry("b1");
-
-  test("follows the deletion request to its confirmation", () => {
-    expect(shareStatus(share, [], NOW)).toBe("active");
-    const sent = requestRow("q1", ["b1"]);
-    expect(shareStatus(share, [sent], NOW)).toBe("deletion-requested");
-    expect(shareStatus(share, [{ ...sent, overdue: true }], NOW)).toBe("deletion-overdue");
-    expect(shareStatus(share, [deleted(sent)], NOW)).toBe("deletion-confirmed");
-  });
-
-  test("says revoked or consent withdrawn for those requests, and ignores access requests", () => {
-    expect(shareStatus(share, [requestRow("q1", ["b1"], {}, "revocation")], NOW)).toBe("revoked");
-    expect(shareStatus(share, [requestRow("q1", ["b1"], {}, "consent-withdrawal")], NOW)).toBe("withdrawn");
-    expect(shareStatus(share, [requestRow("q1", ["b1"], {}, "access-request")], NOW)).toBe("active");
-  });
-
-  test("ignores requests about other shares, and expires on its date", () => {
-    expect(shareStatus(share, [deleted(requestRow("q1", ["b2"]))], NOW)).toBe("active");
-    expect(shareStatus(shareEntry("b3", { expiresAt: "2026-11-30T10:00:00Z" }), [], NOW)).toBe("expired");
   });
 });
 

@@ -6,9 +6,6 @@ import type { Holdings, Kind, LedgerEntry, RequestRow, ViewKind } from "./bindin
 /** Ledger actions that disclosed something (the rest are requests about them). */
 const SHARE_ACTIONS: Kind[] = ["profile-share", "reveal", "correction"];
 
-/** Requests whose answer is that the shares they name are deleted. */
-const DELETING_ACTIONS: Kind[] = ["deletion-request", "revocation", "consent-withdrawal"];
-
 export function isShare(entry: LedgerEntry): boolean {
   return SHARE_ACTIONS.includes(entry.action);
 }
@@ -57,32 +54,6 @@ export function timeline(row: RequestRow): Step[] {
     steps.push({ step: row.overdue ? "overdue" : "due", at: row.dueAt });
   }
   return steps;
-}
-
-/** A share's status in the ledger, following the requests about it. */
-export type ShareStatus =
-  | "active"
-  | "expired"
-  | "deletion-requested"
-  | "revoked"
-  | "withdrawn"
-  | "deletion-overdue"
-  | "deletion-confirmed";
-
-export function shareStatus(entry: LedgerEntry, requests: RequestRow[], now: Date = new Date()): ShareStatus {
-  const about = requests.filter(
-    (r) => DELETING_ACTIONS.includes(r.entry.action) && (r.entry.refersTo ?? []).includes(entry.bundleId),
-  );
-  if (about.some((r) => r.state === "answered" && r.answer?.bundles.includes(entry.bundleId))) {
-    return "deletion-confirmed";
-  }
-  if (about.some((r) => r.overdue)) return "deletion-overdue";
-  // The latest request says what was asked.
-  const latest = [...about].sort((a, b) => (a.entry.seq ?? 0) - (b.entry.seq ?? 0)).at(-1);
-  if (latest?.entry.action === "revocation") return "revoked";
-  if (latest?.entry.action === "consent-withdrawal") return "withdrawn";
-  if (latest) return "deletion-requested";
-  return entry.expiresAt && new Date(entry.expiresAt) <= now ? "expired" : "active";
 }
 
 /** A request's kind ("deletion-request", …) in words; an unknown one as it is. */

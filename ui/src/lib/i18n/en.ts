@@ -655,6 +655,7 @@ export const en = {
   "ledger.status.withdrawn": "Consent withdrawn",
   "ledger.status.deletion-overdue": "Deletion overdue",
   "ledger.status.deletion-confirmed": "Deletion confirmed",
+  "ledger.status.replaced": "Replaced by a correction",
   "request.title": "Ask {name}",
   "request.lead": "Each request is a signed notice: save it and send it to {contact} with the letter that comes with it. {name} must answer within one month (GDPR Art. 12(3)).",
   "request.viewLegend": "About which shares?",

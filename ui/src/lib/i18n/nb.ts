@@ -657,6 +657,7 @@ export const nb: Record<Key, string> = {
   "ledger.status.withdrawn": "Samtykke trukket",
   "ledger.status.deletion-overdue": "Sletting på overtid",
   "ledger.status.deletion-confirmed": "Sletting bekreftet",
+  "ledger.status.replaced": "Erstattet av en rettelse",
   "request.title": "Krav til {name}",
   "request.lead": "Hvert krav er et signert varsel: lagre det og send det til {contact} sammen med brevet som følger med. {name} må svare innen én måned (personvernforordningen art. 12 nr. 3).",
   "request.viewLegend": "Om hvilke delinger?",
