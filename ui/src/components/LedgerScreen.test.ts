@@ -7,7 +7,14 @@ import type { InvitationRow, LedgerEntry, RequestRow, RequestSent, ShareOutcome 
 import { callsOf, ipcError, mockCommands, type Handler } from "../test/ipc";
 import { deleted, requestRow, shareEntry } from "../test/requests";
 
-const HOLDINGS = { shares: [], fields: ["basics.name", "skills[0].name"] };
+const HOLDINGS = {
+  shares: [],
+  fields: ["person.name", "skills[0].name", "skills[1].name"],
+  groups: [
+    { section: "person", entries: 0, fields: ["name"] },
+    { section: "skills", entries: 2, fields: ["name"] },
+  ],
+};
 
 const LETTERS = {
   en: "To Fjordkraft Data AS\n\nRequest for erasure under GDPR Art. 17\n",
@@ -53,7 +60,9 @@ describe("the ledger's requests", () => {
     const calls = mockLedger([shareEntry("b1")]);
     render(LedgerScreen);
     await user.click(await view.findByTestId("ledger-organisation"));
-    expect((await view.findByTestId("holdings")).textContent).toContain("skills[0].name");
+    const held = await view.findByTestId("held");
+    expect(held.textContent).toContain("Skills (2)");
+    expect(held.textContent).not.toContain("skills[0]");
     expect(view.queryByTestId("request-view-full")).toBeNull();
     await user.click(view.getByTestId("request-deletion"));
     expect(callsOf(calls, "send_request")[0].args).toEqual({ recipient: "r1", view: "full", kind: "deletion" });

@@ -714,6 +714,22 @@ export type ExportSummary = {
 	files: string[],
 };
 
+/**  The shared fields of one section of the profile. */
+export type FieldGroup = {
+	/**  The section: `person`, `education`, `work`, …, or `documents` for attachments. */
+	section: string,
+	/**
+	 *  How many entries of the section the fields come from (0 for `person`, which is
+	 *  one object); for `documents`, how many attachments.
+	 */
+	entries: number,
+	/**
+	 *  The fields within an entry, without indices, in the order first met:
+	 *  `institution`, `courses.grade`.
+	 */
+	fields: string[],
+};
+
 /**  One validation problem, at its field. */
 export type FieldProblem = {
 	/**  Dotted path, e.g. `education[0].courses[1].credits`. */
@@ -794,6 +810,8 @@ export type Holdings_Deserialize = {
 	shares: LedgerEntry_Deserialize[],
 	/**  Field identifiers under shares that have not expired and are still held. */
 	fields: string[],
+	/**  The same fields grouped by section, as people read them. */
+	groups: FieldGroup[],
 	/**
 	 *  Shares no longer held: deletion confirmed by a signed answer, or replaced by a
 	 *  correction.
@@ -806,6 +824,8 @@ export type Holdings_Serialize = {
 	shares: LedgerEntry_Serialize[],
 	/**  Field identifiers under shares that have not expired and are still held. */
 	fields: string[],
+	/**  The same fields grouped by section, as people read them. */
+	groups: FieldGroup[],
 	/**
 	 *  Shares no longer held: deletion confirmed by a signed answer, or replaced by a
 	 *  correction.

@@ -58,6 +58,7 @@ mod document;
 mod education;
 mod gpa;
 mod grade;
+mod held;
 mod language;
 mod national_id;
 mod person;
@@ -80,6 +81,7 @@ pub use education::{
 };
 pub use gpa::{gpa, Gpa};
 pub use grade::{Grade, GradeScheme};
+pub use held::{group_fields, FieldGroup};
 pub use language::{CefrLevel, Fluency, Language};
 pub use national_id::NationalId;
 pub use person::{Address, Person, SocialProfile};

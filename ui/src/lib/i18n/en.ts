@@ -582,6 +582,7 @@ export const en = {
   "share.section.volunteer": "Volunteering",
   "share.section.references": "References",
   "share.section.person": "You",
+  "share.section.documents": "Attachments",
   "share.previewTitle": "Exactly what {name} will receive",
   "share.cleanedFrom": "from “{file}”, written anew without: {removed}",
   "share.cleanedNothing": "from “{file}”, written anew (it had no metadata)",

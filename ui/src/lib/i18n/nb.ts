@@ -584,6 +584,7 @@ export const nb: Record<Key, string> = {
   "share.section.volunteer": "Frivillig arbeid",
   "share.section.references": "Referanser",
   "share.section.person": "Deg",
+  "share.section.documents": "Vedlegg",
   "share.previewTitle": "Nøyaktig det {name} får",
   "share.cleanedFrom": "fra «{file}», skrevet på nytt uten: {removed}",
   "share.cleanedNothing": "fra «{file}», skrevet på nytt (den hadde ingen metadata)",

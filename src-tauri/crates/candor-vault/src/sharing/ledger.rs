@@ -254,6 +254,7 @@ impl Vault {
         fields.dedup();
         Ok(Holdings {
             shares,
+            groups: candor_model::group_fields(&fields),
             fields,
             deleted,
         })
@@ -318,6 +319,8 @@ pub struct Holdings {
     pub shares: Vec<LedgerEntry>,
     /// Field identifiers under shares that have not expired and are still held.
     pub fields: Vec<String>,
+    /// The same fields grouped by section, as people read them.
+    pub groups: Vec<candor_model::FieldGroup>,
     /// Shares no longer held: deletion confirmed by a signed answer, or replaced by a
     /// correction.
     pub deleted: Vec<String>,
