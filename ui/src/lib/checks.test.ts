@@ -38,6 +38,15 @@ describe("dates", () => {
     expect(checkPartialDate("d", value)?.params).toEqual({ value, reason });
   });
 
+  test("the dotted form Norwegians write is read as Rust reads it", () => {
+    expect(checkDay("nextStepDate", "15.12.2026")).toBeNull();
+    expect(checkDay("nextStepDate", "5.3.2026")).toBeNull();
+    expect(checkPartialDate("d", "12.2026")).toBeNull();
+    expect(checkDay("nextStepDate", "12.2026")?.params.reason).toBe("incomplete");
+    expect(checkDay("nextStepDate", "31.02.2026")?.params.reason).toBe("day_not_in_month");
+    expect(checkDay("nextStepDate", "15.12.26")?.params.reason).toBe("not_a_date");
+  });
+
   test("a day needs all three parts", () => {
     expect(checkDay("nextStepDate", "2025-03-14")).toBeNull();
     expect(checkDay("nextStepDate", "2025-03")?.params.reason).toBe("incomplete");

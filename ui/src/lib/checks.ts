@@ -38,19 +38,35 @@ function daysInMonth(year: number, month: number): number {
 
 type Parts = { year: number; month?: number; day?: number };
 
-function dateReason(text: string): { parts?: Parts; reason?: string } {
-  const pieces = text.split("-");
-  const widths = [4, 2, 2];
-  if (pieces.length > 3 || pieces.some((p, i) => p.length !== widths[i] || !/^\d+$/.test(p))) {
-    return { reason: "not_a_date" };
-  }
-  const [year, month, day] = pieces.map(Number);
+/** `15.12.2026`, `5.3.2026` or `12.2026`, as Norwegians write dates; Rust reads them too. */
+function dottedReason(text: string): { parts?: Parts; reason?: string } {
+  const pieces = text.split(".");
+  if (pieces.length > 3 || pieces.length < 2) return { reason: "not_a_date" };
+  const year = pieces.at(-1) ?? "";
+  const short = pieces.slice(0, -1);
+  if (!/^\d{4}$/.test(year) || short.some((p) => !/^\d{1,2}$/.test(p))) return { reason: "not_a_date" };
+  const [day, month] = short.length === 2 ? [Number(short[0]), Number(short[1])] : [undefined, Number(short[0])];
+  return rangeReason(Number(year), month, day);
+}
+
+function rangeReason(year: number, month?: number, day?: number): { parts?: Parts; reason?: string } {
   if (year < 1900 || year > 2200) return { reason: "year_out_of_range" };
   if (month !== undefined && (month < 1 || month > 12)) return { reason: "month_out_of_range" };
   if (month !== undefined && day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
     return { reason: "day_not_in_month" };
   }
   return { parts: { year, month, day } };
+}
+
+function dateReason(text: string): { parts?: Parts; reason?: string } {
+  if (text.includes(".")) return dottedReason(text);
+  const pieces = text.split("-");
+  const widths = [4, 2, 2];
+  if (pieces.length > 3 || pieces.some((p, i) => p.length !== widths[i] || !/^\d+$/.test(p))) {
+    return { reason: "not_a_date" };
+  }
+  const [year, month, day] = pieces.map(Number);
+  return rangeReason(year, month, day);
 }
 
 /** A partial date (`2019`, `2019-06`, `2019-06-29`); null when fine or empty. */

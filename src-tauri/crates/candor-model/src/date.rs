@@ -198,6 +198,9 @@ pub(crate) fn bad_date(value: &str, reason: DateReason) -> Problem {
 
 /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (digits exactly that many) and checks the parts.
 fn parse_parts(s: &str) -> Result<(u16, Option<u8>, Option<u8>), DateReason> {
+    if s.contains('.') {
+        return parse_dotted(s.trim());
+    }
     let mut parts = s.trim().split('-');
     let year = parts.next().map(|p| number(p, 4)).transpose()?;
     let month = parts.next().map(|p| number(p, 2)).transpose()?;
@@ -218,6 +221,27 @@ fn parse_parts(s: &str) -> Result<(u16, Option<u8>, Option<u8>), DateReason> {
         .map_err(|_| DateReason::NotADate)?;
     check_parts(year, month, day)?;
     Ok((year, month, day))
+}
+
+/// The form Norwegian (and most European) writing uses: `15.12.2026` or `5.3.2026` for a
+/// day, `12.2026` for a month. Unambiguous beside the ISO form, so both are read
+/// everywhere; dates are always written back in the ISO form.
+fn parse_dotted(s: &str) -> Result<(u16, Option<u8>, Option<u8>), DateReason> {
+    let parts: Vec<&str> = s.split('.').collect();
+    let short = |part: &str| -> Result<u8, DateReason> {
+        if !(1..=2).contains(&part.len()) || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(DateReason::NotADate);
+        }
+        part.parse().map_err(|_| DateReason::NotADate)
+    };
+    let (day, month, year) = match parts.as_slice() {
+        [day, month, year] => (Some(short(day)?), short(month)?, *year),
+        [month, year] => (None, short(month)?, *year),
+        _ => return Err(DateReason::NotADate),
+    };
+    let year = u16::try_from(number(year, 4)?).map_err(|_| DateReason::NotADate)?;
+    check_parts(year, Some(month), day)?;
+    Ok((year, Some(month), day))
 }
 
 /// Exactly `digits` ASCII digits.

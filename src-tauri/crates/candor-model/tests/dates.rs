@@ -195,3 +195,36 @@ fn dates_serialize_as_their_strings_and_refuse_bad_ones() {
         "the serde error carries the reason: {error}"
     );
 }
+
+#[test]
+fn the_dotted_form_people_write_in_norway_reads_as_the_same_day() {
+    let day: Day = "15.12.2026".parse().expect("a Norwegian date");
+    assert_eq!(day, "2026-12-15".parse().expect("an ISO date"));
+    assert_eq!(
+        day.to_string(),
+        "2026-12-15",
+        "written back in the ISO form"
+    );
+    let short: Day = "5.3.2026".parse().expect("one-digit day and month");
+    assert_eq!(short.to_string(), "2026-03-05");
+    let month: PartialDate = "12.2026".parse().expect("a month");
+    assert_eq!(month.to_string(), "2026-12");
+    let json: Day = serde_json::from_str("\"15.12.2026\"").expect("read from JSON too");
+    assert_eq!(json, day);
+}
+
+#[test]
+fn a_dotted_date_that_is_not_a_day_is_refused_with_its_reason() {
+    assert_eq!(reason("31.02.2026"), DateReason::DayNotInMonth);
+    assert_eq!(reason("15.13.2026"), DateReason::MonthOutOfRange);
+    assert_eq!(reason("15.12.26"), DateReason::NotADate);
+    assert_eq!(reason("1.2.3.2026"), DateReason::NotADate);
+    assert_eq!(reason("015.12.2026"), DateReason::NotADate);
+    assert!(matches!(
+        "12.2026".parse::<Day>(),
+        Err(Problem::BadDate {
+            reason: DateReason::Incomplete,
+            ..
+        })
+    ));
+}
