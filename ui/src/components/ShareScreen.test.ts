@@ -2,6 +2,7 @@ import { render, screen as view, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import ShareScreen from "./ShareScreen.svelte";
+import { language } from "../lib/i18n";
 import type { ProfileInput, RecipientInfo, SharePreview, ViewChoiceInput } from "../lib/bindings";
 import { callsOf, ipcError, mockCommands } from "../test/ipc";
 
@@ -141,6 +142,36 @@ describe("the share wizard", () => {
     await view.findByTestId("optin-work[0].name");
     await user.click(view.getByTestId("item-work[0]"));
     expect(view.queryByTestId("optin-work[0].name")).toBeNull();
+  });
+
+  test("a warning about an attachment is said in the page's language", async () => {
+    const user = userEvent.setup();
+    mock({
+      preview_share: (args) => {
+        const preview = previewOf(args.choice as ViewChoiceInput);
+        preview.view.warnings = [
+          {
+            path: "documents[d1]",
+            kind: "attachmentNamesYou",
+            message: "English for the command line",
+            reason: "namesYou",
+            file: "Kari_Nordmann_CV.pdf",
+            found: ["Kari Nordmann"],
+          },
+        ];
+        return preview;
+      },
+    });
+    render(ShareScreen);
+    await toItems(user);
+    await user.click(view.getByTestId("share-next"));
+    const warning = await view.findByTestId("share-warning");
+    expect(warning.textContent?.trim()).toBe(
+      "“Kari_Nordmann_CV.pdf” names you in its text (“Kari Nordmann”): Candor cannot change what a document says, so the recipient will read it.",
+    );
+    language.set("nb");
+    await waitFor(() => expect(view.getByTestId("share-warning").textContent).toContain("«Kari_Nordmann_CV.pdf» nevner deg i teksten"));
+    language.set("en");
   });
 
   test("saving sends the expiry, purpose and encryption chosen, and says where it went", async () => {

@@ -1985,13 +1985,8 @@ export type ViewKind =
 "full";
 
 /**  Something the seeker must know before sending a view. */
-export type ViewWarning = {
-	/**  What it is about: `documents[<id>]`. */
-	path: string,
-	kind: ViewWarningKind,
-	/**  What the seeker must know, in a sentence. */
-	message: string,
-};
+export type ViewWarning = ViewWarning_Serialize;
+export type ViewWarningInput = ViewWarning_Deserialize;
 
 /**  What a [`ViewWarning`] is about. */
 export type ViewWarningKind = 
@@ -2012,6 +2007,48 @@ export type ViewWarningKind =
  *  phone number): Candor cannot change what a document says.
  */
 "attachmentNamesYou";
+
+/**  Something the seeker must know before sending a view. */
+export type ViewWarning_Deserialize = {
+	/**  What it is about: `documents[<id>]`. */
+	path: string,
+	kind: ViewWarningKind,
+	/**
+	 *  What the seeker must know, in an English sentence (the command line shows it; the
+	 *  app says it in its own language from `reason`, `file` and `found`).
+	 */
+	message: string,
+	/**  Why, more precisely than `kind`. */
+	reason?: WarningReason,
+	/**  The document's own file name. */
+	file?: string,
+	/**
+	 *  For [`WarningReason::NamesYou`], what in its text names the seeker; for
+	 *  [`WarningReason::Signed`], what its metadata says.
+	 */
+	found?: string[],
+};
+
+/**  Something the seeker must know before sending a view. */
+export type ViewWarning_Serialize = {
+	/**  What it is about: `documents[<id>]`. */
+	path: string,
+	kind: ViewWarningKind,
+	/**
+	 *  What the seeker must know, in an English sentence (the command line shows it; the
+	 *  app says it in its own language from `reason`, `file` and `found`).
+	 */
+	message: string,
+	/**  Why, more precisely than `kind`. */
+	reason: WarningReason,
+	/**  The document's own file name. */
+	file: string,
+	/**
+	 *  For [`WarningReason::NamesYou`], what in its text names the seeker; for
+	 *  [`WarningReason::Signed`], what its metadata says.
+	 */
+	found: string[],
+};
 
 /**
  *  A view, ready to preview and to send: the same input always gives the same view, so
@@ -2046,7 +2083,7 @@ export type View_Deserialize = {
 	/**  What could still identify the seeker (anonymous views). */
 	quasiIdentifiers: QuasiIdentifier[],
 	/**  What the seeker must know before sending. */
-	warnings: ViewWarning[],
+	warnings: ViewWarning_Deserialize[],
 	/**
 	 *  Everything that says who the seeker is and that an anonymous view leaves out unless
 	 *  included, where it starts in the seeker's profile (`person.email`,
@@ -2089,7 +2126,7 @@ export type View_Serialize = {
 	/**  What could still identify the seeker (anonymous views). */
 	quasiIdentifiers: QuasiIdentifier[],
 	/**  What the seeker must know before sending. */
-	warnings: ViewWarning[],
+	warnings: ViewWarning_Serialize[],
 	/**
 	 *  Everything that says who the seeker is and that an anonymous view leaves out unless
 	 *  included, where it starts in the seeker's profile (`person.email`,
@@ -2126,6 +2163,21 @@ export type Volunteer_Serialize = {
 	summary?: string,
 	highlights?: string[],
 };
+
+/**  Why a [`ViewWarning`] was given. */
+export type WarningReason = 
+/**  An issuer's original that holds the seeker's identity (a transcript). */
+"issuerIdentity" | 
+/**  A document with its issuer's signature. */
+"issuerSigned" | 
+/**  A PDF too large to clean: it goes as it is. */
+"tooLarge" | 
+/**  A digitally signed PDF: cleaning it would break the signature. */
+"signed" | 
+/**  A file that claims to be a PDF and cannot be read as one. */
+"unreadable" | 
+/**  An attachment whose text names the seeker. */
+"namesYou";
 
 /**  A job. */
 export type Work = Work_Serialize;

@@ -97,5 +97,5 @@ pub use validate::{Validate, ValidationError, ValidationErrors, MAX_LINE_CHARS, 
 pub use view::{
     document_path, identifying_in_text, project, Finding, FindingKind, IdentifyingField,
     QuasiIdentifier, QuasiIdentifierKind, SharedDocument, View, ViewChoice, ViewError, ViewKind,
-    ViewWarning, ViewWarningKind, REMOVED_TEXT,
+    ViewWarning, ViewWarningKind, WarningReason, REMOVED_TEXT,
 };

@@ -272,8 +272,39 @@ pub struct ViewWarning {
     /// What it is about: `documents[<id>]`.
     pub path: String,
     pub kind: ViewWarningKind,
-    /// What the seeker must know, in a sentence.
+    /// What the seeker must know, in an English sentence (the command line shows it; the
+    /// app says it in its own language from `reason`, `file` and `found`).
     pub message: String,
+    /// Why, more precisely than `kind`.
+    #[serde(default)]
+    pub reason: WarningReason,
+    /// The document's own file name.
+    #[serde(default)]
+    pub file: String,
+    /// For [`WarningReason::NamesYou`], what in its text names the seeker; for
+    /// [`WarningReason::Signed`], what its metadata says.
+    #[serde(default)]
+    pub found: Vec<String>,
+}
+
+/// Why a [`ViewWarning`] was given.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum WarningReason {
+    /// An issuer's original that holds the seeker's identity (a transcript).
+    #[default]
+    IssuerIdentity,
+    /// A document with its issuer's signature.
+    IssuerSigned,
+    /// A PDF too large to clean: it goes as it is.
+    TooLarge,
+    /// A digitally signed PDF: cleaning it would break the signature.
+    Signed,
+    /// A file that claims to be a PDF and cannot be read as one.
+    Unreadable,
+    /// An attachment whose text names the seeker.
+    NamesYou,
 }
 
 /// What a [`ViewWarning`] is about.
@@ -445,14 +476,14 @@ fn attachments<'a>(
 fn original_warning(shared: &SharedDocument) -> Option<ViewWarning> {
     let document = &shared.document;
     let file = &document.file_name;
-    let message = if document.holds_identity {
-        format!(
+    let (message, reason) = if document.holds_identity {
+        (format!(
             "\"{file}\" is an issuer's original: it carries your national identity number, name and birth date, and its signature would break if they were redacted, so it goes as it is"
-        )
+        ), WarningReason::IssuerIdentity)
     } else if document.signed {
-        format!(
+        (format!(
             "\"{file}\" carries its issuer's signature, which would break if anything in it were redacted: it goes as it is, with any national identity number, name and birth date it holds"
-        )
+        ), WarningReason::IssuerSigned)
     } else {
         return None;
     };
@@ -460,6 +491,9 @@ fn original_warning(shared: &SharedDocument) -> Option<ViewWarning> {
         path: document_path(&shared.id),
         kind: ViewWarningKind::IssuerOriginal,
         message,
+        reason,
+        file: file.clone(),
+        found: Vec::new(),
     })
 }
 

@@ -22,6 +22,9 @@ fn full_view_attaches_only_included_documents_and_warns_about_originals() {
             path: "documents[transcript-1]".into(),
             kind: ViewWarningKind::IssuerOriginal,
             message: "\"Transcript.xml\" is an issuer's original: it carries your national identity number, name and birth date, and its signature would break if they were redacted, so it goes as it is".into(),
+            reason: WarningReason::IssuerIdentity,
+            file: "Transcript.xml".into(),
+            found: vec![],
         }]
     );
     let signed = self::view(ViewKind::Full, &["documents[diploma-1]"], &[]);

@@ -3,7 +3,9 @@
 //! seeker, a file it cannot clean).
 
 use candor_formats::{clean_pdf, pdf_text, PdfCleaning, PdfMetadata};
-use candor_model::{Document, DocumentKind, Profile, View, ViewWarning, ViewWarningKind};
+use candor_model::{
+    Document, DocumentKind, Profile, View, ViewWarning, ViewWarningKind, WarningReason,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -70,11 +72,14 @@ impl Vault {
     ) -> Result<Option<(Vec<u8>, AttachmentCleaning)>> {
         let file = &document.file_name;
         let path = candor_model::document_path(id);
-        let warn = |view: &mut View, kind, message: String| {
+        let warn = |view: &mut View, reason, found: Vec<String>, message: String| {
             view.warnings.push(ViewWarning {
                 path: path.clone(),
-                kind,
+                kind: ViewWarningKind::AttachmentNotCleaned,
                 message,
+                reason,
+                file: file.clone(),
+                found,
             })
         };
         let claims_pdf =
@@ -83,7 +88,8 @@ impl Vault {
             if document.size > candor_formats::MAX_PDF_BYTES as u64 {
                 warn(
                     view,
-                    ViewWarningKind::AttachmentNotCleaned,
+                    WarningReason::TooLarge,
+                    Vec::new(),
                     format!(
                         "\u{201c}{file}\u{201d} is too large for Candor to remove its metadata (a PDF's author and title): it goes as it is"
                     ),
@@ -115,24 +121,22 @@ impl Vault {
                             .into_iter()
                             .map(|m| RemovedMetadata::from(m).to_string())
                             .collect();
-                        let says = if says.is_empty() {
-                            String::new()
-                        } else {
-                            format!("; its metadata says {}", says.join(", "))
-                        };
-                        warn(
-                            view,
-                            ViewWarningKind::AttachmentNotCleaned,
-                            format!(
-                                "\u{201c}{file}\u{201d} is digitally signed, and removing its metadata would break the signature: it goes as it is{says}"
-                            ),
+                        let message = format!(
+                            "\u{201c}{file}\u{201d} is digitally signed, and removing its metadata would break the signature: it goes as it is{}",
+                            if says.is_empty() {
+                                String::new()
+                            } else {
+                                format!("; its metadata says {}", says.join(", "))
+                            }
                         );
+                        warn(view, WarningReason::Signed, says, message);
                     }
                     self.warn_of_names(view, &path, file, profile, pdf_text(&bytes));
                 }
                 Err(why) => warn(
                     view,
-                    ViewWarningKind::AttachmentNotCleaned,
+                    WarningReason::Unreadable,
+                    Vec::new(),
                     format!(
                         "\u{201c}{file}\u{201d} cannot be cleaned ({why}), so Candor could not remove its metadata (a PDF's author and title): it goes as it is"
                     ),
@@ -178,6 +182,9 @@ impl Vault {
                 "\u{201c}{file}\u{201d} names you in its text ({}{more}): Candor cannot change what a document says, so the recipient will read it",
                 shown.join(", ")
             ),
+            reason: WarningReason::NamesYou,
+            file: file.to_owned(),
+            found: found.into_iter().take(5).collect(),
         });
     }
 
