@@ -140,7 +140,7 @@ describe("the open vault", () => {
 
   test("an employer's vault opens on its inbox, without the seeker's sections", async () => {
     mockApp({
-      unlock_vault: ({ path }) => ({ path, role: "employer" }),
+      unlock_vault: ({ path }) => ({ path, role: "employer", organisation: "Fjordkraft Data AS" }),
       list_candidates: () => [],
     });
     const user = userEvent.setup();
@@ -151,6 +151,7 @@ describe("the open vault", () => {
     const order = view.getAllByRole("button").map((b) => b.dataset.testid).filter((id) => id?.startsWith("nav-"));
     expect(order).toEqual(["nav-inbox", "nav-settings"]);
     expect(view.queryByTestId("profile-save")).toBeNull();
+    expect(view.getByTestId("organisation").textContent).toBe("Fjordkraft Data AS");
   });
 
   test("Lock locks in Rust and goes back to unlock with the same path", async () => {

@@ -19,6 +19,8 @@ use crate::state::AppState;
 pub struct VaultInfo {
     pub path: String,
     pub role: Role,
+    /// For an employer vault, the organisation on its key card.
+    pub organisation: Option<String>,
 }
 
 #[derive(Debug, Serialize, specta::Type)]
@@ -40,10 +42,19 @@ pub struct ShownRecoveryCode {
     pub vault: VaultInfo,
 }
 
-fn info(vault: &Vault) -> VaultInfo {
+pub(crate) fn info(vault: &Vault) -> VaultInfo {
+    let organisation = match vault.role() {
+        Role::Employer => vault
+            .employer_card()
+            .ok()
+            .and_then(|card| candor_vault::bundle::KeyCard::read(card.as_bytes()).ok())
+            .map(|card| card.details.organisation),
+        Role::Seeker => None,
+    };
     VaultInfo {
         path: vault.path().display().to_string(),
         role: vault.role(),
+        organisation,
     }
 }
 

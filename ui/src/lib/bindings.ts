@@ -11,9 +11,9 @@ export const commands = {
 	ready: () => __TAURI_INVOKE<void>("ready"),
 	appInfo: () => __TAURI_INVOKE<AppInfo_Serialize>("app_info"),
 	passphraseStrength: (passphrase: string) => __TAURI_INVOKE<Strength>("passphrase_strength", { passphrase }),
-	createVault: (path: string, passphrase: string, acceptWeak: boolean) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("create_vault", { path, passphrase, acceptWeak })),
-	unlockVault: (path: string, passphrase: string) => typedError<VaultInfo, IpcError_Serialize>(__TAURI_INVOKE("unlock_vault", { path, passphrase })),
-	recoverVault: (path: string, recoveryCode: string, newPassphrase: string, acceptWeak: boolean) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("recover_vault", { path, recoveryCode, newPassphrase, acceptWeak })),
+	createVault: (path: string, passphrase: string, acceptWeak: boolean) => typedError<ShownRecoveryCode_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_vault", { path, passphrase, acceptWeak })),
+	unlockVault: (path: string, passphrase: string) => typedError<VaultInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("unlock_vault", { path, passphrase })),
+	recoverVault: (path: string, recoveryCode: string, newPassphrase: string, acceptWeak: boolean) => typedError<ShownRecoveryCode_Serialize, IpcError_Serialize>(__TAURI_INVOKE("recover_vault", { path, recoveryCode, newPassphrase, acceptWeak })),
 	lockVault: () => __TAURI_INVOKE<void>("lock_vault"),
 	/**  The person did something: resets the auto-lock clock. */
 	touch: () => __TAURI_INVOKE<boolean>("touch"),
@@ -22,7 +22,7 @@ export const commands = {
 	 *  Re-encrypts everything under a new data key after checking the passphrase (which stays
 	 *  the same); returns the new recovery code, the one time it is shown.
 	 */
-	rekeyVault: (passphrase: string) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("rekey_vault", { passphrase })),
+	rekeyVault: (passphrase: string) => typedError<ShownRecoveryCode_Serialize, IpcError_Serialize>(__TAURI_INVOKE("rekey_vault", { passphrase })),
 	/**  Asks where to write a backup, and writes it. `None` when the person cancelled. */
 	backupVault: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("backup_vault")),
 	/**
@@ -80,7 +80,7 @@ export const commands = {
 	/**  What one organisation holds, by the ledger. */
 	recipientHoldings: (recipient: string) => typedError<Holdings_Serialize, IpcError_Serialize>(__TAURI_INVOKE("recipient_holdings", { recipient })),
 	/**  Creates an employer vault with its key card, and opens it. */
-	createEmployerVault: (path: string, passphrase: string, acceptWeak: boolean, details: EmployerDetails_Deserialize) => typedError<ShownRecoveryCode, IpcError_Serialize>(__TAURI_INVOKE("create_employer_vault", { path, passphrase, acceptWeak, details })),
+	createEmployerVault: (path: string, passphrase: string, acceptWeak: boolean, details: EmployerDetails_Deserialize) => typedError<ShownRecoveryCode_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_employer_vault", { path, passphrase, acceptWeak, details })),
 	/**  Asks where to save the organisation's key card, and writes it. `None` when cancelled. */
 	saveEmployerCard: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_employer_card")),
 	/**  Asks for a bundle file and imports it. `None` when cancelled. */
@@ -196,7 +196,7 @@ export type AppInfo_Deserialize = {
 	defaultVault: string,
 	lastVault?: string | null,
 	prefs: Prefs_Deserialize,
-	unlocked?: VaultInfo | null,
+	unlocked?: VaultInfo_Deserialize | null,
 	statuses: ApplicationStatus[],
 	documentKinds: DocumentKind[],
 };
@@ -205,7 +205,7 @@ export type AppInfo_Serialize = {
 	defaultVault: string,
 	lastVault: string | null,
 	prefs: Prefs_Serialize,
-	unlocked: VaultInfo | null,
+	unlocked: VaultInfo_Serialize | null,
 	statuses: ApplicationStatus[],
 	documentKinds: DocumentKind[],
 };
@@ -1836,9 +1836,19 @@ export type ShareStatus =
 "deletion-confirmed";
 
 /**  A recovery code at the one moment it is shown. No other command returns one. */
-export type ShownRecoveryCode = {
+export type ShownRecoveryCode = ShownRecoveryCode_Serialize;
+export type ShownRecoveryCodeInput = ShownRecoveryCode_Deserialize;
+
+/**  A recovery code at the one moment it is shown. No other command returns one. */
+export type ShownRecoveryCode_Deserialize = {
 	recoveryCode: string,
-	vault: VaultInfo,
+	vault: VaultInfo_Deserialize,
+};
+
+/**  A recovery code at the one moment it is shown. No other command returns one. */
+export type ShownRecoveryCode_Serialize = {
+	recoveryCode: string,
+	vault: VaultInfo_Serialize,
 };
 
 /**  A skill. */
@@ -1920,9 +1930,21 @@ export type Strength = {
 	guessesLog10: number | null,
 };
 
-export type VaultInfo = {
+export type VaultInfo = VaultInfo_Serialize;
+export type VaultInfoInput = VaultInfo_Deserialize;
+
+export type VaultInfo_Deserialize = {
 	path: string,
 	role: Role,
+	/**  For an employer vault, the organisation on its key card. */
+	organisation?: string | null,
+};
+
+export type VaultInfo_Serialize = {
+	path: string,
+	role: Role,
+	/**  For an employer vault, the organisation on its key card. */
+	organisation: string | null,
 };
 
 /**

@@ -23,6 +23,8 @@ export const notice = writable<Notice>(null);
 export const section = writable<Section>("profile");
 /** Whose vault is open: a seeker's own data, or an employer's inbox. */
 export const role = writable<VaultInfo["role"]>("seeker");
+/** For an employer vault, the organisation it belongs to. */
+export const organisation = writable<string | null>(null);
 /** What Rust said at start-up: default vault path, statuses, document kinds. */
 export const appInfo = writable<AppInfo | null>(null);
 export const prefs = writable<Prefs>({ language: "en", autoLockMinutes: 5, recent: [] });
@@ -55,6 +57,7 @@ export function enterVault(vault: VaultInfo): void {
   vaultPath.set(vault.path);
   notice.set(null);
   role.set(vault.role);
+  organisation.set(vault.organisation);
   section.set(vault.role === "employer" ? "inbox" : "profile");
   prefs.update((p) => ({ ...p, recent: [vault.path, ...p.recent.filter((r) => r !== vault.path)] }));
   screen.set("shell");
