@@ -277,3 +277,68 @@ fn refuse_bare_documents<T: Record>() -> Result<()> {
     }
     Ok(())
 }
+
+/// The one of `candidates` (id, value) whose id is `prefix`, or the only one whose id
+/// starts with it when it has at least [`MIN_PREFIX`] characters; `None` when none does,
+/// and the same ambiguity error as [`Vault::resolve_id`] when several do. For ids that
+/// live inside records (bundle and request ids in the ledger).
+pub(crate) fn pick_by_prefix<T>(
+    candidates: impl IntoIterator<Item = (String, T)>,
+    prefix: &str,
+    kind: &'static str,
+) -> Result<Option<T>> {
+    let mut found: Vec<(String, T)> = candidates
+        .into_iter()
+        .filter(|(id, _)| id == prefix || (prefix.len() >= MIN_PREFIX && id.starts_with(prefix)))
+        .collect();
+    if let Some(exact) = found.iter().position(|(id, _)| id == prefix) {
+        return Ok(Some(found.swap_remove(exact).1));
+    }
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(found.pop().map(|(_, value)| value)),
+        count => Err(VaultError::AmbiguousId {
+            kind,
+            prefix: prefix.to_owned(),
+            count,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(list: &[&str]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|id| (id.to_string(), id.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn an_id_inside_a_record_resolves_by_its_exact_value_or_a_unique_prefix() {
+        let shares = ids(&["4f0c2b8e9d1a", "7a1b2c3d4e5f"]);
+        let pick = |prefix| pick_by_prefix(shares.clone(), prefix, "share");
+        assert_eq!(
+            pick("7a1b2c3d4e5f").ok().flatten().as_deref(),
+            Some("7a1b2c3d4e5f")
+        );
+        assert_eq!(pick("4f0c").ok().flatten().as_deref(), Some("4f0c2b8e9d1a"));
+        assert_eq!(pick("4f0").ok().flatten(), None, "shorter than the minimum");
+        assert_eq!(pick("ffff").ok().flatten(), None);
+    }
+
+    #[test]
+    fn a_prefix_two_ids_share_is_the_same_ambiguity_error_as_for_records() {
+        let refused =
+            pick_by_prefix(ids(&["4f0c2b", "4f0c9a"]), "4f0c", "request").expect_err("ambiguous");
+        assert!(matches!(
+            refused,
+            VaultError::AmbiguousId {
+                kind: "request",
+                count: 2,
+                ..
+            }
+        ));
+    }
+}

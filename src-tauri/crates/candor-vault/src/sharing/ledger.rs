@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Result, VaultError};
-use crate::records::internal_record;
+use crate::records::{internal_record, pick_by_prefix};
 use crate::vault::{Vault, Writer};
 
 /// One disclosure.
@@ -263,14 +263,12 @@ impl Vault {
     /// A consent receipt for one share, with the fields of the Kantara Initiative's
     /// Consent Receipt Specification 1.1.
     pub fn consent_receipt(&self, bundle_id: &str) -> Result<serde_json::Value> {
-        let entry = self
-            .ledger()?
-            .into_iter()
-            .find(|entry| entry.bundle_id == bundle_id)
+        let shares = self.ledger()?.into_iter().filter(LedgerEntry::is_share);
+        let entry = pick_by_prefix(shares.map(|e| (e.bundle_id.clone(), e)), bundle_id, "share")?
             .ok_or_else(|| VaultError::RecordNotFound {
-                kind: "share",
-                id: bundle_id.to_owned(),
-            })?;
+            kind: "share",
+            id: bundle_id.to_owned(),
+        })?;
         let termination = entry.expires_at.map_or_else(
             || "when the data subject revokes the share or asks for deletion".to_owned(),
             |at| format!("at {at}, or earlier when the data subject revokes the share"),

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
 use crate::header::Role;
-use crate::records::internal_record;
+use crate::records::{internal_record, pick_by_prefix};
 use crate::sharing::ledger::{LedgerEntry, SignedAs};
 use crate::vault::Vault;
 
@@ -466,13 +466,15 @@ impl Vault {
 
     /// A complaint to Datatilsynet about an overdue request, in English and bokmål.
     pub fn complaint(&self, request: &str, now: Timestamp) -> Result<Letters> {
-        let row = self
-            .requests(now)?
-            .into_iter()
-            .find(|r| r.entry.bundle_id == request)
-            .ok_or_else(|| VaultError::UnknownRequest {
-                request: request.to_owned(),
-            })?;
+        let rows = self.requests(now)?.into_iter();
+        let row = pick_by_prefix(
+            rows.map(|r| (r.entry.bundle_id.clone(), r)),
+            request,
+            "request",
+        )?
+        .ok_or_else(|| VaultError::UnknownRequest {
+            request: request.to_owned(),
+        })?;
         let e = &row.entry;
         let kind = e
             .action

@@ -18,6 +18,7 @@ use sha2::Digest;
 use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
 use crate::header::Role;
+use crate::records::pick_by_prefix;
 use crate::sharing::ledger::{LedgerEntry, SignedAs};
 use crate::sharing::recipients::RecipientInfo;
 use crate::vault::Vault;
@@ -213,10 +214,8 @@ impl Vault {
         out: &Path,
         existing: Existing,
     ) -> Result<ShareOutcome> {
-        let earlier = self
-            .ledger()?
-            .into_iter()
-            .find(|e| e.is_share() && e.bundle_id == bundle_id)
+        let shares = self.ledger()?.into_iter().filter(LedgerEntry::is_share);
+        let earlier = pick_by_prefix(shares.map(|e| (e.bundle_id.clone(), e)), bundle_id, "share")?
             .ok_or_else(|| VaultError::RecordNotFound {
                 kind: "share",
                 id: bundle_id.to_owned(),
