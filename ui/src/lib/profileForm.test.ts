@@ -48,7 +48,7 @@ describe("the profile form", () => {
 
   test("finds what Rust cannot read, at Rust's paths", () => {
     const form = forForm({});
-    form.person.birthDate = "15.05.1995";
+    form.person.birthDate = "15/05/1995";
     form.education.push({ institution: "NTNU", courses: [{ code: "", title: "X", credits: "7,5", grade: { scheme: "ects", label: "" }, children: [{ code: "", title: "Y", credits: "-1", grade: { scheme: "ects", label: "" }, children: [] }] }] });
     form.work.push({ name: "Vy", startDate: "2020-13" });
     expect(readProblems(forSave(form)).map((p) => [p.field, p.code])).toEqual([
