@@ -106,7 +106,7 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                     .iter()
                     .map(|n| {
                         vec![
-                            n.request.clone(),
+                            bundle::short_ref(&n.request).to_owned(),
                             kind_in_words(n.kind),
                             n.from.clone(),
                             n.outcome.as_str().to_owned(),

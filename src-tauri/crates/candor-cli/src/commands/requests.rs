@@ -121,7 +121,7 @@ fn row(r: &RequestRow) -> Vec<String> {
         },
     };
     vec![
-        r.entry.bundle_id.clone(),
+        bundle::short_ref(&r.entry.bundle_id).to_owned(),
         request_in_words(r),
         r.entry.organisation.clone(),
         r.entry.at.when_en(),
