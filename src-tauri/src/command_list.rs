@@ -20,6 +20,7 @@ macro_rules! with_commands {
             vault::backup_vault,
             vault::restore_vault,
             vault::set_prefs,
+            drafts::check_draft,
             profile::get_profile,
             profile::save_profile,
             profile::compute_gpa,

@@ -150,12 +150,16 @@ fn definition(bindings: &str, name: &str) -> Option<String> {
 
 #[test]
 fn the_models_closed_sets_reach_typescript_as_unions_of_their_names() {
-    use candor_model::{ApplicationStatus, DocumentKind, ViewKind};
+    use candor_model::{ApplicationStatus, DocumentKind, DraftKind, ViewKind};
     use candor_vault::bundle::{Kind, OutcomeKind, RequestKind, Sealing};
     let bindings = candor_desktop::bindings();
     let expected = [
         ("ApplicationStatus", union_of(&ApplicationStatus::ALL)),
         ("DocumentKind", union_of(&DocumentKind::ALL)),
+        (
+            "DraftKind",
+            union_of(&[DraftKind::Profile, DraftKind::Application]),
+        ),
         ("ViewKind", union_of(&ViewKind::ALL)),
         ("RequestKind", union_of(&RequestKind::ALL)),
         (

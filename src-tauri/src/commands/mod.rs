@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod documents;
+pub mod drafts;
 pub mod imports;
 pub mod profile;
 pub mod requests;

@@ -5,7 +5,7 @@ import ApplicationsScreen from "./ApplicationsScreen.svelte";
 import { language } from "../lib/i18n";
 import { applicationsView } from "../lib/stores";
 import type { Application, ApplicationStatus, Entry } from "../lib/bindings";
-import { application, applicationsOf, callsOf, ipcError, mockCommands, problem } from "../test/ipc";
+import { application, applicationsOf, callsOf, ipcError, mockCommands, problem, type Handler } from "../test/ipc";
 
 const PAST = "2001-02-03";
 const FUTURE = "2199-12-31";
@@ -25,8 +25,11 @@ function many(count: number): Entry<Application>[] {
   );
 }
 
-/** Rust over a list that moves, adds and edits change, as the vault would. */
-function mockApplications(initial = sample()) {
+/**
+ * Rust over a list that moves, adds and edits change, as the vault would. Its check of a
+ * form's draft finds nothing unless `check` says so.
+ */
+function mockApplications(initial = sample(), check: Handler = () => []) {
   let list = initial;
   const replace = (entry: Entry<Application>) => {
     list = list.some((e) => e.id === entry.id) ? list.map((e) => (e.id === entry.id ? entry : e)) : [entry, ...list];
@@ -34,6 +37,7 @@ function mockApplications(initial = sample()) {
   };
   return mockCommands({
     ...applicationsOf(() => list),
+    check_draft: check,
     move_application: ({ id, status, note }) => {
       const moved = structuredClone(list.find((e) => e.id === id)!);
       moved.value.history = [...(moved.value.history ?? []), { from: moved.value.status, to: String(status) as ApplicationStatus, at: "2025-04-01T12:00:00Z", ...(note ? { note: String(note) } : {}) }];
@@ -251,7 +255,7 @@ describe("the applications table", () => {
   });
 
   test("the form shows a bad date at its field and sends nothing", async () => {
-    const calls = mockApplications();
+    const calls = mockApplications(sample(), () => [problem("nextStepDate", "bad_date", { value: "2025-02-30", reason: "day_not_in_month" })]);
     const user = userEvent.setup();
     render(ApplicationsScreen);
     await user.click(await view.findByTestId("application-new"));
@@ -261,6 +265,8 @@ describe("the applications table", () => {
     const field = view.getByTestId("app-next-date").closest(".field") as HTMLElement;
     expect(await within(field).findByTestId("field-error")).toHaveTextContent("“2025-02-30” is not a date: that month has no such day.");
     expect(callsOf(calls, "add_application")).toHaveLength(0);
+    expect(callsOf(calls, "check_draft")[0].args).toEqual({ kind: "application", draft: expect.objectContaining({ company: "Vy", nextStepDate: "2025-02-30" }) });
+    expect(view.getByTestId("app-next-date")).toHaveFocus();
     await user.keyboard("{Escape}");
     expect(view.queryByTestId("app-company")).toBeNull();
   });

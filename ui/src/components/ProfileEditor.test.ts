@@ -6,7 +6,7 @@ import ProfileEditor from "./ProfileEditor.svelte";
 import { language } from "../lib/i18n";
 import type { LearningOpportunityInput, ProfileInput } from "../lib/bindings";
 import { profileRevision, profileUnsaved } from "../lib/stores";
-import { callsOf, ipcError, mockCommands, problem } from "../test/ipc";
+import { callsOf, ipcError, mockCommands, problem, type Handler } from "../test/ipc";
 
 const STORED: ProfileInput = {
   person: { name: "Kari Nordmann", email: "kari@example.no" },
@@ -37,8 +37,9 @@ function gpa({ courses }: Record<string, unknown>) {
   return { value, letter, credits: String(weight), courses: 1, display: `${value.toFixed(2)} (${letter})` };
 }
 
-function mockProfile(save: (args: Record<string, unknown>) => unknown = ({ profile }) => profile) {
-  return mockCommands({ get_profile: () => structuredClone(STORED), compute_gpa: gpa, save_profile: save });
+/** Rust with the stored profile; its check of a draft finds nothing unless `check` says so. */
+function mockProfile(save: Handler = ({ profile }) => profile, check: Handler = () => []) {
+  return mockCommands({ get_profile: () => structuredClone(STORED), compute_gpa: gpa, check_draft: check, save_profile: save });
 }
 
 describe("the profile", () => {
@@ -90,7 +91,7 @@ describe("the profile", () => {
   });
 
   test("credits Rust cannot read are shown at their field, and nothing is sent", async () => {
-    const calls = mockProfile();
+    const calls = mockProfile(undefined, () => [problem("education[0].courses[0].credits", "negative_credits", { value: "-5" })]);
     const user = userEvent.setup();
     render(ProfileEditor);
     const credits = await view.findByTestId("course-credits-0-0");
@@ -105,6 +106,9 @@ describe("the profile", () => {
     expect(credits).toHaveFocus();
     expect(callsOf(calls, "save_profile")).toHaveLength(0);
     expect(credits).toHaveValue("-5");
+    const checked = callsOf(calls, "check_draft")[0].args as { kind: string; draft: ProfileInput };
+    expect(checked.kind).toBe("profile");
+    expect(checked.draft.education![0].courses![0].credits).toBe("-5");
   });
 
   test("each validation problem from Rust shows at its field, with a summary, and nothing typed is lost", async () => {
@@ -189,7 +193,7 @@ describe("the profile", () => {
 
   test("says when edits are unsaved (imports wait), and reloads after an import", async () => {
     let stored = structuredClone(STORED);
-    const calls = mockCommands({ get_profile: () => structuredClone(stored), compute_gpa: gpa, save_profile: ({ profile }) => profile });
+    const calls = mockCommands({ get_profile: () => structuredClone(stored), compute_gpa: gpa, check_draft: () => [], save_profile: ({ profile }) => profile });
     const user = userEvent.setup();
     render(ProfileEditor);
     const skill = await view.findByTestId("skill-name-0");

@@ -11,6 +11,7 @@ import type {
   ApplicationQueryInput,
   ApplicationStatus,
   DocumentKind,
+  DraftKind,
   EmployerDetailsInput,
   FileFormat,
   IpcError,
@@ -22,6 +23,9 @@ import type {
   ViewKind,
 } from "./bindings";
 import { sessionLost } from "./stores";
+
+/** What each kind of draft is: the argument its form's save command takes. */
+type Drafts = { profile: ProfileInput; application: NewApplicationInput };
 
 export class IpcFailure extends Error {
   readonly error: IpcError;
@@ -97,6 +101,8 @@ export const api = {
   backupVault: () => unwrap(commands.backupVault()),
   restoreVault: (passphrase: string) => unwrap(commands.restoreVault(passphrase)),
   setPrefs: (language: string, autoLockMinutes: number) => unwrap(commands.setPrefs(language, autoLockMinutes)),
+  /** Every problem saving `draft` would meet, each at its field, as Rust reads and validates it. */
+  checkDraft: <K extends DraftKind>(kind: K, draft: Drafts[K]) => unwrap(commands.checkDraft(kind, draft)),
   getProfile: () => unwrap(commands.getProfile()),
   saveProfile: (profile: ProfileInput, sections: string[]) => unwrap(commands.saveProfile(profile, sections)),
   computeGpa: (courses: LearningOpportunityInput[]) => plain(commands.computeGpa(courses)),

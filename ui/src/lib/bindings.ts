@@ -32,6 +32,11 @@ export const commands = {
 	 */
 	restoreVault: (passphrase: string) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("restore_vault", { passphrase })),
 	setPrefs: (language: string, autoLockMinutes: number) => typedError<Prefs_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_prefs", { language, autoLockMinutes })),
+	/**
+	 *  Every problem saving `draft` would meet, each at its field; empty when it can be saved.
+	 *  Needs no open vault.
+	 */
+	checkDraft: (kind: DraftKind, draft: Unread) => typedError<FieldProblem[], IpcError_Serialize>(__TAURI_INVOKE("check_draft", { kind, draft })),
 	getProfile: () => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_profile")),
 	/**  Replaces the named sections with those of `profile`, after validating all of it. */
 	saveProfile: (profile: Profile_Deserialize, sections: string[]) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { profile, sections })),
@@ -542,6 +547,13 @@ export type Document_Serialize = {
 	 */
 	holdsIdentity?: boolean,
 };
+
+/**  What a draft is a draft of: the form it comes from. */
+export type DraftKind = 
+/**  The whole profile, as the profile editor saves it. */
+"profile" | 
+/**  An application's fields, as the new-application and edit forms send them. */
+"application";
 
 /**
  *  One programme of study. Maps to a JSON Resume `education` entry: `programme` is `area`
@@ -1929,6 +1941,12 @@ export type Strength = {
 	/**  log10 of the estimated number of guesses. */
 	guessesLog10: number | null,
 };
+
+/**
+ *  A draft as the form holds it, not yet read: reading it is `check_draft`'s work, so a
+ *  value Rust refuses comes back as a problem at its field rather than as a refused call.
+ */
+export type Unread = unknown;
 
 export type VaultInfo = VaultInfo_Serialize;
 export type VaultInfoInput = VaultInfo_Deserialize;

@@ -2,7 +2,7 @@
 // through the context; each input shows the problems of its dotted path
 // (`education[0].courses[1].credits`, the path Rust's validation reports).
 import { getContext, setContext } from "svelte";
-import type { FieldProblem } from "./bindings";
+import type { FieldProblem, IpcError } from "./bindings";
 
 export interface FieldProblems {
   /** Problems by dotted path. */
@@ -22,6 +22,11 @@ export function setProblems(target: FieldProblems, problems: FieldProblem[]): vo
   for (const p of problems) (byField[p.field] ??= []).push(p);
   target.byField = byField;
   target.all = problems;
+}
+
+/** The error a form shows when Rust's check of its draft found `problems` (never empty). */
+export function draftRefused(problems: FieldProblem[]): IpcError {
+  return { code: "validation", message: "", field: problems[0].field, params: {}, problems };
 }
 
 export function provideFieldProblems(problems: FieldProblems): void {

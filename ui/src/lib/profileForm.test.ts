@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { changedSections, forForm, forSave, readProblems } from "./profileForm";
+import { changedSections, forForm, forSave } from "./profileForm";
 import type { ProfileInput } from "./bindings";
 
 describe("the profile form", () => {
@@ -44,18 +44,6 @@ describe("the profile form", () => {
 
   test("an untouched empty person is not sent", () => {
     expect(forSave(forForm({}))).not.toHaveProperty("person");
-  });
-
-  test("finds what Rust cannot read, at Rust's paths", () => {
-    const form = forForm({});
-    form.person.birthDate = "15/05/1995";
-    form.education.push({ institution: "NTNU", courses: [{ code: "", title: "X", credits: "7,5", grade: { scheme: "ects", label: "" }, children: [{ code: "", title: "Y", credits: "-1", grade: { scheme: "ects", label: "" }, children: [] }] }] });
-    form.work.push({ name: "Vy", startDate: "2020-13" });
-    expect(readProblems(forSave(form)).map((p) => [p.field, p.code])).toEqual([
-      ["person.birthDate", "bad_date"],
-      ["education[0].courses[0].children[0].credits", "negative_credits"],
-      ["work[0].startDate", "bad_date"],
-    ]);
   });
 
   test("names the sections that changed", () => {

@@ -2,12 +2,10 @@
 // vault returned, with every optional value present as an empty string or list so inputs
 // can bind to it; `forSave` drops those again (Rust reads an empty date or credits as an
 // error, not as "none") and normalises codes Rust expects in upper case.
-import { checkCredits, checkDay, checkPartialDate } from "./checks";
 import {
   PROFILE_SECTIONS,
   type AddressInput,
   type EducationInput,
-  type FieldProblem,
   type Grade,
   type LearningOpportunityInput,
   type NationalId,
@@ -139,28 +137,6 @@ export function forSave(form: ProfileForm): ProfileInput {
     if (personIsEmpty(person)) delete profile.person;
   }
   return profile;
-}
-
-const PARTIAL_DATES = new Set(["startDate", "endDate", "date", "releaseDate"]);
-const DAYS = new Set(["birthDate", "nextStepDate"]);
-
-/** Problems Rust would refuse while reading (credits, dates), at their dotted paths. */
-export function readProblems(value: unknown, path = ""): FieldProblem[] {
-  const found: FieldProblem[] = [];
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => found.push(...readProblems(item, `${path}[${i}]`)));
-  } else if (value && typeof value === "object") {
-    for (const [key, v] of Object.entries(value as Json)) {
-      const at = path ? `${path}.${key}` : key;
-      if (typeof v === "string") {
-        const p = key === "credits" ? checkCredits(at, v) : PARTIAL_DATES.has(key) ? checkPartialDate(at, v) : DAYS.has(key) ? checkDay(at, v) : null;
-        if (p) found.push(p);
-      } else {
-        found.push(...readProblems(v, at));
-      }
-    }
-  }
-  return found;
 }
 
 /** For comparing: keys sorted, empty strings, lists and nulls left out. */

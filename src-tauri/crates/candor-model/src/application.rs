@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::Day;
 use crate::problem::Problem;
+use crate::refusal::parse_str;
 use crate::timestamp::Timestamp;
 use crate::validate::{Check, Validate, ValidationError, ValidationErrors};
 
@@ -86,9 +87,7 @@ impl FromStr for ApplicationStatus {
 
 impl<'de> Deserialize<'de> for ApplicationStatus {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer)?
-            .parse()
-            .map_err(serde::de::Error::custom)
+        parse_str(deserializer)
     }
 }
 

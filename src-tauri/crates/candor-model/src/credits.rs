@@ -7,6 +7,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::problem::Problem;
+use crate::refusal::refused;
 
 /// Credits (ECTS credits, *studiepoeng*, *opintopisteet*) as an exact decimal with up to
 /// three decimals, kept as thousandths so that 7.5 + 7.5 + 15 is exactly 30.
@@ -124,7 +125,7 @@ impl Visitor<'_> for CreditsVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Credits, E> {
-        v.parse().map_err(E::custom)
+        v.parse().map_err(refused)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Credits, E> {

@@ -3,10 +3,11 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use time::Month;
 
 use crate::problem::{DateReason, Problem};
+use crate::refusal::parse_str;
 
 /// Earliest year a [`PartialDate`] or [`Day`] may have; earlier ones are typing errors in a
 /// CV or a birth date.
@@ -19,8 +20,8 @@ pub const MAX_YEAR: u16 = 2200;
 ///
 /// Ordered by year, then month, then day, an absent part before any present one, so
 /// `2019 < 2019-01 < 2019-01-01`; see [`PartialDate::to_sort_key`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct PartialDate {
     // Field order matters: the derived `Ord` compares year, then month, then day.
     year: u16,
@@ -114,10 +115,16 @@ impl From<PartialDate> for String {
     }
 }
 
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        parse_str(deserializer)
+    }
+}
+
 /// A full calendar date, `YYYY-MM-DD`, year 1900–2200: a birth date, the date of a next
 /// step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Day(time::Date);
 
 impl Day {
@@ -186,6 +193,12 @@ impl TryFrom<String> for Day {
 impl From<Day> for String {
     fn from(day: Day) -> String {
         day.to_string()
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        parse_str(deserializer)
     }
 }
 

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::problem::Problem;
+use crate::refusal::parse_str;
 use crate::timestamp::Timestamp;
 use crate::validate::{Check, Validate, ValidationErrors};
 
@@ -71,9 +72,7 @@ impl FromStr for DocumentKind {
 
 impl<'de> Deserialize<'de> for DocumentKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer)?
-            .parse()
-            .map_err(serde::de::Error::custom)
+        parse_str(deserializer)
     }
 }
 

@@ -4,9 +4,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::problem::Problem;
+use crate::refusal::parse_str;
 
 /// A grade scheme.
 ///
@@ -15,8 +16,8 @@ use crate::problem::Problem;
 /// `"credit-transfer"`. [`GradeScheme::Other`] is written `"other:NAME"` (for example
 /// `"other:German 1.0–5.0"`), or just `"other"` when the name is empty; the prefix keeps
 /// `Other("ects")` apart from `Ects`. Reading an unknown string without the prefix fails.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub enum GradeScheme {
     /// ECTS letters A–E (pass), FX and F (fail), as Norwegian universities give them.
     Ects,
@@ -156,6 +157,12 @@ impl TryFrom<String> for GradeScheme {
 impl From<GradeScheme> for String {
     fn from(scheme: GradeScheme) -> String {
         scheme.to_string()
+    }
+}
+
+impl<'de> Deserialize<'de> for GradeScheme {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        parse_str(deserializer)
     }
 }
 

@@ -12,6 +12,8 @@
 //! - [`Validate`]: every problem at once, each a [`ValidationError`] at a dotted field path
 //!   with a [`Problem`] that has a stable [`code`](Problem::code) and a message that says
 //!   what to do.
+//! - [`check_draft`]: the same problems for what a form is about to send, including the
+//!   values the model refuses while reading it (`2019-13`, `-5` credits), each at its field.
 //! - [`Record`]: the types the vault stores one by one, each with its [`Record::KIND`].
 //! - [`project`]: a [`View`] of the profile for one recipient, anonymous or full, with the
 //!   national identity number never in it.
@@ -55,6 +57,7 @@ mod application;
 mod credits;
 mod date;
 mod document;
+mod draft;
 mod education;
 mod gpa;
 mod grade;
@@ -65,6 +68,7 @@ mod person;
 mod problem;
 mod profile;
 mod record;
+mod refusal;
 mod sections;
 #[cfg(feature = "specta")]
 mod specta_types;
@@ -76,6 +80,7 @@ pub use application::{Application, ApplicationStatus, StatusChange};
 pub use credits::Credits;
 pub use date::{Day, PartialDate, MAX_YEAR, MIN_YEAR};
 pub use document::{Document, DocumentKind};
+pub use draft::{check_draft, DraftKind, UnreadableDraft, MAX_REFUSED_VALUES};
 pub use education::{
     Classification, DistributionEntry, Education, GradeDistribution, LearningOpportunity,
 };

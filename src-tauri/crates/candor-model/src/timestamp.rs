@@ -3,17 +3,18 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::date::{bad_date, Day};
 use crate::problem::{DateReason, Problem};
+use crate::refusal::parse_str;
 
 /// An instant, kept in UTC and written as RFC 3339 (`2024-05-01T12:00:00Z`). The year is
 /// 0–9999, the range RFC 3339 can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Timestamp(OffsetDateTime);
 
 impl Timestamp {
@@ -114,6 +115,12 @@ impl TryFrom<String> for Timestamp {
 
     fn try_from(s: String) -> Result<Self, Problem> {
         Self::parse(&s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        parse_str(deserializer)
     }
 }
 
