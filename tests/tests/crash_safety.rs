@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use candor_model::{Application, Document};
 use candor_tests::TEST_PASSPHRASE;
-use candor_vault::{KdfParams, Role, SecretString, Vault};
+use candor_vault::{KdfParams, SecretString, SeekerVault};
 use rand::Rng;
 
 const KILLS: usize = 25;
@@ -20,7 +20,7 @@ fn killing_a_writer_at_random_moments_never_loses_a_committed_write_or_corrupts_
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("crash.candor");
     let passphrase = SecretString::from(TEST_PASSPHRASE);
-    Vault::create(&path, &passphrase, KdfParams::minimum(), Role::Seeker)
+    SeekerVault::create(&path, &passphrase, KdfParams::minimum())
         .expect("create")
         .0
         .lock();
@@ -59,7 +59,7 @@ fn killing_a_writer_at_random_moments_never_loses_a_committed_write_or_corrupts_
         committed.extend(rx.try_iter());
         next = committed.last().map_or(0, |n| n + 1);
 
-        let vault = Vault::open(&path, &passphrase)
+        let vault = SeekerVault::open(&path, &passphrase)
             .unwrap_or_else(|e| panic!("round {round}: the vault must open after a kill: {e}"));
         vault
             .check_integrity()

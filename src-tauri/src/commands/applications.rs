@@ -37,7 +37,7 @@ pub fn list_applications(
 ) -> IpcResult<ApplicationPage> {
     let language = state.prefs().language;
     state.with_session(|s| {
-        s.vault()
+        s.seeker()?
             .application_page(&query, order, offset, limit, &language)
     })
 }
@@ -53,7 +53,7 @@ pub fn application_pipeline(
 ) -> IpcResult<Pipeline> {
     let language = state.prefs().language;
     state.with_session(|s| {
-        s.vault()
+        s.seeker()?
             .application_pipeline(&query, order, &limits, &language)
     })
 }
@@ -62,7 +62,7 @@ pub fn application_pipeline(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_application(state: State<'_, AppState>, id: String) -> IpcResult<Entry<Application>> {
-    state.with_session(|s| s.vault().get::<Application>(&id))
+    state.with_session(|s| s.seeker()?.get::<Application>(&id))
 }
 
 #[tauri::command(async)]
@@ -87,8 +87,8 @@ pub fn add_application(
     application.next_step = next_step;
     application.next_step_date = next_step_date;
     state.with_session(|s| {
-        let id = s.vault_mut().insert(&application)?;
-        s.vault().get::<Application>(&id)
+        let id = s.seeker()?.insert(&application)?;
+        s.seeker()?.get::<Application>(&id)
     })
 }
 
@@ -101,8 +101,8 @@ pub fn update_application(
     application: Application,
 ) -> IpcResult<Entry<Application>> {
     state.with_session(|s| {
-        s.vault_mut().update(&id, &application)?;
-        s.vault().get::<Application>(&id)
+        s.seeker()?.update(&id, &application)?;
+        s.seeker()?.get::<Application>(&id)
     })
 }
 
@@ -114,11 +114,11 @@ pub fn move_application(
     status: ApplicationStatus,
     note: Option<String>,
 ) -> IpcResult<Entry<Application>> {
-    state.with_session(|s| s.vault_mut().move_application(&id, status, note))
+    state.with_session(|s| s.seeker()?.move_application(&id, status, note))
 }
 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn delete_application(state: State<'_, AppState>, id: String) -> IpcResult<()> {
-    state.with_session(|s| s.vault_mut().delete::<Application>(&id))
+    state.with_session(|s| s.seeker()?.delete::<Application>(&id))
 }

@@ -12,7 +12,7 @@ use crate::state::AppState;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_documents(state: State<'_, AppState>) -> IpcResult<Vec<Entry<Document>>> {
-    state.with_session(|s| s.vault().list::<Document>())
+    state.with_session(|s| s.seeker()?.list::<Document>())
 }
 
 /// Asks for a file and encrypts it into the vault. `None` when the person cancelled.
@@ -39,7 +39,7 @@ pub fn add_document(
     })?;
     let new = NewDocument::from_path(kind, &path, None);
     state
-        .with_session(|s| s.vault_mut().add_document(new, file))
+        .with_session(|s| s.seeker()?.add_document(new, file))
         .map(Some)
 }
 
@@ -65,7 +65,8 @@ pub fn save_document_copy(
     state: State<'_, AppState>,
     id: String,
 ) -> IpcResult<Option<String>> {
-    let name = state.with_session(|s| s.vault().get::<Document>(&id).map(|e| e.value.file_name))?;
+    let name =
+        state.with_session(|s| s.seeker()?.get::<Document>(&id).map(|e| e.value.file_name))?;
     let Some(dest) = state
         .dialogs
         .save_file(&app, "Save a decrypted copy", &name)
@@ -75,7 +76,7 @@ pub fn save_document_copy(
     // The native dialog already asked before replacing a file; never leave a partial copy.
     state.with_session(|s| {
         write_new_file(&dest, Existing::Replace, |out| {
-            s.vault().read_document(&id, out)
+            s.seeker()?.read_document(&id, out)
         })
     })?;
     Ok(Some(dest.display().to_string()))
@@ -84,5 +85,5 @@ pub fn save_document_copy(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn remove_document(state: State<'_, AppState>, id: String) -> IpcResult<()> {
-    state.with_session(|s| s.vault_mut().remove_document(&id))
+    state.with_session(|s| s.seeker()?.remove_document(&id))
 }

@@ -72,7 +72,7 @@ pub fn preview_import(
         return Ok(None);
     };
     let parsed = parse(format, &path)?;
-    let report = state.with_session(|s| s.vault().preview_parsed(&parsed, false))?;
+    let report = state.with_session(|s| s.seeker()?.preview_parsed(&parsed, false))?;
     let learner = parsed.learner().map(|l| LearnerView {
         name: l.name(),
         birth_date: l.birth_date.map(|d| d.to_string()),
@@ -101,7 +101,7 @@ pub fn confirm_import(
     keep_identity: bool,
 ) -> IpcResult<ImportReport> {
     let parsed = parse(format, &PathBuf::from(path))?;
-    state.with_session(|s| s.vault_mut().import_parsed(&parsed, keep_identity))
+    state.with_session(|s| s.seeker()?.import_parsed(&parsed, keep_identity))
 }
 
 /// Asks where to save, and writes everything in the vault there as a zip of open formats.
@@ -123,7 +123,7 @@ pub fn export_all(
     };
     let summary = state.with_session(|s| {
         write_new_file(&dest, Existing::Replace, |out| {
-            s.vault().export_all(out, include_national_id)
+            s.seeker()?.export_all(out, include_national_id)
         })
     })?;
     Ok(Some(ExportDone {
@@ -136,7 +136,7 @@ pub fn export_all(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn export_json_resume(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Option<String>> {
-    let document = state.with_session(|s| s.vault().export_json_resume())?;
+    let document = state.with_session(|s| s.seeker()?.export_json_resume())?;
     let Some(dest) = state
         .dialogs
         .save_file(&app, "Export as JSON Resume", "resume.json")

@@ -21,7 +21,7 @@ pub struct GpaView {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_profile(state: State<'_, AppState>) -> IpcResult<Profile> {
-    state.with_session(|s| s.vault().profile())
+    state.with_session(|s| s.seeker()?.profile())
 }
 
 /// Replaces the named sections with those of `profile`, after validating all of it.
@@ -34,8 +34,8 @@ pub fn save_profile(
 ) -> IpcResult<Profile> {
     let sections: Vec<&str> = sections.iter().map(String::as_str).collect();
     state.with_session(|s| {
-        s.vault_mut().replace_profile(&profile, &sections)?;
-        s.vault().profile()
+        s.seeker()?.replace_profile(&profile, &sections)?;
+        s.seeker()?.profile()
     })
 }
 

@@ -58,7 +58,7 @@ pub fn send_request(
     kind: RequestKind,
 ) -> IpcResult<Option<RequestSent>> {
     let organisation = state
-        .with_session(|s| s.vault().recipient(&recipient))?
+        .with_session(|s| s.seeker()?.recipient(&recipient))?
         .organisation;
     let suggested = format!("{}-{}.candor", kind.kind(), file_name_part(&organisation));
     let Some(out) = state.dialogs.save_file(&app, "Save the notice", &suggested) else {
@@ -66,7 +66,7 @@ pub fn send_request(
     };
     // The native dialog already asked before replacing a file.
     let sent = state.with_session(|s| {
-        s.vault_mut().request(
+        s.seeker()?.request(
             kind,
             &recipient,
             view,
@@ -86,7 +86,7 @@ pub fn send_request(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_requests(state: State<'_, AppState>) -> IpcResult<Vec<RequestRow>> {
-    state.with_session(|s| s.vault().requests(Timestamp::now()))
+    state.with_session(|s| s.seeker()?.requests(Timestamp::now()))
 }
 
 /// Asks for an organisation's answer file and imports it. `None` when cancelled.
@@ -104,7 +104,7 @@ pub fn import_answer_file(
     };
     let file = File::open(&path).map_err(|e| read_error(&path, e))?;
     state
-        .with_session(|s| s.vault_mut().import_answer(file, Timestamp::now()))
+        .with_session(|s| s.seeker()?.import_answer(file, Timestamp::now()))
         .map(Some)
 }
 
@@ -112,7 +112,7 @@ pub fn import_answer_file(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn request_complaint(state: State<'_, AppState>, request: String) -> IpcResult<Letters> {
-    state.with_session(|s| s.vault().complaint(&request, Timestamp::now()))
+    state.with_session(|s| s.seeker()?.complaint(&request, Timestamp::now()))
 }
 
 /// Asks for a notice file and where to save the answer, then answers it (or, with
@@ -142,14 +142,17 @@ pub fn answer_notice_file(
     };
     let extend = extend_months.map(|months| (months, reason.unwrap_or_default()));
     let answered =
-        state.with_session(|s| s.vault_mut().answer_notice(file, Timestamp::now(), extend))?;
+        state.with_session(|s| s.employer()?.answer_notice(file, Timestamp::now(), extend))?;
     // Answering the same notice again gives the same answer, should this write fail.
     write_answer(&out, &answered.answer_bundle)?;
     // A large access export comes in parts, saved beside the first.
     for number in 2..=answered.parts {
         let part = candor_vault::answer_part_path(&out, number);
         let mut bytes = Vec::new();
-        state.with_session(|s| s.vault().answer_part(&answered.request, number, &mut bytes))?;
+        state.with_session(|s| {
+            s.employer()?
+                .answer_part(&answered.request, number, &mut bytes)
+        })?;
         write_answer(&part, &bytes)?;
     }
     Ok(Some(NoticeReplied {
@@ -172,7 +175,7 @@ fn write_answer(out: &Path, bytes: &[u8]) -> IpcResult<()> {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_notices(state: State<'_, AppState>) -> IpcResult<Vec<NoticeAnswered>> {
-    state.with_session(|s| s.vault().notices())
+    state.with_session(|s| s.employer()?.notices())
 }
 
 /// How long an employer may keep a reveal.
@@ -196,7 +199,7 @@ pub fn import_invitation_file(
     };
     let file = File::open(&path).map_err(|e| read_error(&path, e))?;
     state
-        .with_session(|s| s.vault_mut().import_invitation(file, Timestamp::now()))
+        .with_session(|s| s.seeker()?.import_invitation(file, Timestamp::now()))
         .map(Some)
 }
 
@@ -204,7 +207,7 @@ pub fn import_invitation_file(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_invitations(state: State<'_, AppState>) -> IpcResult<Vec<InvitationRow>> {
-    state.with_session(|s| s.vault().invitations())
+    state.with_session(|s| s.seeker()?.invitations())
 }
 
 /// Asks where to save a reveal for `recipient` (a full view, signed by the seeker and
@@ -217,7 +220,7 @@ pub fn save_reveal(
     recipient: String,
 ) -> IpcResult<Option<ShareOutcome>> {
     let organisation = state
-        .with_session(|s| s.vault().recipient(&recipient))?
+        .with_session(|s| s.seeker()?.recipient(&recipient))?
         .organisation;
     let suggested = format!("reveal-{}.candor", file_name_part(&organisation));
     let Some(out) = state.dialogs.save_file(&app, "Save the reveal", &suggested) else {
@@ -237,6 +240,6 @@ pub fn save_reveal(
     };
     // The native dialog already asked before replacing a file.
     state
-        .with_session(|s| s.vault_mut().reveal(&request, &out, Existing::Replace))
+        .with_session(|s| s.seeker()?.reveal(&request, &out, Existing::Replace))
         .map(Some)
 }

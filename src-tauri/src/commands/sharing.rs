@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use candor_model::{Timestamp, ViewChoice};
 use candor_vault::bundle::CardDetails;
 use candor_vault::{
-    write_new_file, Candidate, Existing, Holdings, KdfParams, LedgerEntry, ReceivedSummary,
-    RecipientInfo, SecretString, Session, ShareOutcome, SharePreview, ShareProtection,
-    ShareRequest, ShareRow, Vault, VaultError,
+    write_new_file, Candidate, EmployerVault, Existing, Holdings, KdfParams, LedgerEntry,
+    OpenVault, ReceivedSummary, RecipientInfo, SecretString, Session, ShareOutcome, SharePreview,
+    ShareProtection, ShareRequest, ShareRow, VaultError,
 };
 use serde::Deserialize;
 use tauri::{AppHandle, State};
@@ -34,7 +34,7 @@ pub struct EmployerDetails {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_recipients(state: State<'_, AppState>) -> IpcResult<Vec<RecipientInfo>> {
-    state.with_session(|s| s.vault().recipients())
+    state.with_session(|s| s.seeker()?.recipients())
 }
 
 /// Asks for a key card file and adds its organisation. `None` when cancelled.
@@ -65,7 +65,7 @@ pub fn add_recipient_file(
         })?;
     let source = path.display().to_string();
     state
-        .with_session(|s| s.vault_mut().add_recipient(&bytes, &source))
+        .with_session(|s| s.seeker()?.add_recipient(&bytes, &source))
         .map(Some)
 }
 
@@ -78,7 +78,7 @@ pub fn add_recipient_url(state: State<'_, AppState>, url: String) -> IpcResult<R
     }
     let bytes = candor_net::fetch_card(&url)
         .map_err(|e| IpcError::new(ErrorCode::FetchFailed, e.to_string()).with("url", &url))?;
-    state.with_session(|s| s.vault_mut().add_recipient(&bytes, &url))
+    state.with_session(|s| s.seeker()?.add_recipient(&bytes, &url))
 }
 
 #[tauri::command(async)]
@@ -88,7 +88,7 @@ pub fn preview_share(
     recipient: String,
     choice: ViewChoice,
 ) -> IpcResult<SharePreview> {
-    state.with_session(|s| s.vault().preview_share(&recipient, &choice))
+    state.with_session(|s| s.seeker()?.preview_share(&recipient, &choice))
 }
 
 /// Asks where to save the bundle, writes it and records the share. `None` when cancelled.
@@ -106,7 +106,7 @@ pub fn save_share(
     accept_warnings: bool,
 ) -> IpcResult<Option<ShareOutcome>> {
     let organisation = state
-        .with_session(|s| s.vault().recipient(&recipient))?
+        .with_session(|s| s.seeker()?.recipient(&recipient))?
         .organisation;
     let suggested = format!("{}.candor", file_name_part(&organisation));
     let Some(out) = state.dialogs.save_file(&app, "Save the bundle", &suggested) else {
@@ -135,7 +135,7 @@ pub fn save_share(
     };
     // The native dialog already asked before replacing a file.
     state
-        .with_session(|s| s.vault_mut().share(&request, &out, Existing::Replace))
+        .with_session(|s| s.seeker()?.share(&request, &out, Existing::Replace))
         .map(Some)
 }
 
@@ -162,14 +162,14 @@ pub(crate) fn file_name_part(text: &str) -> String {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_ledger(state: State<'_, AppState>) -> IpcResult<Vec<LedgerEntry>> {
-    state.with_session(|s| s.vault().ledger())
+    state.with_session(|s| s.seeker()?.ledger())
 }
 
 /// Every share, oldest first, with where it stands after the requests about it.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_shares(state: State<'_, AppState>) -> IpcResult<Vec<ShareRow>> {
-    state.with_session(|s| s.vault().shares(Timestamp::now()))
+    state.with_session(|s| s.seeker()?.shares(Timestamp::now()))
 }
 
 /// What one organisation holds, by the ledger.
@@ -177,7 +177,7 @@ pub fn list_shares(state: State<'_, AppState>) -> IpcResult<Vec<ShareRow>> {
 #[specta::specta]
 pub fn recipient_holdings(state: State<'_, AppState>, recipient: String) -> IpcResult<Holdings> {
     state.with_session(|s| {
-        let vault = s.vault();
+        let vault = s.seeker()?;
         let id = vault.recipient(&recipient)?.id;
         vault.holdings(&id, Timestamp::now())
     })
@@ -204,12 +204,13 @@ pub fn create_employer_vault(
         privacy_policy_url: details.privacy_policy_url,
         intake_url: details.intake_url.filter(|url| !url.trim().is_empty()),
     };
-    let (vault, code, _card) = Vault::create_employer(
+    let (vault, code, _card) = EmployerVault::create_employer(
         &PathBuf::from(path),
         new_passphrase(&passphrase, accept_weak),
         KdfParams::default(),
         details,
     )?;
+    let vault = OpenVault::from(vault);
     let shown = shown(&vault, &code);
     state.set_session(Session::new(vault));
     Ok(shown)
@@ -219,7 +220,7 @@ pub fn create_employer_vault(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_employer_card(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Option<String>> {
-    let card = state.with_session(|s| s.vault().employer_card())?;
+    let card = state.with_session(|s| s.employer()?.employer_card())?;
     let Some(out) = state
         .dialogs
         .save_file(&app, "Save the key card", "key-card.json")
@@ -257,14 +258,14 @@ pub fn import_bundle(
         .with("reason", e.kind())
     })?;
     state
-        .with_session(|s| s.vault_mut().import_bundle(file, Timestamp::now()))
+        .with_session(|s| s.employer()?.import_bundle(file, Timestamp::now()))
         .map(Some)
 }
 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_candidates(state: State<'_, AppState>) -> IpcResult<Vec<Candidate>> {
-    state.with_session(|s| s.vault().candidates())
+    state.with_session(|s| s.employer()?.candidates())
 }
 
 #[cfg(test)]

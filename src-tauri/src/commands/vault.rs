@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use candor_model::{ApplicationStatus, DocumentKind};
 use candor_vault::{
-    passphrase_strength as strength, KdfParams, NewPassphrase, Prefs, RecoveryCode, Role, Session,
-    Strength, Vault, Weak,
+    passphrase_strength as strength, KdfParams, NewPassphrase, OpenVault, Prefs, RecoveryCode,
+    Role, SeekerVault, Session, Strength, Weak,
 };
 use secrecy::SecretString;
 use serde::Serialize;
@@ -42,14 +42,14 @@ pub struct ShownRecoveryCode {
     pub vault: VaultInfo,
 }
 
-pub(crate) fn info(vault: &Vault) -> VaultInfo {
-    let organisation = match vault.role() {
-        Role::Employer => vault
+pub(crate) fn info(vault: &OpenVault) -> VaultInfo {
+    let organisation = match vault {
+        OpenVault::Employer(vault) => vault
             .employer_card()
             .ok()
             .and_then(|card| candor_vault::bundle::KeyCard::read(card.as_bytes()).ok())
             .map(|card| card.details.organisation),
-        Role::Seeker => None,
+        OpenVault::Seeker(_) => None,
     };
     VaultInfo {
         path: vault.path().display().to_string(),
@@ -58,7 +58,7 @@ pub(crate) fn info(vault: &Vault) -> VaultInfo {
     }
 }
 
-pub(crate) fn shown(vault: &Vault, code: &RecoveryCode) -> ShownRecoveryCode {
+pub(crate) fn shown(vault: &OpenVault, code: &RecoveryCode) -> ShownRecoveryCode {
     ShownRecoveryCode {
         recovery_code: code.display().to_string(),
         vault: info(vault),
@@ -116,12 +116,12 @@ pub fn create_vault(
     accept_weak: bool,
 ) -> IpcResult<ShownRecoveryCode> {
     let passphrase = SecretString::from(passphrase);
-    let (vault, code) = Vault::create(
+    let (vault, code) = SeekerVault::create(
         &PathBuf::from(path),
         new_passphrase(&passphrase, accept_weak),
         KdfParams::default(),
-        Role::Seeker,
     )?;
+    let vault = OpenVault::from(vault);
     let shown = shown(&vault, &code);
     state.set_session(Session::new(vault));
     Ok(shown)
@@ -134,7 +134,7 @@ pub fn unlock_vault(
     path: String,
     passphrase: String,
 ) -> IpcResult<VaultInfo> {
-    let vault = Vault::open(&PathBuf::from(path), &SecretString::from(passphrase))?;
+    let vault = OpenVault::open(&PathBuf::from(path), &SecretString::from(passphrase))?;
     let info = info(&vault);
     state.set_session(Session::new(vault));
     Ok(info)
@@ -151,7 +151,7 @@ pub fn recover_vault(
 ) -> IpcResult<ShownRecoveryCode> {
     let code = RecoveryCode::parse(&recovery_code)?;
     let passphrase = SecretString::from(new_passphrase);
-    let (vault, fresh) = Vault::recover(
+    let (vault, fresh) = OpenVault::recover(
         &PathBuf::from(path),
         &code,
         self::new_passphrase(&passphrase, accept_weak),
@@ -235,7 +235,7 @@ pub fn restore_vault(
         return Ok(None);
     };
     // Check the backup while the vault stays open: a bad one leaves everything as it was.
-    let checked = Vault::check_backup(&backup, &target, &SecretString::from(passphrase), true)?;
+    let checked = OpenVault::check_backup(&backup, &target, &SecretString::from(passphrase), true)?;
     state.close_session();
     checked.put_in_place()?;
     Ok(Some(target.display().to_string()))

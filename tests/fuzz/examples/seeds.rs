@@ -18,7 +18,7 @@ use candor_vault::bundle::{
     Manifest, Notice, Outcome, Protection, Reveal, SigningKey, ANSWER_FORMAT, FORMAT,
     INVITATION_FORMAT, NOTICE_FORMAT,
 };
-use candor_vault::{KdfParams, Role, SecretString, Vault};
+use candor_vault::{EmployerVault, KdfParams, OpenVault, Role, SecretString, SeekerVault};
 
 type Failure = Box<dyn std::error::Error>;
 
@@ -270,9 +270,11 @@ fn main() -> Result<(), Failure> {
     let passphrase = SecretString::from(VAULT_PASSPHRASE);
     for role in [Role::Seeker, Role::Employer] {
         let path = dir.path().join(format!("{}.candor", role.as_str()));
-        let (mut vault, _code) = Vault::create(&path, &passphrase, KdfParams::minimum(), role)?;
+        let backup = dir.path().join(format!("{}.backup", role.as_str()));
         match role {
             Role::Seeker => {
+                let (mut vault, _code) =
+                    SeekerVault::create(&path, &passphrase, KdfParams::minimum())?;
                 let import = candor_vault::formats::import_json_resume(&resume)?;
                 vault.import_json_resume(&import)?;
                 vault.add_document(
@@ -284,14 +286,15 @@ fn main() -> Result<(), Failure> {
                     },
                     &b"%PDF-1.4\n%%EOF\n"[..],
                 )?;
+                vault.backup(&backup)?;
             }
             Role::Employer => {
+                let (mut vault, _code) =
+                    EmployerVault::create(&path, &passphrase, KdfParams::minimum())?;
                 vault.employer_init(card_details())?;
+                vault.backup(&backup)?;
             }
         }
-        let backup = dir.path().join(format!("{}.backup", role.as_str()));
-        vault.backup(&backup)?;
-        drop(vault);
         // The same vault in 512-byte pages instead of 64 KiB ones: 15 KB instead of 400, so
         // each fuzz run copies and parses a small file. SQLite keeps everything else.
         let db = rusqlite::Connection::open(&backup)?;
@@ -301,7 +304,7 @@ fn main() -> Result<(), Failure> {
         // The shrunk copy must still open, or the target would fuzz only the refusal.
         let check = dir.path().join(format!("{}-check.candor", role.as_str()));
         fs::copy(&backup, &check)?;
-        let reopened = Vault::open(&check, &passphrase)?;
+        let reopened = OpenVault::open(&check, &passphrase)?;
         if reopened.role() != role {
             return Err("the shrunk seed vault opens with another role".into());
         }

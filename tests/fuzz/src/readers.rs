@@ -33,7 +33,7 @@ use candor_vault::bundle::{
     self, AgeIdentity, Answer, Invitation, KeyCard, Keys, Limits, Manifest, Notice, Protection,
     Reveal, SigningKey, VerifyingKey,
 };
-use candor_vault::{formats, ApplicationQuery, Role, SecretString, Vault};
+use candor_vault::{formats, ApplicationQuery, OpenVault, SecretString};
 
 /// Separates the parts of a multi-part input.
 pub const SEPARATOR: &[u8] = b"\n--8<--\n";
@@ -287,14 +287,14 @@ pub fn vault(data: &[u8]) {
     let passphrase = SecretString::from(VAULT_PASSPHRASE);
     match selector % 2 {
         0 => {
-            if let Ok(vault) = Vault::open(&file, &passphrase) {
+            if let Ok(vault) = OpenVault::open(&file, &passphrase) {
                 read_everything(&vault);
             }
         }
         _ => {
             let target = dir.path().join("restored.candor");
-            if Vault::restore(&file, &target, &passphrase, false).is_ok() {
-                if let Ok(vault) = Vault::open(&target, &passphrase) {
+            if OpenVault::restore(&file, &target, &passphrase, false).is_ok() {
+                if let Ok(vault) = OpenVault::open(&target, &passphrase) {
                     read_everything(&vault);
                 }
             }
@@ -303,16 +303,16 @@ pub fn vault(data: &[u8]) {
 }
 
 /// Reads every kind of record an opened vault holds, as the app's first screens do.
-fn read_everything(vault: &Vault) {
+fn read_everything(vault: &OpenVault) {
     let _ = vault.check_integrity();
-    match vault.role() {
-        Role::Seeker => {
+    match vault {
+        OpenVault::Seeker(vault) => {
             let _ = vault.profile();
             let _ = vault.search_applications(&ApplicationQuery::default());
             let _ = vault.import_sources();
             let _ = vault.recipients();
         }
-        Role::Employer => {
+        OpenVault::Employer(vault) => {
             let _ = vault.candidates();
             let _ = vault.notices();
         }

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use candor_model::{Application, Timestamp};
-use candor_vault::{NewDocument, Vault};
+use candor_vault::{NewDocument, SeekerVault};
 use secrecy::SecretString;
 
 fn main() {
@@ -20,7 +20,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .expect("usage: crash-writer VAULT START");
     let passphrase = SecretString::from(candor_tests::TEST_PASSPHRASE);
-    let mut vault = Vault::open(&path, &passphrase).expect("the vault opens");
+    let mut vault = SeekerVault::open(&path, &passphrase).expect("the vault opens");
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut ids: Vec<String> = Vec::new();

@@ -18,7 +18,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use candor_tests::webdriver::Session;
-use candor_vault::{KdfParams, Role, SecretString, Vault};
+use candor_vault::{KdfParams, SecretString, SeekerVault};
 
 const PASSPHRASE: &str = "gravel orbit tulip marmalade";
 
@@ -57,13 +57,9 @@ fn time_to_ready(binary: &Path, config: &Path) -> f64 {
 }
 
 fn big_vault(path: &Path) {
-    let (mut vault, _) = Vault::create(
-        path,
-        &SecretString::from(PASSPHRASE),
-        KdfParams::default(),
-        Role::Seeker,
-    )
-    .expect("create");
+    let (mut vault, _) =
+        SeekerVault::create(path, &SecretString::from(PASSPHRASE), KdfParams::default())
+            .expect("create");
     candor_vault::bench::populate_large(&mut vault).expect("populate");
 }
 

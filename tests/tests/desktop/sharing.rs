@@ -7,17 +7,12 @@ use super::*;
 fn seeker_and_employer(scene: &Scene) -> (PathBuf, PathBuf, PathBuf) {
     use candor_model::{Person, Skill, Work};
     use candor_vault::bundle::CardDetails;
-    use candor_vault::{KdfParams, Role, Vault};
+    use candor_vault::{EmployerVault, KdfParams, SeekerVault};
     let passphrase = secrecy::SecretString::from(PASSPHRASE);
     let seeker_path = scene.vault();
     std::fs::create_dir_all(seeker_path.parent().expect("a folder")).expect("a folder");
-    let (mut seeker, _) = Vault::create(
-        &seeker_path,
-        &passphrase,
-        KdfParams::minimum(),
-        Role::Seeker,
-    )
-    .expect("a seeker vault");
+    let (mut seeker, _) = SeekerVault::create(&seeker_path, &passphrase, KdfParams::minimum())
+        .expect("a seeker vault");
     seeker
         .set_person(&Person {
             name: "Kari Nordmann".into(),
@@ -45,13 +40,9 @@ fn seeker_and_employer(scene: &Scene) -> (PathBuf, PathBuf, PathBuf) {
     seeker.lock();
 
     let employer_path = scene.dir.path().join("data/employer.candor");
-    let (mut employer, _) = Vault::create(
-        &employer_path,
-        &passphrase,
-        KdfParams::minimum(),
-        Role::Employer,
-    )
-    .expect("an employer vault");
+    let (mut employer, _) =
+        EmployerVault::create(&employer_path, &passphrase, KdfParams::minimum())
+            .expect("an employer vault");
     let card = employer
         .employer_init(CardDetails {
             organisation: "Fjordkraft Data AS".into(),
@@ -156,11 +147,11 @@ fn a_seeker_shares_an_anonymous_view_and_the_employer_imports_it() {
 /// and `candor employer import` would.
 fn shared_full_view(scene: &Scene) -> (PathBuf, PathBuf) {
     use candor_model::{Timestamp, ViewChoice, ViewKind};
-    use candor_vault::{Existing, ShareProtection, ShareRequest, Vault};
+    use candor_vault::{EmployerVault, Existing, SeekerVault, ShareProtection, ShareRequest};
     let (seeker_path, employer_path, card) = seeker_and_employer(scene);
     let passphrase = secrecy::SecretString::from(PASSPHRASE);
     let bundle = scene.dir.path().join("full-for-fjordkraft.candor");
-    let mut seeker = Vault::open(&seeker_path, &passphrase).expect("the seeker vault opens");
+    let mut seeker = SeekerVault::open(&seeker_path, &passphrase).expect("the seeker vault opens");
     let card = std::fs::read(&card).expect("the card");
     seeker
         .add_recipient(&card, "fjordkraft-card.json")
@@ -184,7 +175,8 @@ fn shared_full_view(scene: &Scene) -> (PathBuf, PathBuf) {
         )
         .expect("a full view is shared");
     seeker.lock();
-    let mut employer = Vault::open(&employer_path, &passphrase).expect("the employer vault opens");
+    let mut employer =
+        EmployerVault::open(&employer_path, &passphrase).expect("the employer vault opens");
     employer
         .import_bundle(
             std::fs::File::open(&bundle).expect("the bundle"),

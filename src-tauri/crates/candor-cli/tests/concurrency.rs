@@ -2,7 +2,7 @@
 
 mod common;
 
-use candor_vault::Vault;
+use candor_vault::SeekerVault;
 use common::{assert_refused, Sandbox, PASSPHRASE, UNLOCK};
 use secrecy::SecretString;
 
@@ -12,8 +12,8 @@ fn a_vault_open_in_another_candor_is_refused_until_it_is_closed() {
     sandbox.ok(&["skill", "add", "Rust"]);
 
     // This test process plays the desktop app.
-    let held =
-        Vault::open(&sandbox.vault, &SecretString::from(PASSPHRASE)).expect("the vault opens");
+    let held = SeekerVault::open(&sandbox.vault, &SecretString::from(PASSPHRASE))
+        .expect("the vault opens");
     let out = sandbox.run(&["skill", "list"], &UNLOCK, None);
     assert_refused(
         &out,

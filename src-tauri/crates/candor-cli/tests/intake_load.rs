@@ -16,7 +16,7 @@ use std::sync::Arc;
 use candor_model::{DocumentKind, Person, Skill, Timestamp, ViewChoice, ViewKind};
 use candor_vault::bundle::RequestKind;
 use candor_vault::{
-    Existing, KdfParams, NewDocument, Role, SecretString, ShareProtection, ShareRequest, Vault,
+    Existing, KdfParams, NewDocument, SecretString, SeekerVault, ShareProtection, ShareRequest,
 };
 use common::{succeeded, Sandbox, EMPLOYER_INIT, PASSPHRASE, UNLOCK};
 
@@ -56,7 +56,7 @@ fn candidate(dir: &Path, i: usize, card: &[u8]) -> Candidate {
     let passphrase = SecretString::from(PASSPHRASE);
     let path = dir.join(format!("seeker-{i}.candor"));
     let (mut vault, _) =
-        Vault::create(&path, &passphrase, KdfParams::minimum(), Role::Seeker).expect("a vault");
+        SeekerVault::create(&path, &passphrase, KdfParams::minimum()).expect("a vault");
     vault
         .set_person(&Person {
             name: format!("Candidate Number {i}"),
@@ -278,7 +278,7 @@ fn a_thousand_posts_from_twenty_clients_lose_nothing_and_stay_within_memory() {
             "the same answer each time"
         );
         let mut vault =
-            Vault::open(&candidate.vault, &SecretString::from(PASSPHRASE)).expect("opens");
+            SeekerVault::open(&candidate.vault, &SecretString::from(PASSPHRASE)).expect("opens");
         let row = vault
             .import_answer(std::io::Cursor::new(answers[0].clone()), Timestamp::now())
             .expect("the answer verifies");
@@ -351,7 +351,8 @@ fn access_requests_past_the_quota_are_refused_and_the_servers_memory_stays_flat(
     let card = succeeded(&sandbox.run_on(&employer, &["employer", "card"], &UNLOCK, None));
     let seeker = candidate(&sandbox.path(""), 0, card.as_bytes());
     // Fresh request ids, as an abuser would make them, each asking for the 1 MB share.
-    let mut vault = Vault::open(&seeker.vault, &SecretString::from(PASSPHRASE)).expect("opens");
+    let mut vault =
+        SeekerVault::open(&seeker.vault, &SecretString::from(PASSPHRASE)).expect("opens");
     let notices: Vec<Vec<u8>> = (0..REQUESTS)
         .map(|i| {
             let out = sandbox.path(&format!("access-{i}.candor"));

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use candor_model::DocumentKind;
-use candor_vault::{KdfParams, NewDocument, Role, SecretString, Vault};
+use candor_vault::{KdfParams, NewDocument, SecretString, SeekerVault};
 
 const PASSPHRASE: &str = "correct horse battery staple";
 
@@ -59,7 +59,7 @@ fn main() {
     let path = dir.path().join("large.candor");
     let passphrase = SecretString::from(PASSPHRASE);
     let (mut vault, _) =
-        Vault::create(&path, &passphrase, KdfParams::minimum(), Role::Seeker).expect("create");
+        SeekerVault::create(&path, &passphrase, KdfParams::minimum()).expect("create");
     candor_vault::bench::populate_large(&mut vault).expect("populate");
     for i in 0..documents {
         vault
@@ -112,7 +112,7 @@ fn main() {
         size as f64 / 1e6,
         document_bytes / 1000
     );
-    println!("backup (Vault::backup, SQLite backup API + integrity check): {backup:?}");
+    println!("backup (SeekerVault::backup, SQLite backup API + integrity check): {backup:?}");
     println!("file copy + quick_check: {:?}", median(copy));
     println!("rekey, to commit: {:?}", median(rekey));
     println!("rekey, with the checkpoint: {rekey_all:?}");

@@ -1,4 +1,4 @@
-//! Vault benchmarks, each beside the reference it is judged against (see BENCHMARKS.md).
+//! SeekerVault benchmarks, each beside the reference it is judged against (see BENCHMARKS.md).
 //!
 //! cargo bench -p candor-vault --bench vault
 
@@ -10,7 +10,7 @@ use std::time::Duration;
 use aes_gcm::aead::{AeadInPlace, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
 use candor_model::{Application, DocumentKind};
-use candor_vault::{KdfParams, NewDocument, Role, SecretString, Vault, CHUNK_LEN};
+use candor_vault::{KdfParams, NewDocument, SecretString, SeekerVault, CHUNK_LEN};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const PASSPHRASE: &str = "correct horse battery staple";
@@ -25,14 +25,18 @@ fn unlock(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("default.candor");
     let (vault, _) =
-        Vault::create(&path, &passphrase(), KdfParams::default(), Role::Seeker).expect("create");
+        SeekerVault::create(&path, &passphrase(), KdfParams::default()).expect("create");
     vault.lock();
     let mut group = c.benchmark_group("unlock_default_kdf");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(8));
     group.bench_function("candor_vault_open", |b| {
-        b.iter(|| Vault::open(&path, &passphrase()).expect("open").lock())
+        b.iter(|| {
+            SeekerVault::open(&path, &passphrase())
+                .expect("open")
+                .lock()
+        })
     });
     if Command::new("argon2").arg("-h").output().is_ok() {
         group.bench_function("debian_argon2_cli", |b| {
@@ -76,7 +80,7 @@ fn argon2_cli(passphrase: &str) {
 
 fn big_vault(path: &Path) {
     let (mut vault, _) =
-        Vault::create(path, &passphrase(), KdfParams::minimum(), Role::Seeker).expect("create");
+        SeekerVault::create(path, &passphrase(), KdfParams::minimum()).expect("create");
     candor_vault::bench::populate_large(&mut vault).expect("populate");
 }
 
@@ -90,7 +94,11 @@ fn open_large(c: &mut Criterion) {
     let mut group = c.benchmark_group("open_10k_applications");
     group.sample_size(20);
     group.bench_function("open_verify_index", |b| {
-        b.iter(|| Vault::open(&path, &passphrase()).expect("open").lock())
+        b.iter(|| {
+            SeekerVault::open(&path, &passphrase())
+                .expect("open")
+                .lock()
+        })
     });
     group.bench_function("kdf_minimum_alone", |b| {
         b.iter(|| {
@@ -104,7 +112,7 @@ fn open_large(c: &mut Criterion) {
             black_box(out)
         })
     });
-    let vault = Vault::open(&path, &passphrase()).expect("open");
+    let vault = SeekerVault::open(&path, &passphrase()).expect("open");
     group.bench_function("list_all_applications_decrypted", |b| {
         b.iter(|| black_box(vault.list::<Application>().expect("list")).len())
     });
@@ -187,7 +195,7 @@ fn store_attachment(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("docs.candor");
     let (mut vault, _) =
-        Vault::create(&path, &passphrase(), KdfParams::minimum(), Role::Seeker).expect("create");
+        SeekerVault::create(&path, &passphrase(), KdfParams::minimum()).expect("create");
     group.bench_function(BenchmarkId::new("candor_add_document", size), |b| {
         b.iter(|| {
             let new = NewDocument {

@@ -12,6 +12,7 @@
 //! matter, numbers go by value ("Company 9" before "Company 10"), and in bokmål æ, ø and å
 //! come after z.
 
+use crate::roles::SeekerVault;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -25,7 +26,6 @@ use serde::{Deserialize, Serialize};
 use crate::applications::ApplicationQuery;
 use crate::error::Result;
 use crate::records::Entry;
-use crate::vault::Vault;
 
 /// The order of names in one language.
 pub struct Collation(CollatorBorrowed<'static>);
@@ -144,7 +144,7 @@ pub struct PipelineColumn {
     pub rows: Vec<ApplicationSummary>,
 }
 
-impl Vault {
+impl SeekerVault {
     /// The page of `limit` rows starting at `offset` among the applications matching
     /// `query`, in `order`, names sorted as `language` sorts them.
     pub fn application_page(

@@ -3,11 +3,11 @@
 //! Everything is sealed, so there is no SQL index to search: the applications are
 //! decrypted in memory and filtered there. Ten thousand of them take milliseconds.
 
+use crate::roles::SeekerVault;
 use candor_model::{Application, ApplicationStatus, Day, Timestamp};
 
 use crate::error::Result;
 use crate::records::Entry;
-use crate::vault::Vault;
 
 /// What to look for; every field given must match.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -45,7 +45,7 @@ impl ApplicationQuery {
     }
 }
 
-impl Vault {
+impl SeekerVault {
     /// Applications matching `query`, newest first.
     pub fn search_applications(&self, query: &ApplicationQuery) -> Result<Vec<Entry<Application>>> {
         let mut found: Vec<_> = self

@@ -4,6 +4,7 @@
 //! backup), written beside its destination and renamed into place when complete. It opens
 //! with the passphrase (and recovery code) the vault had when it was made.
 
+use crate::roles::{OpenVault, VaultRole};
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -40,7 +41,7 @@ impl Drop for Staging {
     }
 }
 
-impl Vault {
+impl<R: VaultRole> Vault<R> {
     /// Writes a consistent copy of the vault to `dest`, which must not exist yet.
     pub fn backup(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
@@ -71,7 +72,9 @@ impl Vault {
         staging.keep = true;
         Ok(())
     }
+}
 
+impl OpenVault {
     /// Restores `backup` to `target`. The backup is copied beside the target and opened
     /// there with `passphrase` — header, data key, authenticated index and SQLite's
     /// integrity check — before anything is replaced. An existing vault at `target` is
@@ -82,7 +85,7 @@ impl Vault {
         passphrase: &SecretString,
         replace: bool,
     ) -> Result<()> {
-        Vault::check_backup(backup, target, passphrase, replace)?.put_in_place()
+        OpenVault::check_backup(backup, target, passphrase, replace)?.put_in_place()
     }
 
     /// The first half of a restore: copies `backup` beside `target` and checks that it
@@ -122,7 +125,7 @@ impl Vault {
         }
         {
             // Errors name the backup, not the staging copy they were found in.
-            let vault = Vault::open(&staging.path, passphrase).map_err(|e| {
+            let vault = OpenVault::open(&staging.path, passphrase).map_err(|e| {
                 bad(match e {
                     VaultError::NotAVault { reason, .. } => {
                         format!("it is not a Candor vault ({reason})")
@@ -130,7 +133,11 @@ impl Vault {
                     other => other.to_string(),
                 })
             })?;
-            check_integrity(&vault.conn).map_err(bad)?;
+            let conn = match &vault {
+                OpenVault::Seeker(v) => &v.conn,
+                OpenVault::Employer(v) => &v.conn,
+            };
+            check_integrity(conn).map_err(bad)?;
         }
         Ok(CheckedBackup {
             staging,

@@ -4,6 +4,7 @@
 //! kind, file name, size, hash), a `blob` record under the same id (where the bytes are and
 //! how they were sealed), and the sealed chunks. All three change in one transaction.
 
+use crate::roles::{SeekerVault, VaultRole};
 use std::io::{Read, Write};
 
 use candor_model::{Document, DocumentKind, Record, Timestamp};
@@ -201,7 +202,7 @@ impl Writer<'_> {
     }
 }
 
-impl Vault {
+impl SeekerVault {
     /// Encrypts everything `content` yields into the vault as a new document. Nothing is
     /// stored if reading fails part way.
     pub fn add_document(
@@ -227,6 +228,28 @@ impl Vault {
         self.read_blob(&blob, &format!("document {id}"), out)
     }
 
+    /// Removes a document and its bytes.
+    pub fn remove_document(&mut self, id: &str) -> Result<()> {
+        let blob = self.blob_ref(id)?;
+        self.write(|w| {
+            w.remove(Document::KIND, id)?;
+            w.remove(BlobRef::KIND, id)?;
+            w.remove_blob(&blob)
+        })
+    }
+
+    fn blob_ref(&self, id: &str) -> Result<BlobRef> {
+        let (_, plain) =
+            self.read_raw(BlobRef::KIND, id)?
+                .ok_or_else(|| VaultError::RecordNotFound {
+                    kind: Document::KIND,
+                    id: id.to_owned(),
+                })?;
+        Ok(decode::<BlobRef>(BlobRef::KIND, id, &plain)?.1)
+    }
+}
+
+impl<R: VaultRole> Vault<R> {
     /// Decrypts a blob into `out`, checking every chunk; `what` names it in errors.
     pub(crate) fn read_blob(&self, blob: &BlobRef, what: &str, out: &mut impl Write) -> Result<()> {
         let damaged = |why: &str| VaultError::tampered(format!("{what} is damaged: {why}"));
@@ -267,26 +290,6 @@ impl Vault {
         out.flush()
             .map_err(VaultError::io("cannot write the decrypted document"))?;
         Ok(())
-    }
-
-    /// Removes a document and its bytes.
-    pub fn remove_document(&mut self, id: &str) -> Result<()> {
-        let blob = self.blob_ref(id)?;
-        self.write(|w| {
-            w.remove(Document::KIND, id)?;
-            w.remove(BlobRef::KIND, id)?;
-            w.remove_blob(&blob)
-        })
-    }
-
-    fn blob_ref(&self, id: &str) -> Result<BlobRef> {
-        let (_, plain) =
-            self.read_raw(BlobRef::KIND, id)?
-                .ok_or_else(|| VaultError::RecordNotFound {
-                    kind: Document::KIND,
-                    id: id.to_owned(),
-                })?;
-        Ok(decode::<BlobRef>(BlobRef::KIND, id, &plain)?.1)
     }
 }
 

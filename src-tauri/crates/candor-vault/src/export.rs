@@ -5,6 +5,7 @@
 //! never sits whole in memory. The national identity number is left out unless asked for,
 //! and so are the issuer originals that hold it.
 
+use crate::roles::SeekerVault;
 use std::collections::BTreeMap;
 use std::io::{Seek, Write};
 
@@ -18,7 +19,6 @@ use zip::{CompressionMethod, ZipWriter};
 
 use crate::error::{Result, VaultError};
 use crate::imports::{count, each_section, nodes, ImportSource};
-use crate::vault::Vault;
 
 /// What [`Vault::export_all`] wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,7 +70,7 @@ struct ListedEducation<'a> {
 const LEFT_OUT: &str = "it holds your national identity number as the issuer signed it; \
                         export again with the national identity number included to get it";
 
-impl Vault {
+impl SeekerVault {
     /// Writes everything in the vault into `out` as a zip: `README.txt`, `profile.json`,
     /// `resume.json`, `education.json`, `applications.json`, `documents.json` and each
     /// document under `documents/`, `import-sources.json`, `ledger.json`. The national

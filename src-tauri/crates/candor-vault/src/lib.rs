@@ -4,19 +4,19 @@
 //!
 //! ```
 //! use candor_model::Skill;
-//! use candor_vault::{KdfParams, Role, Vault};
+//! use candor_vault::{KdfParams, SeekerVault};
 //! use secrecy::SecretString;
 //!
 //! # fn main() -> Result<(), candor_vault::VaultError> {
 //! let dir = tempfile::tempdir().expect("a temporary folder");
 //! let path = dir.path().join("me.candor");
 //! let passphrase = SecretString::from("correct horse battery staple");
-//! let (mut vault, recovery_code) = Vault::create(&path, &passphrase, KdfParams::minimum(), Role::Seeker)?;
+//! let (mut vault, recovery_code) = SeekerVault::create(&path, &passphrase, KdfParams::minimum())?;
 //! println!("write this down: {}", recovery_code.display().as_str());
 //! let id = vault.insert(&Skill { name: "Rust".into(), ..Skill::default() })?;
 //! vault.lock();
 //!
-//! let vault = Vault::open(&path, &passphrase)?;
+//! let vault = SeekerVault::open(&path, &passphrase)?;
 //! assert_eq!(vault.get::<Skill>(&id)?.value.name, "Rust");
 //! # Ok(())
 //! # }
@@ -48,6 +48,7 @@ mod profile;
 mod records;
 mod recovery;
 mod rekey;
+mod roles;
 mod schema;
 mod seal;
 mod session;
@@ -77,6 +78,7 @@ pub use prefs::Prefs;
 pub use profile::PROFILE_SECTIONS;
 pub use records::{Entry, MIN_PREFIX};
 pub use recovery::RecoveryCode;
+pub use roles::{Employer, EmployerVault, OpenVault, Seeker, SeekerVault, VaultRole};
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use secrecy::SecretString;
 pub use session::Session;
@@ -99,7 +101,7 @@ pub use candor_formats as formats;
 /// The bundle format the shares are written in, so a face needs no other crate.
 pub use candor_bundle as bundle;
 
-impl Vault {
+impl<R: VaultRole> Vault<R> {
     /// SQLite's integrity check over the whole file.
     pub fn check_integrity(&self) -> Result<()> {
         backup::check_integrity(&self.conn).map_err(VaultError::tampered)
@@ -119,7 +121,7 @@ pub mod bench {
 
     /// Fills a vault the way the benchmarks measure it: 10,000 applications with notes, a
     /// person, an education of 40 courses, 50 skills and 10 positions.
-    pub fn populate_large(vault: &mut crate::Vault) -> crate::Result<()> {
+    pub fn populate_large(vault: &mut crate::SeekerVault) -> crate::Result<()> {
         use candor_model::{
             Application, Education, LearningOpportunity, Person, Skill, Timestamp, Work,
         };

@@ -1,5 +1,6 @@
 //! The whole profile at once: read it, or replace some of its sections in one transaction.
 
+use crate::roles::SeekerVault;
 use candor_model::{
     Award, Certificate, Education, Interest, Language, Profile, Project, Publication, Record,
     Reference, Skill, Validate, Volunteer, Work,
@@ -7,7 +8,7 @@ use candor_model::{
 
 use crate::error::Result;
 use crate::records::PERSON_ID;
-use crate::vault::{Vault, Writer};
+use crate::vault::Writer;
 
 /// The sections of a profile document, by their JSON names.
 pub const PROFILE_SECTIONS: &[&str] = &[
@@ -25,7 +26,7 @@ pub const PROFILE_SECTIONS: &[&str] = &[
     "references",
 ];
 
-fn values<T: Record>(vault: &Vault) -> Result<Vec<T>> {
+fn values<T: Record>(vault: &SeekerVault) -> Result<Vec<T>> {
     Ok(vault.list::<T>()?.into_iter().map(|e| e.value).collect())
 }
 
@@ -39,7 +40,7 @@ impl Writer<'_> {
     }
 }
 
-impl Vault {
+impl SeekerVault {
     /// The whole profile: the person and every section, each in its stored order.
     pub fn profile(&self) -> Result<Profile> {
         Ok(Profile {

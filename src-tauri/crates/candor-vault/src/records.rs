@@ -3,6 +3,7 @@
 //! A record's plaintext is a small envelope, `{"order": n, "value": {...}}`, so the order
 //! the person gave their sections (CV order) is kept, and kept encrypted with the rest.
 
+use crate::roles::{SeekerVault, VaultRole};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use candor_model::{Document, Person, Record, Validate};
@@ -128,7 +129,7 @@ impl Writer<'_> {
     }
 }
 
-impl Vault {
+impl SeekerVault {
     /// Adds a record and returns its new id. Validates first; nothing is stored when the
     /// value is invalid.
     pub fn insert<T: Record>(&mut self, value: &T) -> Result<String> {
@@ -196,13 +197,7 @@ impl Vault {
 
     /// Every record of a type, in the order they were added.
     pub fn list<T: Record>(&self) -> Result<Vec<Entry<T>>> {
-        let mut entries = Vec::new();
-        for (id, version, plain) in self.read_all_raw(T::KIND)? {
-            let (order, value) = decode::<T>(T::KIND, &id, &plain)?;
-            entries.push((order, Entry { id, version, value }));
-        }
-        entries.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        Ok(entries.into_iter().map(|(_, e)| e).collect())
+        self.entries()
     }
 
     /// Replaces every record of a type with `values`, in one transaction.
@@ -239,22 +234,6 @@ impl Vault {
         }
     }
 
-    /// A record of an internal kind, if there is one.
-    pub(crate) fn get_record<T: Record>(&self, id: &str) -> Result<Option<T>> {
-        self.read_raw(T::KIND, id)?
-            .map(|(_, plain)| decode::<T>(T::KIND, id, &plain).map(|(_, value)| value))
-            .transpose()
-    }
-
-    /// Every record of an internal kind with its id, in the order they were added.
-    pub(crate) fn list_records<T: Record>(&self) -> Result<Vec<(String, T)>> {
-        Ok(self
-            .list::<T>()?
-            .into_iter()
-            .map(|entry| (entry.id, entry.value))
-            .collect())
-    }
-
     /// The person the profile is about, if set.
     pub fn person(&self) -> Result<Option<Person>> {
         match self.read_raw(Person::KIND, PERSON_ID)? {
@@ -268,6 +247,35 @@ impl Vault {
         person.validate()?;
         self.write(|w| w.put_record(PERSON_ID, 0, person))
             .map(|_| ())
+    }
+}
+
+impl<R: VaultRole> Vault<R> {
+    /// A record of an internal kind, if there is one.
+    pub(crate) fn get_record<T: Record>(&self, id: &str) -> Result<Option<T>> {
+        self.read_raw(T::KIND, id)?
+            .map(|(_, plain)| decode::<T>(T::KIND, id, &plain).map(|(_, value)| value))
+            .transpose()
+    }
+
+    /// Every record of an internal kind with its id, in the order they were added.
+    pub(crate) fn list_records<T: Record>(&self) -> Result<Vec<(String, T)>> {
+        Ok(self
+            .entries::<T>()?
+            .into_iter()
+            .map(|entry| (entry.id, entry.value))
+            .collect())
+    }
+
+    /// Every record of a type, in the order they were added.
+    pub(crate) fn entries<T: Record>(&self) -> Result<Vec<Entry<T>>> {
+        let mut entries = Vec::new();
+        for (id, version, plain) in self.read_all_raw(T::KIND)? {
+            let (order, value) = decode::<T>(T::KIND, &id, &plain)?;
+            entries.push((order, Entry { id, version, value }));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        Ok(entries.into_iter().map(|(_, e)| e).collect())
     }
 }
 

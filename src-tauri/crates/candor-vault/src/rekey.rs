@@ -12,6 +12,7 @@
 //! vault to repair. The cost is that the write-ahead log holds a second copy of the vault
 //! until the next checkpoint.
 
+use crate::roles::VaultRole;
 use std::collections::BTreeSet;
 
 use rusqlite::{Transaction, TransactionBehavior};
@@ -37,7 +38,7 @@ pub(crate) enum Step {
     Commit,
 }
 
-impl Vault {
+impl<R: VaultRole> Vault<R> {
     /// Replaces the data key after checking the passphrase, which stays the same (under a
     /// new salt). Returns the new recovery code to show the person; the old code stops
     /// working, and an old copy of the header opens nothing written from now on.
@@ -163,8 +164,8 @@ mod tests {
 
     use super::*;
     use crate::documents::NewDocument;
-    use crate::header::Role;
     use crate::kdf::KdfParams;
+    use crate::roles::SeekerVault;
     use crate::stream::CHUNK_LEN;
 
     const PASSPHRASE: &str = "correct horse battery staple";
@@ -174,11 +175,10 @@ mod tests {
     }
 
     /// A seeker's vault with a person, skills and two documents (one of three chunks).
-    fn filled_vault(dir: &tempfile::TempDir) -> (Vault, RecoveryCode) {
+    fn filled_vault(dir: &tempfile::TempDir) -> (SeekerVault, RecoveryCode) {
         let path = dir.path().join("vault.candor");
         let (mut vault, code) =
-            Vault::create(&path, &passphrase(), KdfParams::minimum(), Role::Seeker)
-                .expect("create");
+            SeekerVault::create(&path, &passphrase(), KdfParams::minimum()).expect("create");
         vault
             .set_person(&Person {
                 name: "Kari Nordmann".into(),
@@ -211,7 +211,7 @@ mod tests {
     }
 
     /// Every stored row (records, chunks, header, index tag) as raw bytes.
-    fn raw_rows(vault: &Vault) -> Vec<(String, Vec<u8>)> {
+    fn raw_rows(vault: &SeekerVault) -> Vec<(String, Vec<u8>)> {
         let mut out = Vec::new();
         for sql in [
             "SELECT 'record ' || kind || '/' || id, sealed FROM records",
@@ -233,7 +233,7 @@ mod tests {
     }
 
     /// What the person sees: every record's plaintext and every document's bytes.
-    fn contents(vault: &Vault) -> Vec<String> {
+    fn contents(vault: &SeekerVault) -> Vec<String> {
         let mut out = vec![format!("{:?}", vault.person().expect("person"))];
         out.extend(
             vault

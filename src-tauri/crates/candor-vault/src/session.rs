@@ -14,39 +14,55 @@ use candor_model::Document;
 use crate::error::{Result, VaultError};
 use crate::open_folder::{self, OpenFolder};
 use crate::private;
-use crate::vault::Vault;
+use crate::roles::{EmployerVault, OpenVault, SeekerVault};
 
 /// An unlocked vault with its private document folders and idle clock.
 #[derive(Debug)]
 pub struct Session {
-    vault: Vault,
+    vault: OpenVault,
     /// At most one per place documents are opened in (see [`open_folder::root_for`]).
     private_dirs: Vec<OpenFolder>,
     last_activity: Instant,
 }
 
 impl Session {
-    pub fn new(vault: Vault) -> Session {
+    pub fn new(vault: impl Into<OpenVault>) -> Session {
         Session {
-            vault,
+            vault: vault.into(),
             private_dirs: Vec::new(),
             last_activity: Instant::now(),
         }
     }
 
-    pub fn vault(&self) -> &Vault {
+    /// The vault, for what both roles do (its path, passphrase, backup).
+    pub fn vault(&self) -> &OpenVault {
         &self.vault
     }
 
-    pub fn vault_mut(&mut self) -> &mut Vault {
+    pub fn vault_mut(&mut self) -> &mut OpenVault {
         self.last_activity = Instant::now();
         &mut self.vault
+    }
+
+    /// The seeker's vault, or [`VaultError::WrongRole`] when this is an employer's.
+    /// Reaching the vault is not activity: the face calls [`Session::touch`] for what the
+    /// person does.
+    pub fn seeker(&mut self) -> Result<&mut SeekerVault> {
+        self.vault.seeker()
+    }
+
+    /// The employer's vault, or [`VaultError::WrongRole`] when this is a seeker's.
+    pub fn employer(&mut self) -> Result<&mut EmployerVault> {
+        self.vault.employer()
     }
 
     /// Housekeeping while the vault is open: deletes what expired at `now` (an employer
     /// vault's received bundles). Not the person's doing, so the idle time runs on.
     pub fn purge_expired(&mut self, now: candor_model::Timestamp) -> Result<usize> {
-        self.vault.purge_expired(now)
+        match &mut self.vault {
+            OpenVault::Employer(vault) => vault.purge_expired(now),
+            OpenVault::Seeker(_) => Ok(0),
+        }
     }
 
     /// Notes that the person did something.
@@ -63,7 +79,7 @@ impl Session {
     /// keeps its own name so the program that opens it shows something sensible.
     pub fn open_privately(&mut self, id: &str) -> Result<PathBuf> {
         self.touch();
-        let document = self.vault.get::<Document>(id)?;
+        let document = self.seeker()?.get::<Document>(id)?;
         let folder = self.private_dir_for(document.value.size)?;
         let dir = folder.join(crate::records::new_id());
         private::create_dir(&dir).map_err(VaultError::io(
@@ -72,7 +88,7 @@ impl Session {
         let path = dir.join(safe_file_name(&document.value.file_name));
         let mut file = private::create_file(&path)
             .map_err(VaultError::io("cannot write the opened document"))?;
-        if let Err(e) = self.vault.read_document(id, &mut file) {
+        if let Err(e) = self.seeker()?.read_document(id, &mut file) {
             drop(file);
             let _ = std::fs::remove_dir_all(&dir);
             return Err(e);

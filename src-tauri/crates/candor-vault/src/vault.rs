@@ -1,6 +1,7 @@
 //! Creating, unlocking and locking a vault, and the one way to write to it.
 
 use std::io::Read;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
@@ -13,6 +14,7 @@ use crate::kdf::KdfParams;
 use crate::keys::{label, Key256};
 use crate::lock::VaultLock;
 use crate::recovery::RecoveryCode;
+use crate::roles::VaultRole;
 use crate::schema;
 use crate::seal::{self, RowName};
 use crate::strength::NewPassphrase;
@@ -41,7 +43,12 @@ impl Keys {
 /// Holds the data key and its sub-keys (wiped when the vault is locked or dropped) and the
 /// lock on the vault file, so no other Candor process can open it meanwhile. Fields drop in
 /// order: the database closes before the file lock is released.
-pub struct Vault {
+///
+/// `R` is the vault's role, [`Seeker`] or [`Employer`] (see [`crate::roles`]): each role's
+/// operations exist only on its own type, so an employer's operation on a seeker's vault
+/// does not compile. Operations both roles have (passphrase, backup, re-key) are on every
+/// `Vault<R>`.
+pub struct Vault<R: VaultRole> {
     pub(crate) conn: Connection,
     _lock: VaultLock,
     path: PathBuf,
@@ -51,9 +58,10 @@ pub struct Vault {
     pub(crate) index: IndexState,
     /// How much an employer vault gives to access requests (see [`EmployerLimits`]).
     pub(crate) employer_limits: crate::sharing::EmployerLimits,
+    role: PhantomData<fn() -> R>,
 }
 
-impl std::fmt::Debug for Vault {
+impl<R: VaultRole> std::fmt::Debug for Vault<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Vault")
             .field("path", &self.path)
@@ -117,7 +125,7 @@ fn connect(path: &Path, how: Connect) -> Result<Connection> {
     Ok(conn)
 }
 
-impl Vault {
+impl<R: VaultRole> Vault<R> {
     /// Creates a new vault at `path` and returns it unlocked, with the recovery code to
     /// show the person once. The passphrase must keep the rule (see [`NewPassphrase`]):
     /// a bare `&SecretString` that is easy to guess is refused.
@@ -125,8 +133,7 @@ impl Vault {
         path: &Path,
         passphrase: impl Into<NewPassphrase<'p>>,
         kdf: KdfParams,
-        role: Role,
-    ) -> Result<(Vault, RecoveryCode)> {
+    ) -> Result<(Self, RecoveryCode)> {
         let passphrase = passphrase.into().checked()?;
         kdf.check_bounds()?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -134,7 +141,7 @@ impl Vault {
         }
         let file = create_new_private(path)?;
         let lock = VaultLock::hold(file, path)?;
-        let created = Self::initialise(path, lock, passphrase, kdf, role);
+        let created = Self::initialise(path, lock, passphrase, kdf);
         if created.is_err() {
             // Nothing half-made stays behind.
             let _ = std::fs::remove_file(path);
@@ -150,13 +157,12 @@ impl Vault {
         lock: VaultLock,
         passphrase: &SecretString,
         kdf: KdfParams,
-        role: Role,
-    ) -> Result<(Vault, RecoveryCode)> {
+    ) -> Result<(Self, RecoveryCode)> {
         let mut conn = connect(path, Connect::New)?;
         schema::migrate(&mut conn, schema::Migrating::NewVault)?;
         let dek = Key256::random();
         let code = RecoveryCode::generate();
-        let header = Header::new(role, kdf, &dek, passphrase, &code)?;
+        let header = Header::new(R::ROLE, kdf, &dek, passphrase, &code)?;
         let keys = Keys::from_dek(&dek);
         let index = IndexState::default();
         let tx = conn
@@ -174,16 +180,18 @@ impl Vault {
             keys,
             index,
             employer_limits: Default::default(),
+            role: PhantomData,
         };
         Ok((vault, code))
     }
 
-    /// Unlocks the vault at `path` with its passphrase.
+    /// Unlocks the vault at `path` with its passphrase. A vault of the other role is
+    /// refused with [`VaultError::WrongRole`], after the passphrase was checked; to open
+    /// either, use [`OpenVault::open`](crate::OpenVault::open).
     /// An employer vault also drops every bundle that has expired, on every open.
-    pub fn open(path: &Path, passphrase: &SecretString) -> Result<Vault> {
-        let mut vault = Self::open_with(path, |header| header.unwrap_with_passphrase(passphrase))?;
-        vault.purge_expired(candor_model::Timestamp::now())?;
-        Ok(vault)
+    pub fn open(path: &Path, passphrase: &SecretString) -> Result<Self> {
+        let vault = Self::open_with(path, |header| header.unwrap_with_passphrase(passphrase))?;
+        vault.into_role()
     }
 
     /// Unlocks with the recovery code, sets `new_passphrase` (which must keep the rule, see
@@ -196,14 +204,42 @@ impl Vault {
         path: &Path,
         code: &RecoveryCode,
         new_passphrase: impl Into<NewPassphrase<'p>>,
-    ) -> Result<(Vault, RecoveryCode)> {
+    ) -> Result<(Self, RecoveryCode)> {
         let new_passphrase = new_passphrase.into().checked()?;
-        let mut vault = Self::open_with(path, |header| header.unwrap_with_recovery(code))?;
+        let mut vault: Self =
+            Self::open_with(path, |header| header.unwrap_with_recovery(code))?.into_role()?;
         let fresh = vault.replace_data_key(new_passphrase, &mut |_| Ok(()))?;
         Ok((vault, fresh))
     }
 
-    fn open_with(path: &Path, unlock: impl FnOnce(&Header) -> Result<Key256>) -> Result<Vault> {
+    /// This vault as one of role `S`, once its header says it is one; then the role's
+    /// housekeeping on opening (see [`VaultRole::opened`]).
+    pub(crate) fn into_role<S: VaultRole>(self) -> Result<Vault<S>> {
+        if self.header.role != S::ROLE {
+            return Err(VaultError::WrongRole {
+                needed: S::ROLE,
+                found: self.header.role,
+            });
+        }
+        let mut vault = Vault {
+            conn: self.conn,
+            _lock: self._lock,
+            path: self.path,
+            header: self.header,
+            dek: self.dek,
+            keys: self.keys,
+            index: self.index,
+            employer_limits: self.employer_limits,
+            role: PhantomData,
+        };
+        S::opened(&mut vault)?;
+        Ok(vault)
+    }
+
+    pub(crate) fn open_with(
+        path: &Path,
+        unlock: impl FnOnce(&Header) -> Result<Key256>,
+    ) -> Result<Self> {
         if !path.exists() {
             return Err(VaultError::NoVault {
                 path: path.to_owned(),
@@ -244,6 +280,7 @@ impl Vault {
             keys,
             index,
             employer_limits: Default::default(),
+            role: PhantomData,
         })
     }
 
@@ -309,7 +346,7 @@ impl Vault {
 
     /// Runs `f` in one immediate transaction that also updates the authenticated index.
     /// Either everything `f` wrote is committed with the new index tag, or nothing is.
-    pub(crate) fn write<R>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<R>) -> Result<R> {
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let Vault {
             conn,
             header,

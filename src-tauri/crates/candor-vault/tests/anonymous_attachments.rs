@@ -9,7 +9,7 @@ mod pdf_files;
 
 use candor_model::{DocumentKind, ViewKind};
 use candor_vault::bundle::AgeIdentity;
-use candor_vault::{Existing, NewDocument, RemovedMetadata, Vault, VaultError};
+use candor_vault::{Existing, NewDocument, RemovedMetadata, SeekerVault, VaultError};
 use common::contains;
 use common::sharing::*;
 use secrecy::ExposeSecret;
@@ -30,7 +30,7 @@ fn introduced() -> World {
     w
 }
 
-fn add(vault: &mut Vault, kind: DocumentKind, file_name: &str, bytes: &[u8]) -> String {
+fn add(vault: &mut SeekerVault, kind: DocumentKind, file_name: &str, bytes: &[u8]) -> String {
     vault
         .add_document(
             NewDocument {

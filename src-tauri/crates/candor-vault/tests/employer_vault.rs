@@ -4,7 +4,8 @@
 mod common;
 
 use candor_bundle::KeyCard;
-use candor_vault::{KdfParams, Role, Vault, VaultError};
+use candor_vault::EmployerVault;
+use candor_vault::{KdfParams, Role, VaultError};
 use common::passphrase;
 use common::sharing::details;
 
@@ -13,7 +14,7 @@ fn an_employer_vault_is_made_with_its_signed_card() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("acme.candor");
     let (vault, _code, card) =
-        Vault::create_employer(&path, &passphrase(), KdfParams::minimum(), details())
+        EmployerVault::create_employer(&path, &passphrase(), KdfParams::minimum(), details())
             .expect("an employer vault");
     assert_eq!(vault.role(), Role::Employer);
     assert_eq!(vault.employer_card().expect("the card"), card);
@@ -27,8 +28,9 @@ fn details_no_card_can_carry_are_refused_before_a_file_is_made() {
     let path = dir.path().join("acme.candor");
     let mut nameless = details();
     nameless.privacy_contact = "  ".into();
-    let refused = Vault::create_employer(&path, &passphrase(), KdfParams::minimum(), nameless)
-        .expect_err("no privacy contact");
+    let refused =
+        EmployerVault::create_employer(&path, &passphrase(), KdfParams::minimum(), nameless)
+            .expect_err("no privacy contact");
     assert!(
         refused
             .to_string()
@@ -44,8 +46,9 @@ fn a_vault_in_the_way_is_neither_replaced_nor_removed() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("acme.candor");
     std::fs::write(&path, b"someone else's file").expect("a file in the way");
-    let refused = Vault::create_employer(&path, &passphrase(), KdfParams::minimum(), details())
-        .expect_err("the path is taken");
+    let refused =
+        EmployerVault::create_employer(&path, &passphrase(), KdfParams::minimum(), details())
+            .expect_err("the path is taken");
     assert!(
         matches!(refused, VaultError::AlreadyExists { .. }),
         "{refused:?}"

@@ -9,7 +9,7 @@ use candor_formats::{import_elmo, ElmoImport, ImportError};
 use candor_model::{
     gpa, Document, DocumentKind, Education, LearningOpportunity, NationalId, Person,
 };
-use candor_vault::{ImportFormat, Vault, VaultError};
+use candor_vault::{ImportFormat, SeekerVault, VaultError};
 use common::{contains, sample_file, unzip, Fixture};
 
 const NORWEGIAN: &[&str] = &["nb", "no", "en"];
@@ -44,11 +44,11 @@ fn nodes(courses: &[LearningOpportunity]) -> usize {
     courses.iter().map(|c| 1 + nodes(&c.children)).sum()
 }
 
-fn stored_educations(vault: &Vault) -> Vec<Education> {
+fn stored_educations(vault: &SeekerVault) -> Vec<Education> {
     vault.profile().expect("profile").education
 }
 
-fn documents(vault: &Vault) -> Vec<Document> {
+fn documents(vault: &SeekerVault) -> Vec<Document> {
     let entries = vault.list::<Document>().expect("documents");
     entries.into_iter().map(|e| e.value).collect()
 }
@@ -304,7 +304,7 @@ fn the_transport_form_stores_the_same_as_the_raw_xml() {
         stored_educations(&raw_vault),
         stored_educations(&transport_vault)
     );
-    let hashes = |vault: &Vault| -> Vec<(String, String)> {
+    let hashes = |vault: &SeekerVault| -> Vec<(String, String)> {
         documents(vault)
             .into_iter()
             .map(|d| (d.file_name, d.sha256))

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use candor_model::*;
-use candor_vault::{NewDocument, Vault};
+use candor_vault::{NewDocument, SeekerVault};
 use common::{contains, sample_file, unzip, Fixture};
 use serde_json::Value;
 
@@ -23,7 +23,7 @@ fn big_document() -> Vec<u8> {
 /// A vault with something of every kind: the person (with a national id), two
 /// educations, one entry in every other section, two applications with history, two
 /// documents. Returns the documents' ids and bytes.
-fn populate(vault: &mut Vault) -> Vec<(String, Vec<u8>)> {
+fn populate(vault: &mut SeekerVault) -> Vec<(String, Vec<u8>)> {
     let resume = candor_formats::import_json_resume(&sample_file("jsonresume/sample.resume.json"))
         .expect("the sample parses");
     vault.import_json_resume(&resume).expect("imports");
@@ -76,7 +76,7 @@ fn populate(vault: &mut Vault) -> Vec<(String, Vec<u8>)> {
 }
 
 fn export(
-    vault: &Vault,
+    vault: &SeekerVault,
     include_national_id: bool,
 ) -> (candor_vault::ExportSummary, BTreeMap<String, Vec<u8>>) {
     let mut zip = Cursor::new(Vec::new());

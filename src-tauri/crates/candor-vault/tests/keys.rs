@@ -6,8 +6,9 @@ mod common;
 use candor_model::{
     Application, Education, LearningOpportunity, NationalId, Person, Skill, Timestamp,
 };
+use candor_vault::OpenVault;
 use candor_vault::{
-    KdfParams, NewPassphrase, RecoveryCode, Role, SecretString, Vault, VaultError, Weak,
+    KdfParams, NewPassphrase, RecoveryCode, SecretString, SeekerVault, VaultError, Weak,
 };
 use common::{contains, message, passphrase, Fixture};
 
@@ -47,11 +48,11 @@ fn changing_the_passphrase_keeps_records_and_the_recovery_code() {
         matches!(fixture.open(), Err(VaultError::WrongPassphrase)),
         "the old passphrase fails"
     );
-    Vault::open(&fixture.path, &new)
+    SeekerVault::open(&fixture.path, &new)
         .expect("the new passphrase opens")
         .lock();
     let printed = code.display();
-    let (vault, _) = Vault::recover(
+    let (vault, _) = SeekerVault::recover(
         &fixture.path,
         &RecoveryCode::parse(&printed).expect("parse"),
         &passphrase(),
@@ -65,17 +66,17 @@ fn after_recovery_the_old_code_fails_and_the_new_one_works() {
     let (fixture, vault, code) = Fixture::new();
     vault.lock();
     let new = SecretString::from("recovered passphrase");
-    let (vault, fresh) = Vault::recover(&fixture.path, &code, &new).expect("recover");
+    let (vault, fresh) = SeekerVault::recover(&fixture.path, &code, &new).expect("recover");
     vault.lock();
-    Vault::open(&fixture.path, &new)
+    SeekerVault::open(&fixture.path, &new)
         .expect("the new passphrase is set")
         .lock();
     assert_eq!(
-        message(Vault::recover(&fixture.path, &code, &passphrase())),
+        message(SeekerVault::recover(&fixture.path, &code, &passphrase())),
         "this recovery code does not open this vault; it may belong to another vault or have been replaced when the vault was last recovered"
     );
     let fresh = RecoveryCode::parse(&fresh.display()).expect("the new code parses");
-    Vault::recover(&fixture.path, &fresh, &passphrase())
+    SeekerVault::recover(&fixture.path, &fresh, &passphrase())
         .expect("the new code works")
         .0
         .lock();
@@ -92,7 +93,7 @@ fn the_vault_refuses_a_short_passphrase_and_an_unconfirmed_weak_one() {
     let short = SecretString::from("kort");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("new.candor");
-    let create = |p| Vault::create(&path, p, KdfParams::minimum(), Role::Seeker);
+    let create = |p| SeekerVault::create(&path, p, KdfParams::minimum());
     assert_eq!(
         message(create(NewPassphrase::new(&short, Weak::Accept))),
         too_short
@@ -109,7 +110,7 @@ fn the_vault_refuses_a_short_passphrase_and_an_unconfirmed_weak_one() {
         .expect("a weak passphrase the person confirmed")
         .0
         .lock();
-    Vault::open(&path, &weak).expect("opens").lock();
+    SeekerVault::open(&path, &weak).expect("opens").lock();
 
     let (fixture, mut vault, code) = Fixture::new();
     assert_eq!(
@@ -123,21 +124,21 @@ fn the_vault_refuses_a_short_passphrase_and_an_unconfirmed_weak_one() {
     vault.lock();
     fixture.open().expect("the passphrase is unchanged").lock();
     assert_eq!(
-        message(Vault::recover(&fixture.path, &code, &short)),
+        message(SeekerVault::recover(&fixture.path, &code, &short)),
         too_short
     );
     assert!(matches!(
-        Vault::recover(&fixture.path, &code, &weak),
+        SeekerVault::recover(&fixture.path, &code, &weak),
         Err(VaultError::WeakPassphrase { .. })
     ));
-    let (vault, _) = Vault::recover(
+    let (vault, _) = SeekerVault::recover(
         &fixture.path,
         &code,
         NewPassphrase::new(&weak, Weak::Accept),
     )
     .expect("the code was not used up by the refusals");
     vault.lock();
-    Vault::open(&fixture.path, &weak).expect("the confirmed weak passphrase is set");
+    SeekerVault::open(&fixture.path, &weak).expect("the confirmed weak passphrase is set");
 }
 
 #[test]
@@ -146,10 +147,10 @@ fn a_replaced_recovery_code_stops_working() {
     let fresh = vault.replace_recovery_code(&passphrase()).expect("replace");
     vault.lock();
     assert!(matches!(
-        Vault::recover(&fixture.path, &old, &passphrase()),
+        SeekerVault::recover(&fixture.path, &old, &passphrase()),
         Err(VaultError::WrongRecoveryCode)
     ));
-    Vault::recover(&fixture.path, &fresh, &passphrase()).expect("the new code works");
+    SeekerVault::recover(&fixture.path, &fresh, &passphrase()).expect("the new code works");
 }
 
 #[test]
@@ -245,8 +246,8 @@ fn backup_and_restore_into_a_new_path_give_the_same_data() {
         "a backup never overwrites a file"
     );
     let target = fixture.dir.path().join("restored.candor");
-    Vault::restore(&backup, &target, &passphrase(), false).expect("restore");
-    let restored = Vault::open(&target, &passphrase()).expect("the restored vault opens");
+    OpenVault::restore(&backup, &target, &passphrase(), false).expect("restore");
+    let restored = SeekerVault::open(&target, &passphrase()).expect("the restored vault opens");
     assert_eq!(
         restored.profile().expect("profile"),
         vault.profile().expect("profile")
@@ -280,7 +281,7 @@ fn a_corrupt_backup_is_refused_and_nothing_is_replaced() {
     let before = fixture.files();
 
     let err =
-        Vault::restore(&corrupt, &fixture.path, &passphrase(), true).expect_err("must refuse");
+        OpenVault::restore(&corrupt, &fixture.path, &passphrase(), true).expect_err("must refuse");
     assert!(matches!(err, VaultError::BadBackup { .. }), "{err:?}");
     assert!(err.to_string().ends_with("nothing was replaced"), "{err}");
     assert_eq!(fixture.files(), before, "the existing vault is untouched");
@@ -298,7 +299,7 @@ fn a_corrupt_backup_is_refused_and_nothing_is_replaced() {
     let target = fixture.dir.path().join("new.candor");
     std::fs::write(&corrupt, b"not a backup").expect("write");
     assert!(matches!(
-        Vault::restore(&corrupt, &target, &passphrase(), false),
+        OpenVault::restore(&corrupt, &target, &passphrase(), false),
         Err(VaultError::BadBackup { .. })
     ));
     assert!(!target.exists(), "nothing is created from a bad backup");
@@ -316,15 +317,15 @@ fn restoring_over_an_existing_vault_needs_replace_and_the_vault_closed() {
         })
         .expect("insert");
     assert!(matches!(
-        Vault::restore(&backup, &fixture.path, &passphrase(), false),
+        OpenVault::restore(&backup, &fixture.path, &passphrase(), false),
         Err(VaultError::AlreadyExists { .. })
     ));
     assert!(matches!(
-        Vault::restore(&backup, &fixture.path, &passphrase(), true),
+        OpenVault::restore(&backup, &fixture.path, &passphrase(), true),
         Err(VaultError::OpenElsewhere { .. })
     ));
     vault.lock();
-    Vault::restore(&backup, &fixture.path, &passphrase(), true).expect("restore");
+    OpenVault::restore(&backup, &fixture.path, &passphrase(), true).expect("restore");
     assert!(
         fixture
             .open()

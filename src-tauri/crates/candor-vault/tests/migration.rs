@@ -7,7 +7,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use candor_model::{Document, Skill};
-use candor_vault::{RecoveryCode, SecretString, Vault, SCHEMA_VERSION};
+use candor_vault::OpenVault;
+use candor_vault::{RecoveryCode, SecretString, SeekerVault, SCHEMA_VERSION};
 use common::{message, passphrase};
 use rusqlite::Connection;
 
@@ -53,7 +54,7 @@ fn rows(path: &Path) -> Vec<(String, i64, Vec<u8>)> {
     out
 }
 
-fn assert_holds_what_was_written(vault: &Vault) {
+fn assert_holds_what_was_written(vault: &SeekerVault) {
     assert_eq!(
         vault.person().expect("person").map(|p| p.name).as_deref(),
         Some("Kari Nordmann")
@@ -76,14 +77,14 @@ fn assert_holds_what_was_written(vault: &Vault) {
 fn a_schema_1_vault_migrates_on_open_and_keeps_everything() {
     let (_dir, path) = schema_1_vault();
     assert_eq!(user_version(&path), 1);
-    let vault = Vault::open(&path, &passphrase()).expect("open");
+    let vault = SeekerVault::open(&path, &passphrase()).expect("open");
     assert_holds_what_was_written(&vault);
     vault.lock();
     assert_eq!(user_version(&path), SCHEMA_VERSION);
     assert_eq!(SCHEMA_VERSION, 2);
     // Once is enough: the second open checks the new index and changes nothing.
     let before = rows(&path);
-    let vault = Vault::open(&path, &passphrase()).expect("reopen");
+    let vault = SeekerVault::open(&path, &passphrase()).expect("reopen");
     assert_holds_what_was_written(&vault);
     vault.lock();
     assert_eq!(rows(&path), before);
@@ -96,7 +97,9 @@ fn a_migrated_vault_names_a_schema_that_a_schema_1_candor_refuses() {
     // (pinned in tampering.rs for this binary). The migration must therefore move the
     // version, and only after the new index is stored.
     let (_dir, path) = schema_1_vault();
-    Vault::open(&path, &passphrase()).expect("open").lock();
+    SeekerVault::open(&path, &passphrase())
+        .expect("open")
+        .lock();
     assert!(user_version(&path) > 1);
     let tags: i64 = Connection::open(&path)
         .and_then(|c| c.query_row("SELECT count(*) FROM index_tag", [], |r| r.get(0)))
@@ -108,7 +111,7 @@ fn a_migrated_vault_names_a_schema_that_a_schema_1_candor_refuses() {
 fn a_wrong_passphrase_leaves_a_schema_1_vault_unmigrated() {
     let (_dir, path) = schema_1_vault();
     let before = rows(&path);
-    assert!(Vault::open(&path, &SecretString::from("not the passphrase at all")).is_err());
+    assert!(SeekerVault::open(&path, &SecretString::from("not the passphrase at all")).is_err());
     assert_eq!(user_version(&path), 1);
     assert_eq!(rows(&path), before);
 }
@@ -121,7 +124,7 @@ fn a_tampered_schema_1_vault_is_refused_and_left_unmigrated() {
         .expect("delete a row");
     let before = rows(&path);
     assert_eq!(
-        message(Vault::open(&path, &passphrase())),
+        message(SeekerVault::open(&path, &passphrase())),
         "the vault has been tampered with or damaged: the records do not match the \
          authenticated index (a record was deleted, or restored from an older copy); nothing \
          was read from it — restore from a backup"
@@ -135,7 +138,7 @@ fn a_schema_1_vault_opens_with_its_recovery_code() {
     let (_dir, path) = schema_1_vault();
     let code = RecoveryCode::parse(RECOVERY_CODE).expect("code");
     let new = SecretString::from("a brand new passphrase for this vault");
-    let (vault, _fresh) = Vault::recover(&path, &code, &new).expect("recover");
+    let (vault, _fresh) = SeekerVault::recover(&path, &code, &new).expect("recover");
     assert_holds_what_was_written(&vault);
     vault.lock();
     assert_eq!(user_version(&path), SCHEMA_VERSION);
@@ -146,9 +149,9 @@ fn a_restored_schema_1_backup_migrates_the_same_way() {
     let (_dir, backup) = schema_1_vault();
     let target_dir = tempfile::tempdir().expect("temp dir");
     let target = target_dir.path().join("restored.candor");
-    Vault::restore(&backup, &target, &passphrase(), false).expect("restore");
+    OpenVault::restore(&backup, &target, &passphrase(), false).expect("restore");
     assert_eq!(user_version(&target), SCHEMA_VERSION);
     assert_eq!(user_version(&backup), 1, "the backup itself is not touched");
-    let vault = Vault::open(&target, &passphrase()).expect("open restored");
+    let vault = SeekerVault::open(&target, &passphrase()).expect("open restored");
     assert_holds_what_was_written(&vault);
 }

@@ -14,7 +14,7 @@ fn page_size(fixture: &Fixture) -> u32 {
         .expect("page size")
 }
 
-fn add_document(vault: &mut candor_vault::Vault, bytes: &[u8]) -> String {
+fn add_document(vault: &mut candor_vault::SeekerVault, bytes: &[u8]) -> String {
     let new = NewDocument {
         kind: DocumentKind::Other,
         file_name: "portfolio.bin".into(),
@@ -24,7 +24,7 @@ fn add_document(vault: &mut candor_vault::Vault, bytes: &[u8]) -> String {
     vault.add_document(new, bytes).expect("adds a document").id
 }
 
-fn read_document(vault: &candor_vault::Vault, id: &str) -> Vec<u8> {
+fn read_document(vault: &candor_vault::SeekerVault, id: &str) -> Vec<u8> {
     let mut out = Vec::new();
     vault
         .read_document(id, &mut out)

@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use candor_model::{Document, DocumentKind};
+use candor_vault::OpenVault;
 use candor_vault::{
-    remove_abandoned_open_folders, write_new_file, Existing, KdfParams, NewDocument, Prefs, Role,
-    Session, Vault,
+    remove_abandoned_open_folders, write_new_file, Existing, KdfParams, NewDocument, Prefs,
+    SeekerVault, Session,
 };
 use common::{passphrase, Fixture};
 
@@ -53,7 +54,7 @@ fn assert_dir_private(path: &Path) {
     );
 }
 
-fn add_document(vault: &mut Vault, name: &str) -> String {
+fn add_document(vault: &mut SeekerVault, name: &str) -> String {
     vault
         .add_document(
             NewDocument {
@@ -115,7 +116,7 @@ fn a_new_vault_its_new_folders_and_its_sqlite_files_are_private() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("new/candor/vault.candor");
     let (mut vault, _) =
-        Vault::create(&path, &passphrase(), KdfParams::minimum(), Role::Seeker).expect("create");
+        SeekerVault::create(&path, &passphrase(), KdfParams::minimum()).expect("create");
     add_document(&mut vault, "cv.pdf");
     assert_dir_private(&dir.path().join("new"));
     assert_dir_private(&dir.path().join("new/candor"));
@@ -139,7 +140,7 @@ fn backups_and_restored_vaults_are_private() {
     assert_file_private(&backup);
     vault.lock();
     let restored = fixture.dir.path().join("restored.candor");
-    Vault::restore(&backup, &restored, &passphrase(), false).expect("restore");
+    OpenVault::restore(&backup, &restored, &passphrase(), false).expect("restore");
     assert_file_private(&restored);
 }
 
@@ -200,8 +201,13 @@ fn child_opens_a_document_and_waits() {
         return;
     };
     permissive_umask();
-    let mut session = Session::new(Vault::open(Path::new(&path), &passphrase()).expect("opens"));
-    let id = session.vault().list::<Document>().expect("documents")[0]
+    let mut session =
+        Session::new(SeekerVault::open(Path::new(&path), &passphrase()).expect("opens"));
+    let id = session
+        .seeker()
+        .expect("a seeker")
+        .list::<Document>()
+        .expect("documents")[0]
         .id
         .clone();
     let opened = session.open_privately(&id).expect("opened");
@@ -267,8 +273,12 @@ fn a_killed_candor_leaves_nothing_after_the_next_start() {
         "nothing of a killed process removes its folder"
     );
 
-    let mut mine = Session::new(Vault::open(&killed.path, &passphrase()).expect("opens"));
-    let id = mine.vault().list::<Document>().expect("documents")[0]
+    let mut mine = Session::new(SeekerVault::open(&killed.path, &passphrase()).expect("opens"));
+    let id = mine
+        .seeker()
+        .expect("a seeker")
+        .list::<Document>()
+        .expect("documents")[0]
         .id
         .clone();
     let my_folder = session_folder(&mine.open_privately(&id).expect("opened"));

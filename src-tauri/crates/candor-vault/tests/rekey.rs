@@ -4,7 +4,8 @@
 mod common;
 
 use candor_model::{Skill, ViewKind};
-use candor_vault::{SecretString, Vault, VaultError};
+use candor_vault::EmployerVault;
+use candor_vault::{SecretString, SeekerVault, VaultError};
 use common::sharing::{logical_dump, shared_and_imported, world};
 use common::{message, passphrase, Fixture};
 
@@ -34,7 +35,7 @@ fn put_header_row(fixture: &Fixture, row: &[rusqlite::types::Value]) {
         .expect("old header back");
 }
 
-fn skill(vault: &mut Vault, name: &str) -> String {
+fn skill(vault: &mut SeekerVault, name: &str) -> String {
     vault
         .insert(&Skill {
             name: name.into(),
@@ -69,11 +70,11 @@ fn after_a_rekey_the_passphrase_still_opens_and_only_the_new_recovery_code_works
     vault.lock();
     let new_passphrase = SecretString::from("a brand new passphrase for this vault");
     assert!(matches!(
-        Vault::recover(&fixture.path, &old_code, &new_passphrase),
+        SeekerVault::recover(&fixture.path, &old_code, &new_passphrase),
         Err(VaultError::WrongRecoveryCode)
     ));
     let (vault, _) =
-        Vault::recover(&fixture.path, &new_code, &new_passphrase).expect("new code works");
+        SeekerVault::recover(&fixture.path, &new_code, &new_passphrase).expect("new code works");
     assert_eq!(vault.get::<Skill>(&id).expect("skill").value.name, "Rust");
 }
 
@@ -98,7 +99,7 @@ fn recovering_replaces_the_data_key_so_an_old_header_and_the_used_code_open_noth
     let rows_before = logical_dump(&fixture.path);
     let new_passphrase = SecretString::from("a brand new passphrase for this vault");
     let (mut vault, _fresh) =
-        Vault::recover(&fixture.path, &code, &new_passphrase).expect("recover");
+        SeekerVault::recover(&fixture.path, &code, &new_passphrase).expect("recover");
     skill(&mut vault, "Written after recovery");
     vault.lock();
     let rows_after = logical_dump(&fixture.path);
@@ -113,7 +114,7 @@ fn recovering_replaces_the_data_key_so_an_old_header_and_the_used_code_open_noth
     // Whoever read the code and kept the header of the time unwraps the old key, which
     // opens nothing in the vault now.
     put_header_row(&fixture, &old_header);
-    let err = Vault::recover(&fixture.path, &code, &new_passphrase).expect_err("refused");
+    let err = SeekerVault::recover(&fixture.path, &code, &new_passphrase).expect_err("refused");
     assert_eq!(err.to_string(), TAMPERED_INDEX);
 }
 
@@ -139,7 +140,7 @@ fn an_employer_vault_rekeys_with_every_bundle_it_holds() {
         ..
     } = w;
     employer.lock();
-    let employer = Vault::open(&path, &passphrase()).expect("reopen");
+    let employer = EmployerVault::open(&path, &passphrase()).expect("reopen");
     let mut after = Vec::new();
     employer
         .read_received(&bundle, "profile.html", &mut after)

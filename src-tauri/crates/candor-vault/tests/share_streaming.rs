@@ -8,31 +8,32 @@ use std::fs::File;
 
 use candor_bundle::CardDetails;
 use candor_model::{DocumentKind, Person, Timestamp, ViewChoice, ViewKind};
+use candor_vault::EmployerVault;
 use candor_vault::{
-    Existing, KdfParams, NewDocument, Role, ShareProtection, ShareRequest, Vault, CHUNK_LEN,
+    Existing, KdfParams, NewDocument, SeekerVault, ShareProtection, ShareRequest, CHUNK_LEN,
 };
 use common::passphrase;
 
 struct World {
     dir: tempfile::TempDir,
-    seeker: Vault,
-    employer: Vault,
+    seeker: SeekerVault,
+    employer: EmployerVault,
 }
 
 fn world() -> World {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let create = |name: &str, role| {
-        Vault::create(
-            &dir.path().join(name),
-            &passphrase(),
-            KdfParams::minimum(),
-            role,
-        )
-        .expect("a vault")
-        .0
-    };
-    let mut seeker = create("seeker.candor", Role::Seeker);
-    let mut employer = create("employer.candor", Role::Employer);
+    let path = |name: &str| dir.path().join(name);
+    let mut seeker =
+        SeekerVault::create(&path("seeker.candor"), &passphrase(), KdfParams::minimum())
+            .expect("a vault")
+            .0;
+    let mut employer = EmployerVault::create(
+        &path("employer.candor"),
+        &passphrase(),
+        KdfParams::minimum(),
+    )
+    .expect("a vault")
+    .0;
     let card = employer
         .employer_init(CardDetails {
             organisation: "Fjordkraft Data AS".into(),
@@ -66,7 +67,7 @@ fn content(len: usize, seed: u8) -> Vec<u8> {
         .collect()
 }
 
-fn add(vault: &mut Vault, name: &str, bytes: &[u8]) -> String {
+fn add(vault: &mut SeekerVault, name: &str, bytes: &[u8]) -> String {
     let new = NewDocument {
         kind: DocumentKind::Other,
         file_name: name.into(),
@@ -159,7 +160,7 @@ fn a_document_that_fails_part_way_stops_the_share_and_leaves_nothing() {
     )
     .expect("flips a byte");
     drop(raw);
-    let mut seeker = Vault::open(&seeker_path, &passphrase()).expect("opens");
+    let mut seeker = SeekerVault::open(&seeker_path, &passphrase()).expect("opens");
 
     let out = w.dir.path().join("full.candor");
     let error = seeker

@@ -4,7 +4,7 @@
 mod common;
 
 use candor_model::{DocumentKind, Person, Skill};
-use candor_vault::{NewDocument, SecretString, Vault, VaultError, CHUNK_LEN};
+use candor_vault::{NewDocument, SecretString, SeekerVault, VaultError, CHUNK_LEN};
 use common::{message, Fixture};
 
 const TAMPERED_INDEX: &str = "the vault has been tampered with or damaged: the records do not match the \
@@ -15,7 +15,7 @@ const WRONG_PASSPHRASE: &str =
     "wrong passphrase, or the vault header was modified; check the passphrase \
     (Caps Lock?) or unlock with your recovery code";
 
-fn skills(vault: &mut Vault, names: &[&str]) -> Vec<String> {
+fn skills(vault: &mut SeekerVault, names: &[&str]) -> Vec<String> {
     names
         .iter()
         .map(|n| {
@@ -56,7 +56,7 @@ fn wrong_passphrase_is_refused_and_the_files_stay_byte_for_byte_the_same() {
     skills(&mut vault, &["Rust"]);
     vault.lock();
     let before = fixture.files();
-    let err = Vault::open(&fixture.path, &SecretString::from("not the passphrase"));
+    let err = SeekerVault::open(&fixture.path, &SecretString::from("not the passphrase"));
     assert_eq!(message(err), WRONG_PASSPHRASE);
     assert_eq!(
         fixture.files(),
@@ -189,7 +189,7 @@ fn a_removed_index_tag_is_detected_on_open() {
     assert!(message(fixture.open()).contains("the authenticated index is missing"));
 }
 
-fn document(vault: &mut Vault, chunks: usize) -> String {
+fn document(vault: &mut SeekerVault, chunks: usize) -> String {
     let data = vec![7u8; chunks * CHUNK_LEN];
     let new = NewDocument {
         kind: DocumentKind::Cv,
@@ -341,7 +341,7 @@ fn files_that_are_not_vaults_are_named_as_such() {
     let dir = tempfile::tempdir().expect("dir");
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "hello, this is not a database at all").expect("write");
-    let err = message(Vault::open(&text, &common::passphrase()));
+    let err = message(SeekerVault::open(&text, &common::passphrase()));
     assert_eq!(
         err,
         format!(
@@ -354,7 +354,7 @@ fn files_that_are_not_vaults_are_named_as_such() {
     rusqlite::Connection::open(&other)
         .and_then(|c| c.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;"))
         .expect("db");
-    let err = message(Vault::open(&other, &common::passphrase()));
+    let err = message(SeekerVault::open(&other, &common::passphrase()));
     assert_eq!(
         err,
         format!(
@@ -365,7 +365,7 @@ fn files_that_are_not_vaults_are_named_as_such() {
 
     let missing = dir.path().join("missing.candor");
     assert_eq!(
-        message(Vault::open(&missing, &common::passphrase())),
+        message(SeekerVault::open(&missing, &common::passphrase())),
         format!(
             "no vault at {}; create one with `candor init` or pass the right --vault path",
             missing.display()

@@ -9,7 +9,7 @@ use crate::args::ApplyCommand;
 use crate::output::{self, or_blank};
 
 pub fn apply(ctx: &Context, cmd: ApplyCommand) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     match cmd {
         ApplyCommand::Add {
             company,

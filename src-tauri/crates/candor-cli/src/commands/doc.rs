@@ -12,7 +12,7 @@ use crate::args::DocCommand;
 use crate::output;
 
 pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     match cmd {
         DocCommand::Add { file, kind, note } => {
             let kind: DocumentKind = kind

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use candor_model::Timestamp;
 use candor_vault::bundle::{self, CardDetails, Keys, Limits, OutcomeKind};
-use candor_vault::{Existing, Vault, VaultError};
+use candor_vault::{EmployerVault, Existing, VaultError};
 use secrecy::ExposeSecret;
 use serde_json::json;
 
@@ -30,7 +30,7 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
         // Check the card's details before a passphrase is asked for them.
         details.check().map_err(VaultError::from)?;
         let (_vault, code, card) = create_with(ctx, &args.kdf, |path, passphrase, kdf| {
-            Vault::create_employer(path, passphrase, kdf, details)
+            EmployerVault::create_employer(path, passphrase, kdf, details)
         })?;
         let fingerprint = bundle::KeyCard::read(card.as_bytes())
             .map_err(VaultError::from)?
@@ -43,7 +43,7 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
         print_recovery_code(ctx, &headline, &code);
         return Ok(());
     }
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.employer()?;
     match cmd {
         EmployerCommand::Init(_) => unreachable!("handled above"),
         EmployerCommand::Card { out } => {
@@ -202,7 +202,7 @@ fn write_error(out: &Path, source: std::io::Error) -> VaultError {
 }
 
 /// Whether `file` is a notice (to answer) rather than a bundle (to import).
-fn is_notice(vault: &candor_vault::Vault, file: &Path) -> Result<bool, CliError> {
+fn is_notice(vault: &candor_vault::EmployerVault, file: &Path) -> Result<bool, CliError> {
     let keys = vault.decryption_keys()?;
     let source = super::requests::open(file)?;
     let opened = bundle::open(
@@ -219,7 +219,7 @@ fn is_notice(vault: &candor_vault::Vault, file: &Path) -> Result<bool, CliError>
 
 fn import_one(
     ctx: &Context,
-    vault: &mut candor_vault::Vault,
+    vault: &mut candor_vault::EmployerVault,
     file: &Path,
 ) -> Result<serde_json::Value, CliError> {
     let source = super::requests::open(file)?;
@@ -255,7 +255,7 @@ fn import_one(
 /// Answers a notice and writes the signed answer beside it, to send back.
 fn answer(
     ctx: &Context,
-    vault: &mut candor_vault::Vault,
+    vault: &mut candor_vault::EmployerVault,
     file: &Path,
     extend: Option<(u8, String)>,
 ) -> Result<serde_json::Value, CliError> {
@@ -309,7 +309,7 @@ fn answer(
 }
 
 pub fn invite(ctx: &Context, candidate: &str, message: &str, out: &Path) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.employer()?;
     vault
         .invite(candidate, message, out, Existing::Refuse)
         .map_err(super::files::written)?;

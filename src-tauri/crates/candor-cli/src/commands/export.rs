@@ -13,7 +13,7 @@ use crate::args::ExportCommand;
 use crate::output;
 
 pub fn export(ctx: &Context, cmd: ExportCommand) -> Result<(), CliError> {
-    let vault = ctx.open()?;
+    let vault = ctx.seeker()?;
     match cmd {
         ExportCommand::Jsonresume { out } => {
             let document = vault.export_json_resume()?;

@@ -23,7 +23,7 @@ pub fn import(ctx: &Context, cmd: ImportCommand) -> Result<(), CliError> {
             let languages: Vec<&str> = lang.iter().map(|l| l.trim()).collect();
             let transcript =
                 formats::read_elmo(open(&file)?, &languages).map_err(VaultError::from)?;
-            let mut vault = ctx.open()?;
+            let mut vault = ctx.seeker()?;
             let report = if dry_run {
                 vault.preview_elmo(&transcript, keep_identity)?
             } else {
@@ -49,7 +49,7 @@ pub fn import(ctx: &Context, cmd: ImportCommand) -> Result<(), CliError> {
         }
         ImportCommand::Linkedin { file, dry_run } => {
             let export = formats::read_linkedin(open(&file)?).map_err(VaultError::from)?;
-            let mut vault = ctx.open()?;
+            let mut vault = ctx.seeker()?;
             let report = if dry_run {
                 vault.preview_linkedin(&export)?
             } else {
@@ -73,7 +73,7 @@ pub fn import(ctx: &Context, cmd: ImportCommand) -> Result<(), CliError> {
         }
         ImportCommand::Jsonresume { file, dry_run } => {
             let resume = formats::read_json_resume(open(&file)?).map_err(VaultError::from)?;
-            let mut vault = ctx.open()?;
+            let mut vault = ctx.seeker()?;
             let report = if dry_run {
                 vault.preview_json_resume(&resume)?
             } else {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use candor_vault::{KdfParams, NewPassphrase, RecoveryCode, Role, Vault};
+use candor_vault::{KdfParams, NewPassphrase, OpenVault, RecoveryCode, SeekerVault};
 use secrecy::ExposeSecret;
 use serde_json::json;
 
@@ -26,7 +26,9 @@ pub(super) fn print_recovery_code(ctx: &Context, headline: &str, code: &Recovery
 }
 
 pub fn init(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
-    let (vault, code) = create(ctx, &args, Role::Seeker)?;
+    let (vault, code) = create_with(ctx, &args, |path, passphrase, kdf| {
+        SeekerVault::create(path, passphrase, kdf)
+    })?;
     let headline = format!(
         "Created a {} vault at {}.",
         vault.role(),
@@ -34,17 +36,6 @@ pub fn init(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
     );
     print_recovery_code(ctx, &headline, &code);
     Ok(())
-}
-
-/// Creates a vault of `role` at the vault path, with a new passphrase.
-pub(super) fn create(
-    ctx: &Context,
-    args: &InitArgs,
-    role: Role,
-) -> Result<(Vault, RecoveryCode), CliError> {
-    create_with(ctx, args, |path, passphrase, kdf| {
-        Vault::create(path, passphrase, kdf, role)
-    })
 }
 
 /// Checks the key derivation's cost and that no vault is in the way, asks for a new
@@ -112,7 +103,8 @@ pub fn recover(ctx: &Context, args: RecoverArgs) -> Result<(), CliError> {
         "CANDOR_NEW_PASSPHRASE",
         args.new.accept_weak_passphrase,
     )?;
-    let (_vault, fresh) = Vault::recover(&ctx.vault_path, &code, NewPassphrase::new(&new, weak))?;
+    let (_vault, fresh) =
+        OpenVault::recover(&ctx.vault_path, &code, NewPassphrase::new(&new, weak))?;
     print_recovery_code(
         ctx,
         "Recovered: the new passphrase is set, everything in the vault is encrypted under a \
@@ -136,7 +128,7 @@ pub fn rekey(ctx: &Context) -> Result<(), CliError> {
 }
 
 pub fn backup(ctx: &Context, file: &Path) -> Result<(), CliError> {
-    let vault = ctx.open()?;
+    let vault = ctx.open_any()?;
     vault.backup(file)?;
     if ctx.json {
         output::json(&json!({ "backup": file }));
@@ -158,7 +150,7 @@ pub fn restore(ctx: &Context, file: &Path, replace: bool) -> Result<(), CliError
         )));
     }
     let passphrase = secrets::passphrase(ctx.passphrase_file.as_deref())?;
-    Vault::restore(file, &ctx.vault_path, &passphrase, replace)?;
+    OpenVault::restore(file, &ctx.vault_path, &passphrase, replace)?;
     if ctx.json {
         output::json(&json!({ "restored": ctx.vault_path }));
     } else {

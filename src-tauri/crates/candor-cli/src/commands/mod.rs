@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use candor_model::Record;
 use candor_vault::bundle::RequestKind;
-use candor_vault::{Vault, VaultError, MIN_PREFIX};
+use candor_vault::{EmployerVault, OpenVault, SeekerVault, VaultError, MIN_PREFIX};
 use secrecy::SecretString;
 
 use crate::args::{Cli, Command};
@@ -65,23 +65,41 @@ pub struct Context {
 }
 
 impl Context {
-    /// Unlocks the vault, asking for the passphrase if need be.
-    pub fn open(&self) -> Result<Vault, CliError> {
+    /// Unlocks the seeker's vault, asking for the passphrase if need be; an employer's
+    /// vault is refused with the role it has.
+    pub fn seeker(&self) -> Result<SeekerVault, CliError> {
+        let passphrase = self.passphrase()?;
+        Ok(SeekerVault::open(&self.vault_path, &passphrase)?)
+    }
+
+    /// Unlocks the employer's vault; a seeker's is refused with the role it has.
+    pub fn employer(&self) -> Result<EmployerVault, CliError> {
+        let passphrase = self.passphrase()?;
+        Ok(EmployerVault::open(&self.vault_path, &passphrase)?)
+    }
+
+    /// Unlocks the vault whichever role it has, for what both roles do.
+    pub fn open_any(&self) -> Result<OpenVault, CliError> {
         self.open_returning_passphrase().map(|(vault, _)| vault)
     }
 
     /// Unlocks the vault and hands back the passphrase that did it, for commands that
     /// need it twice (a passphrase change re-checks it).
-    pub fn open_returning_passphrase(&self) -> Result<(Vault, SecretString), CliError> {
+    pub fn open_returning_passphrase(&self) -> Result<(OpenVault, SecretString), CliError> {
+        let passphrase = self.passphrase()?;
+        let vault = OpenVault::open(&self.vault_path, &passphrase)?;
+        Ok((vault, passphrase))
+    }
+
+    /// The passphrase, once the vault is known to exist.
+    fn passphrase(&self) -> Result<SecretString, CliError> {
         if !self.vault_path.exists() {
             return Err(VaultError::NoVault {
                 path: self.vault_path.clone(),
             }
             .into());
         }
-        let passphrase = secrets::passphrase(self.passphrase_file.as_deref())?;
-        let vault = Vault::open(&self.vault_path, &passphrase)?;
-        Ok((vault, passphrase))
+        secrets::passphrase(self.passphrase_file.as_deref())
     }
 }
 
@@ -153,7 +171,7 @@ fn listing(kind: &str) -> (&'static str, &'static str) {
 
 /// The full id of the `T` that `prefix` (an id or its first characters) names, with a
 /// not-found message that says which command shows the ids.
-pub fn resolve<T: Record>(vault: &Vault, prefix: &str) -> Result<String, CliError> {
+pub fn resolve<T: Record>(vault: &SeekerVault, prefix: &str) -> Result<String, CliError> {
     vault.resolve_id::<T>(prefix).map_err(|err| match err {
         VaultError::RecordNotFound { kind, id } => {
             let (noun, list) = listing(kind);

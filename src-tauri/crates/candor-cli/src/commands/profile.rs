@@ -7,7 +7,7 @@ use candor_model::{
     gpa, Credits, Education, Grade, GradeScheme, LearningOpportunity, PartialDate, Profile, Skill,
     Work,
 };
-use candor_vault::{Entry, Vault, PROFILE_SECTIONS};
+use candor_vault::{Entry, SeekerVault, PROFILE_SECTIONS};
 use serde_json::json;
 
 use super::{parse_opt, resolve, CliError, Context};
@@ -19,7 +19,7 @@ use crate::output::{self, or_blank};
 pub fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<(), CliError> {
     match cmd {
         ProfileCommand::Show => {
-            let vault = ctx.open()?;
+            let vault = ctx.seeker()?;
             output::json(&vault.profile()?);
         }
         ProfileCommand::Set => {
@@ -69,7 +69,7 @@ pub fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<(), CliError> {
                 }
                 return Ok(());
             }
-            let mut vault = ctx.open()?;
+            let mut vault = ctx.seeker()?;
             vault.replace_profile(&profile, &sections)?;
             if ctx.json {
                 output::json(&json!({ "replaced": sections }));
@@ -86,7 +86,7 @@ fn date(value: Option<&str>, option: &str) -> Result<Option<PartialDate>, CliErr
 }
 
 pub fn education(ctx: &Context, cmd: EducationCommand) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     match cmd {
         EducationCommand::Add {
             institution,
@@ -117,7 +117,7 @@ pub fn education(ctx: &Context, cmd: EducationCommand) -> Result<(), CliError> {
     Ok(())
 }
 
-fn course(ctx: &Context, vault: &mut Vault, cmd: CourseCommand) -> Result<(), CliError> {
+fn course(ctx: &Context, vault: &mut SeekerVault, cmd: CourseCommand) -> Result<(), CliError> {
     match cmd {
         CourseCommand::Add {
             education,
@@ -225,7 +225,7 @@ fn span(start: &Option<PartialDate>, end: &Option<PartialDate>) -> String {
     }
 }
 
-fn list_education(ctx: &Context, vault: &Vault) -> Result<(), CliError> {
+fn list_education(ctx: &Context, vault: &SeekerVault) -> Result<(), CliError> {
     let entries = vault.list::<Education>()?;
     if ctx.json {
         let out: Vec<_> = entries
@@ -285,7 +285,7 @@ fn print_courses(nodes: &[LearningOpportunity], depth: usize) {
 }
 
 pub fn skill(ctx: &Context, cmd: SkillCommand) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     match cmd {
         SkillCommand::Add {
             name,
@@ -332,7 +332,7 @@ pub fn skill(ctx: &Context, cmd: SkillCommand) -> Result<(), CliError> {
 }
 
 pub fn experience(ctx: &Context, cmd: ExperienceCommand) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     match cmd {
         ExperienceCommand::Add {
             company,
@@ -387,7 +387,7 @@ pub fn experience(ctx: &Context, cmd: ExperienceCommand) -> Result<(), CliError>
 }
 
 pub fn gpa_command(ctx: &Context) -> Result<(), CliError> {
-    let vault = ctx.open()?;
+    let vault = ctx.seeker()?;
     let entries = vault.list::<Education>()?;
     let all: Vec<LearningOpportunity> = entries
         .iter()

@@ -15,7 +15,7 @@ use crate::output;
 
 pub fn request(ctx: &Context, kind: RequestKind, target: RequestTarget) -> Result<(), CliError> {
     let view = target.view;
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     let sent = vault
         .request(
             kind,
@@ -75,7 +75,7 @@ pub fn request(ctx: &Context, kind: RequestKind, target: RequestTarget) -> Resul
 }
 
 pub fn list(ctx: &Context, complaint: Option<String>) -> Result<(), CliError> {
-    let vault = ctx.open()?;
+    let vault = ctx.seeker()?;
     let now = Timestamp::now();
     if let Some(id) = complaint {
         let letters = vault.complaint(&id, now)?;
@@ -132,7 +132,7 @@ fn row(r: &RequestRow) -> Vec<String> {
 
 pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
     let ReceiptCommand::Import { file } = cmd;
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     let source = open(&file)?;
     let row = vault.import_answer(source, Timestamp::now())?;
     if ctx.json {
@@ -184,7 +184,7 @@ pub fn open(file: &Path) -> Result<File, CliError> {
 /// Posts the notice to the organisation's intake URL and takes in the signed answer; says
 /// what came back.
 fn send(
-    vault: &mut candor_vault::Vault,
+    vault: &mut candor_vault::SeekerVault,
     recipient: &str,
     notice: &Path,
 ) -> Result<String, CliError> {

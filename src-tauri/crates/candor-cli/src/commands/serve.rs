@@ -13,7 +13,7 @@ use candor_net::server::{
     serve as run, Clock, Intake, Received, Refused, ServeError, ServerConfig, SystemClock,
 };
 use candor_vault::bundle::{self, BundleError, Keys, Limits, Notice};
-use candor_vault::{EmployerLimits, Role, Vault, VaultError};
+use candor_vault::{EmployerLimits, EmployerVault, VaultError};
 use time::OffsetDateTime;
 
 use super::{CliError, Context};
@@ -85,7 +85,7 @@ fn timestamp(at: SystemTime) -> Timestamp {
 
 /// The employer's vault behind the server: bundles are imported, notices answered.
 struct VaultIntake {
-    vault: Vault,
+    vault: EmployerVault,
     clock: Arc<dyn Clock>,
 }
 
@@ -284,14 +284,7 @@ fn bundle_reason(refused: &BundleError) -> &'static str {
     }
 }
 
-pub fn serve(ctx: &Context, vault: Vault, config: ServerConfig) -> Result<(), CliError> {
-    if vault.role() != Role::Employer {
-        return Err(VaultError::WrongRole {
-            needed: Role::Employer,
-            found: vault.role(),
-        }
-        .into());
-    }
+pub fn serve(ctx: &Context, vault: EmployerVault, config: ServerConfig) -> Result<(), CliError> {
     vault.employer_card()?;
     let json = ctx.json;
     let clock = Arc::clone(&config.clock);

@@ -18,7 +18,7 @@ use crate::args::{CorrectArgs, LedgerArgs, RecipientCommand, RevealArgs, ShareAr
 use crate::{output, secrets};
 
 pub fn recipient(ctx: &Context, cmd: RecipientCommand) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     match cmd {
         RecipientCommand::Add { card } => {
             let bytes = read_card(&card)?;
@@ -101,7 +101,7 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
         include: args.include.clone(),
         exclude: args.exclude.clone(),
     };
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     if args.preview {
         let preview = vault.preview_share(&args.to, &choice)?;
         if ctx.json {
@@ -204,7 +204,7 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
 }
 
 pub fn reveal(ctx: &Context, args: RevealArgs) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     let request = ShareRequest {
         recipient: args.to.clone(),
         choice: ViewChoice {
@@ -286,7 +286,7 @@ fn parse_expiry(text: &str) -> Result<Option<Timestamp>, CliError> {
 }
 
 pub fn ledger(ctx: &Context, args: LedgerArgs) -> Result<(), CliError> {
-    let vault = ctx.open()?;
+    let vault = ctx.seeker()?;
     if let Some(bundle_id) = args.receipt {
         output::json(&vault.consent_receipt(&bundle_id)?);
         return Ok(());
@@ -416,7 +416,7 @@ pub fn verify(ctx: &Context, file: &Path) -> Result<(), CliError> {
     let vault = if read == 4 && &head == b"PK\x03\x04" {
         None
     } else {
-        Some(ctx.open()?)
+        Some(ctx.open_any()?)
     };
     let keys = match &vault {
         Some(vault) => vault.decryption_keys()?,
@@ -514,7 +514,7 @@ fn capitalised(text: &str) -> String {
 }
 
 pub fn correct(ctx: &Context, args: CorrectArgs) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     let request = ShareRequest {
         recipient: String::new(),
         choice: ViewChoice {
@@ -544,7 +544,7 @@ pub fn correct(ctx: &Context, args: CorrectArgs) -> Result<(), CliError> {
 }
 
 pub fn inbox(ctx: &Context, import: Option<std::path::PathBuf>) -> Result<(), CliError> {
-    let mut vault = ctx.open()?;
+    let mut vault = ctx.seeker()?;
     if let Some(file) = import {
         let row = vault.import_invitation(super::requests::open(&file)?, Timestamp::now())?;
         if !ctx.json {

@@ -9,7 +9,8 @@ use std::path::Path;
 use std::process::Command;
 
 use candor_model::{Document, Timestamp};
-use candor_vault::{Existing, Vault};
+use candor_vault::Existing;
+use candor_vault::OpenVault;
 
 use crate::world::{full_share, passphrase, World};
 
@@ -133,13 +134,14 @@ pub fn child(args: &[String]) {
         args.get(i)
             .map_or_else(|| panic!("{CHILD}: too few arguments"), String::as_str)
     };
-    let mut vault = Vault::open(Path::new(arg(1)), &passphrase()).expect("opens the vault");
+    let mut vault = OpenVault::open(Path::new(arg(1)), &passphrase()).expect("opens the vault");
     // Writing 5 to clear_refs resets VmHWM to the current VmRSS (Linux 4.0 and later), so
     // the key derivation's memory is not counted.
     std::fs::write("/proc/self/clear_refs", "5").expect("resets the peak resident set size");
     let before = status_kib("VmRSS:");
     match arg(0) {
         "share" => {
+            let vault = vault.seeker().expect("a seeker's vault");
             let documents: Vec<String> = vault
                 .list::<Document>()
                 .expect("lists the documents")
@@ -157,6 +159,8 @@ pub fn child(args: &[String]) {
         "import" => {
             let file = File::open(arg(2)).expect("the bundle");
             vault
+                .employer()
+                .expect("an employer's vault")
                 .import_bundle(file, Timestamp::now())
                 .expect("imports");
         }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use candor_model::{DocumentKind, Education, Person, Skill, ViewChoice, ViewKind, Work};
 use candor_vault::bundle::{AgeIdentity, CardDetails};
+use candor_vault::EmployerVault;
 use candor_vault::{
-    KdfParams, NewDocument, Role, SecretString, ShareProtection, ShareRequest, Vault,
+    KdfParams, NewDocument, SecretString, SeekerVault, ShareProtection, ShareRequest,
 };
 use rand::{RngCore, SeedableRng};
 use secrecy::ExposeSecret;
@@ -26,13 +27,13 @@ pub struct World {
     pub dir: tempfile::TempDir,
     /// The attachments' bytes, concatenated: `age`'s input.
     pub attachments: PathBuf,
-    pub seeker: Vault,
+    pub seeker: SeekerVault,
     pub documents: Vec<String>,
     pub employers: Vec<Employer>,
 }
 
 pub struct Employer {
-    pub vault: Vault,
+    pub vault: EmployerVault,
     pub path: PathBuf,
     pub organisation: String,
     pub age_recipient: String,
@@ -48,11 +49,10 @@ impl World {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let attachments = dir.path().join("attachments.bin");
         write_random(&attachments, mb * MB);
-        let (mut seeker, _) = Vault::create(
+        let (mut seeker, _) = SeekerVault::create(
             &dir.path().join("seeker.candor"),
             &passphrase(),
             KdfParams::minimum(),
-            Role::Seeker,
         )
         .expect("a seeker vault");
         fill_profile(&mut seeker);
@@ -91,11 +91,10 @@ impl World {
 }
 
 impl Employer {
-    fn new(dir: &Path, i: usize, seeker: &mut Vault) -> Employer {
+    fn new(dir: &Path, i: usize, seeker: &mut SeekerVault) -> Employer {
         let path = dir.join(format!("employer-{i}.candor"));
-        let (mut vault, _) =
-            Vault::create(&path, &passphrase(), KdfParams::minimum(), Role::Employer)
-                .expect("an employer vault");
+        let (mut vault, _) = EmployerVault::create(&path, &passphrase(), KdfParams::minimum())
+            .expect("an employer vault");
         let organisation = format!("Fjordkraft Data {i} AS");
         let card = vault
             .employer_init(CardDetails {
@@ -168,7 +167,7 @@ fn write_random(path: &Path, bytes: u64) {
     out.flush().expect("writes the attachments");
 }
 
-fn fill_profile(vault: &mut Vault) {
+fn fill_profile(vault: &mut SeekerVault) {
     vault
         .set_person(&Person {
             name: "Kari Nordmann".into(),

@@ -1,6 +1,7 @@
 //! Planning an ELMO / EMREX transcript import: its educations, the original XML and the
 //! PDFs inside it as issuer-signed documents, and the learner only when the seeker asks.
 
+use crate::roles::SeekerVault;
 use candor_formats::{ElmoImport, EmbeddedAttachment};
 use candor_model::{DocumentKind, Profile};
 
@@ -9,13 +10,12 @@ use super::plan::{Plan, PlannedDocument};
 use super::ImportFormat;
 use crate::documents::{NewDocument, Provenance};
 use crate::error::Result;
-use crate::vault::Vault;
 
 /// The note on every document an EMREX import keeps.
 const ORIGINAL_NOTE: &str = "Original from the issuer, imported from EMREX; it holds your name, \
                              birth date and national identity number as the issuer wrote them";
 
-impl Vault {
+impl SeekerVault {
     pub(crate) fn plan_elmo<'a>(
         &self,
         import: &'a ElmoImport,

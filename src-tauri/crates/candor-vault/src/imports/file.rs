@@ -1,6 +1,7 @@
 //! One file to import, read and parsed as the format the person chose, so the app and the
 //! CLI take the same path: parse, then preview or import.
 
+use crate::roles::SeekerVault;
 use std::io::{Read, Seek};
 
 use candor_formats::{ElmoImport, JsonResumeImport, Learner, LinkedInImport};
@@ -9,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use super::ImportReport;
 use crate::error::Result;
-use crate::vault::Vault;
 
 /// The kinds of file a person can import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +63,7 @@ impl ParsedImport {
     }
 }
 
-impl Vault {
+impl SeekerVault {
     /// What importing `parsed` would add; nothing is written.
     pub fn preview_parsed(
         &self,

@@ -8,12 +8,12 @@
 //! [`ImportReport`].
 //!
 //! ```
-//! use candor_vault::{KdfParams, Role, Vault};
+//! use candor_vault::{KdfParams, SeekerVault};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let dir = tempfile::tempdir()?;
 //! let passphrase = "correct horse battery staple".to_owned().into();
-//! let (mut vault, _) = Vault::create(&dir.path().join("v"), &passphrase, KdfParams::minimum(), Role::Seeker)?;
+//! let (mut vault, _) = SeekerVault::create(&dir.path().join("v"), &passphrase, KdfParams::minimum())?;
 //! let resume = candor_formats::import_json_resume(br#"{"skills": [{"name": "Rust"}]}"#)?;
 //! let preview = vault.preview_json_resume(&resume)?;
 //! assert_eq!(preview.section("skills").map(|s| s.added), Some(1));
@@ -33,13 +33,13 @@ mod report;
 mod resume;
 mod source;
 
+use crate::roles::SeekerVault;
 use candor_formats::{ElmoImport, JsonResumeImport, LinkedInImport};
 use candor_model::Profile;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::error::Result;
-use crate::vault::Vault;
 pub use file::{FileFormat, ParsedImport, TITLE_LANGUAGES};
 use plan::Plan;
 pub(crate) use plan::{each_section, nodes};
@@ -47,7 +47,7 @@ pub(crate) use report::count;
 pub use report::{ImportFormat, ImportReport, SectionCount};
 pub use source::{ImportSource, RecordRef};
 
-impl Vault {
+impl SeekerVault {
     /// What [`Vault::import_elmo`] would do, without storing anything.
     pub fn preview_elmo(&self, import: &ElmoImport, keep_identity: bool) -> Result<ImportReport> {
         Ok(self.plan_elmo(import, keep_identity, true)?.report)

@@ -2,6 +2,7 @@
 //! with its report. A preview is the plan's report; an import runs the plan in one
 //! transaction, so either all of it is stored or none of it.
 
+use crate::roles::SeekerVault;
 use std::collections::BTreeMap;
 
 use candor_model::{
@@ -17,7 +18,6 @@ use super::{count, ImportFormat, ImportReport, SectionCount};
 use crate::documents::{NewDocument, Provenance};
 use crate::error::Result;
 use crate::records::{new_id, now_order, PERSON_ID};
-use crate::vault::Vault;
 
 /// Calls `$m!(field, Type)` for every list section of a [`Profile`], in profile order.
 /// The field names are also the sections' names in reports and in JSON Resume.
@@ -88,7 +88,7 @@ impl<'a> Plan<'a> {
     /// entry, by section and index.
     pub fn add_sections(
         &mut self,
-        vault: &Vault,
+        vault: &SeekerVault,
         incoming: &Profile,
         kept: Option<&serde_json::Map<String, Value>>,
     ) -> Result<()> {
@@ -129,7 +129,7 @@ impl<'a> Plan<'a> {
     }
 
     /// Plans filling the seeker's person from `incoming`.
-    pub fn fill_person(&mut self, vault: &Vault, incoming: &Person) -> Result<()> {
+    pub fn fill_person(&mut self, vault: &SeekerVault, incoming: &Person) -> Result<()> {
         let existing = match &self.person {
             Some(planned) => Some(planned.clone()),
             None => vault.person()?,
@@ -174,7 +174,7 @@ impl<'a> Plan<'a> {
 /// Appends to `out` each of `incoming` that `T`'s records do not already hold; returns how
 /// many were added and skipped, and the kept leftovers of those added.
 fn append_new<T: Record + PartialEq>(
-    vault: &Vault,
+    vault: &SeekerVault,
     incoming: &[T],
     out: &mut Vec<T>,
     kept: Option<&Vec<Value>>,
@@ -204,7 +204,7 @@ pub(crate) fn nodes(courses: &[LearningOpportunity]) -> usize {
     courses.iter().map(|c| 1 + nodes(&c.children)).sum()
 }
 
-impl Vault {
+impl SeekerVault {
     /// Runs `plan` in one transaction and returns its report.
     pub(crate) fn run_plan(&mut self, plan: Plan<'_>) -> Result<ImportReport> {
         if plan.is_empty() {

@@ -6,6 +6,7 @@
 //! imports something else, so each entry's leftovers are stored under its record's id, and
 //! the resume's shape is rebuilt from the profile as it is when exporting.
 
+use crate::roles::SeekerVault;
 use std::collections::BTreeMap;
 
 use candor_model::{
@@ -19,7 +20,6 @@ use super::plan::each_section;
 use crate::error::Result;
 use crate::records::decode;
 use crate::records::internal_record;
-use crate::vault::Vault;
 
 /// The leftovers of every JSON Resume imported.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -77,7 +77,7 @@ fn is_list_section(name: &str) -> bool {
     found
 }
 
-impl Vault {
+impl SeekerVault {
     pub(crate) fn resume_kept(&self) -> Result<ResumeKept> {
         match self.read_raw(ResumeKept::KIND, ResumeKept::ID)? {
             None => Ok(ResumeKept::default()),

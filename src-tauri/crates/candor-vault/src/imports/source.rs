@@ -1,6 +1,7 @@
 //! Where imported data came from: one sealed record per import, so the same transcript is
 //! not imported twice, and the seeker's export can say where each record came from.
 
+use crate::roles::SeekerVault;
 use candor_model::Timestamp;
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,6 @@ use super::ImportFormat;
 use crate::error::{Result, VaultError};
 use crate::records::internal_record;
 use crate::records::Entry;
-use crate::vault::Vault;
 
 /// One import: what format, which file (by fingerprint), when, and the records it added.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,7 +37,7 @@ pub struct RecordRef {
 
 internal_record!(ImportSource, "import-source");
 
-impl Vault {
+impl SeekerVault {
     /// Every import so far, oldest first.
     pub fn import_sources(&self) -> Result<Vec<Entry<ImportSource>>> {
         self.list::<ImportSource>()

@@ -1,6 +1,8 @@
 //! The employer's side: its key card, importing bundles into its own vault, and the
 //! candidates they describe. Bundles are kept only until they expire.
 
+use crate::roles::EmployerVault;
+use crate::roles::VaultRole;
 use std::io::{Read, Seek};
 
 use candor_bundle::{
@@ -153,7 +155,7 @@ impl ReceivedBundle {
     }
 }
 
-impl Vault {
+impl<R: VaultRole> Vault<R> {
     /// Every sealed blob a received bundle or a stored answer points to, for re-sealing
     /// them all under a new data key.
     pub(crate) fn held_blobs(&self) -> Result<Vec<BlobRef>> {
@@ -168,7 +170,7 @@ impl Vault {
     }
 }
 
-impl Vault {
+impl EmployerVault {
     /// Imports a bundle: decrypts it with the vault's key, checks its structure, signature,
     /// recipient and expiry, re-encrypts every entry into the vault, and commits only when
     /// every entry matched the signed manifest.
@@ -324,7 +326,6 @@ impl Vault {
 
     /// Every candidate, newest bundle first within each.
     pub fn candidates(&self) -> Result<Vec<Candidate>> {
-        self.require_role(Role::Employer)?;
         let mut received: Vec<ReceivedBundle> = self
             .list_records::<ReceivedBundle>()?
             .into_iter()

@@ -2,6 +2,7 @@
 //! sealed in the vault like any record. Seekers also get one pseudonym per recipient for
 //! anonymous shares: a separate random pair of keys, so two employers cannot link them.
 
+use crate::roles::VaultRole;
 use candor_bundle::{AgeIdentity, SigningKey};
 use candor_model::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -111,7 +112,7 @@ impl Writer<'_> {
     }
 }
 
-impl Vault {
+impl<R: VaultRole> Vault<R> {
     /// The vault's own keys, made on first use.
     pub(crate) fn own_keys(&mut self) -> Result<KeyPair> {
         if let Some(stored) = self.get_record::<StoredKeys>(OWN_KEYS)? {
@@ -130,10 +131,10 @@ impl Vault {
 
     /// Opens a bundle with every key this vault can decrypt with (its own and its
     /// pseudonyms'), with the default limits; see [`candor_bundle::open`].
-    pub(crate) fn open_bundle<R: std::io::Read + std::io::Seek>(
+    pub(crate) fn open_bundle<B: std::io::Read + std::io::Seek>(
         &self,
-        reader: R,
-    ) -> Result<candor_bundle::OpenBundle<R>> {
+        reader: B,
+    ) -> Result<candor_bundle::OpenBundle<B>> {
         let keys = self.all_keys()?;
         let identities = candor_bundle::Keys {
             identities: keys.iter().map(|k| &k.age).collect(),

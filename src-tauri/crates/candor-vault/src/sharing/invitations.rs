@@ -2,6 +2,7 @@
 //! recipient, never learning who it is; the seeker sees which share it answers and may
 //! reply with a reveal.
 
+use crate::roles::{EmployerVault, SeekerVault};
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
@@ -14,9 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
-use crate::header::Role;
 use crate::records::internal_record;
-use crate::vault::Vault;
 
 /// An invitation as the seeker keeps and sees it.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -37,7 +36,7 @@ pub struct InvitationRow {
 
 internal_record!(InvitationRow, "invitation");
 
-impl Vault {
+impl EmployerVault {
     /// Writes an invitation to an anonymous candidate, encrypted to its pseudonym and signed
     /// by the employer. Returns where it was written.
     pub fn invite(
@@ -104,7 +103,9 @@ impl Vault {
         })?;
         Ok(out.to_owned())
     }
+}
 
+impl SeekerVault {
     /// Imports an invitation: it must open with one of this vault's pseudonyms, answer
     /// anonymous shares this vault made, and be signed by the key on that recipient's card.
     pub fn import_invitation(
@@ -112,7 +113,6 @@ impl Vault {
         reader: impl Read + Seek,
         now: Timestamp,
     ) -> Result<InvitationRow> {
-        self.require_role(Role::Seeker)?;
         let mut bundle = self.open_bundle(reader)?;
         let manifest = bundle.manifest().clone();
         let invitation = Invitation::read(&bundle.read_entry(INVITATION, 1 << 20)?, &manifest)?;

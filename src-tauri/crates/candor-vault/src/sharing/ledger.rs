@@ -6,6 +6,7 @@
 //! rewritten without the vault key, and an export whose hashes anyone can recompute.
 //! Entries hold the identifiers of what was shared, never the values.
 
+use crate::roles::SeekerVault;
 use candor_bundle::{Kind, OutcomeKind, Sealing};
 use candor_model::{Timestamp, ViewKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -13,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Result, VaultError};
 use crate::records::{internal_record, pick_by_prefix};
-use crate::vault::{Vault, Writer};
+use crate::vault::Writer;
 
 /// One disclosure.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -159,7 +160,7 @@ impl Writer<'_> {
     }
 }
 
-impl Vault {
+impl SeekerVault {
     /// Every ledger entry in order, after checking the chain: numbered without gaps, each
     /// linked to the one before, the last one matching the stored head.
     pub fn ledger(&self) -> Result<Vec<LedgerEntry>> {

@@ -1,6 +1,7 @@
 //! The organisation an employer vault belongs to: making the vault with its key card, and
 //! the card itself.
 
+use crate::roles::EmployerVault;
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{CardDetails, KeyCard};
@@ -8,12 +9,10 @@ use candor_model::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, VaultError};
-use crate::header::Role;
 use crate::kdf::KdfParams;
 use crate::records::internal_record;
 use crate::recovery::RecoveryCode;
 use crate::strength::NewPassphrase;
-use crate::vault::Vault;
 
 /// The organisation's own card, kept as signed.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -23,7 +22,7 @@ struct EmployerCard {
 
 internal_record!(EmployerCard, "employer-card");
 
-impl Vault {
+impl EmployerVault {
     /// Creates an employer vault at `path` for the organisation `details` describe, with
     /// its key card signed. Details that no card can carry are refused before any file is
     /// made; when signing the card fails after all, the new file is removed, so a failed
@@ -33,9 +32,9 @@ impl Vault {
         passphrase: impl Into<NewPassphrase<'p>>,
         kdf: KdfParams,
         details: CardDetails,
-    ) -> Result<(Vault, RecoveryCode, String)> {
+    ) -> Result<(EmployerVault, RecoveryCode, String)> {
         details.check()?;
-        let (mut vault, code) = Vault::create(path, passphrase, kdf, Role::Employer)?;
+        let (mut vault, code) = EmployerVault::create(path, passphrase, kdf)?;
         match vault.employer_init(details) {
             Ok(card) => Ok((vault, code, card)),
             Err(e) => {
@@ -49,7 +48,6 @@ impl Vault {
     /// Sets the organisation's details and signs its key card with the vault's keys.
     /// Returns the card file's text.
     pub fn employer_init(&mut self, details: CardDetails) -> Result<String> {
-        self.require_role(Role::Employer)?;
         let keys = self.own_keys()?;
         let card_text = KeyCard::sign(
             details,
@@ -71,7 +69,6 @@ impl Vault {
 
     /// The organisation's key card, as made by [`Vault::employer_init`].
     pub fn employer_card(&self) -> Result<String> {
-        self.require_role(Role::Employer)?;
         self.get_record::<EmployerCard>("self")?
             .map(|card| card.card_text.clone())
             .ok_or(VaultError::NoEmployerCard)

@@ -1,5 +1,6 @@
 //! The organisations a seeker shares with, each from its verified key card.
 
+use crate::roles::SeekerVault;
 use candor_bundle::KeyCard;
 use candor_model::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -7,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Result, VaultError};
 use crate::records::internal_record;
 use crate::records::new_id;
-use crate::vault::Vault;
 
 /// A recipient as stored: the card file exactly as received, checked again on every read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -63,7 +63,7 @@ impl RecipientInfo {
     }
 }
 
-impl Vault {
+impl SeekerVault {
     /// Adds a recipient from a key card file's bytes, after checking its signature. A card
     /// with the same keys as one already added replaces it (new contact details); its
     /// pseudonym is kept. Also makes the recipient's pseudonym.

@@ -5,6 +5,7 @@
 //! and a state record that changes as answers arrive: sent → answered, or extended, or
 //! overdue once its due date has passed with no answer.
 
+use crate::roles::SeekerVault;
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
@@ -16,10 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
-use crate::header::Role;
 use crate::records::{internal_record, pick_by_prefix};
 use crate::sharing::ledger::{LedgerEntry, SignedAs};
-use crate::vault::Vault;
 
 /// How far an answer may be pushed back (Art. 12(3)): two further months.
 pub const MAX_EXTENSION_MONTHS: u8 = 2;
@@ -231,7 +230,7 @@ fn check_answer_fits(answer: &Answer, entry: &LedgerEntry, stored: &StoredReques
     Ok(())
 }
 
-impl Vault {
+impl SeekerVault {
     /// Writes a signed notice of `kind` about the shares to `recipient` made with one view
     /// (`view`: the identity's full shares or the pseudonym's anonymous ones), records it in
     /// the ledger, and returns its letters. It is due one month after `now`.
@@ -244,7 +243,6 @@ impl Vault {
         existing: Existing,
         now: Timestamp,
     ) -> Result<RequestOutcome> {
-        self.require_role(Role::Seeker)?;
         let kind = request.kind();
         let recipient = self.recipient(recipient)?;
         let shares: Vec<LedgerEntry> = self
@@ -403,7 +401,6 @@ impl Vault {
         reader: impl std::io::Read + std::io::Seek,
         now: Timestamp,
     ) -> Result<RequestRow> {
-        self.require_role(Role::Seeker)?;
         let mut bundle = self.open_bundle(reader)?;
         let manifest = bundle.manifest().clone();
         if !matches!(manifest.kind, Kind::DeletionReceipt | Kind::AccessExport) {

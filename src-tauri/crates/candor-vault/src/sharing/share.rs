@@ -4,6 +4,7 @@
 mod attachments;
 mod writing;
 
+use crate::roles::SeekerVault;
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
@@ -17,11 +18,9 @@ use sha2::Digest;
 
 use crate::error::{Result, VaultError};
 use crate::files::{write_new_file, Existing};
-use crate::header::Role;
 use crate::records::pick_by_prefix;
 use crate::sharing::ledger::{LedgerEntry, SignedAs};
 use crate::sharing::recipients::RecipientInfo;
-use crate::vault::Vault;
 use attachments::{anonymous_attachment_path, attachment_path};
 pub use attachments::{AttachmentCleaning, RemovedMetadata};
 use writing::{Attachment, Contents};
@@ -77,7 +76,7 @@ pub struct ShareOutcome {
     pub size: u64,
 }
 
-impl Vault {
+impl SeekerVault {
     /// The view `choice` makes for `recipient`, and the bytes that would be sent.
     pub fn preview_share(&self, recipient: &str, choice: &ViewChoice) -> Result<SharePreview> {
         self.prepare_share(recipient, choice)
@@ -91,7 +90,6 @@ impl Vault {
         recipient: &str,
         choice: &ViewChoice,
     ) -> Result<(SharePreview, Vec<Option<Vec<u8>>>)> {
-        self.require_role(Role::Seeker)?;
         let recipient = self.recipient(recipient)?;
         let documents = self.list::<Document>()?;
         let offered: Vec<SharedDocument> = documents
@@ -417,17 +415,6 @@ impl Vault {
             entry,
             size,
         })
-    }
-
-    pub(crate) fn require_role(&self, role: Role) -> Result<()> {
-        if self.role() == role {
-            Ok(())
-        } else {
-            Err(VaultError::WrongRole {
-                needed: role,
-                found: self.role(),
-            })
-        }
     }
 }
 

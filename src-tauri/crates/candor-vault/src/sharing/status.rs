@@ -1,6 +1,7 @@
 //! Where each share stands, following the requests about it and the answers that came
 //! back: one reading for every face, so the CLI, the app and their tests agree.
 
+use crate::roles::SeekerVault;
 use candor_bundle::{Kind, OutcomeKind};
 use candor_model::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::sharing::ledger::LedgerEntry;
 use crate::sharing::requests::{RequestRow, RequestState};
-use crate::vault::Vault;
 
 /// A share's state.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -98,7 +98,7 @@ fn share_status(
     }
 }
 
-impl Vault {
+impl SeekerVault {
     /// Every share in the ledger, oldest first, with where it stands at `now`. Requests
     /// about shares are not shares: [`Vault::requests`] lists them.
     pub fn shares(&self, now: Timestamp) -> Result<Vec<ShareRow>> {

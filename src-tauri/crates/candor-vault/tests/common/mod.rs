@@ -7,7 +7,7 @@ pub mod sharing;
 
 use std::path::PathBuf;
 
-use candor_vault::{KdfParams, RecoveryCode, Role, SecretString, Vault};
+use candor_vault::{KdfParams, RecoveryCode, SecretString, SeekerVault};
 use rusqlite::Connection;
 
 pub const PASSPHRASE: &str = "correct horse battery staple";
@@ -23,16 +23,16 @@ pub struct Fixture {
 
 impl Fixture {
     /// A new vault with the cheapest accepted KDF, returned unlocked with its code.
-    pub fn new() -> (Fixture, Vault, RecoveryCode) {
+    pub fn new() -> (Fixture, SeekerVault, RecoveryCode) {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("vault.candor");
-        let (vault, code) = Vault::create(&path, &passphrase(), KdfParams::minimum(), Role::Seeker)
-            .expect("create");
+        let (vault, code) =
+            SeekerVault::create(&path, &passphrase(), KdfParams::minimum()).expect("create");
         (Fixture { dir, path }, vault, code)
     }
 
-    pub fn open(&self) -> candor_vault::Result<Vault> {
-        Vault::open(&self.path, &passphrase())
+    pub fn open(&self) -> candor_vault::Result<SeekerVault> {
+        SeekerVault::open(&self.path, &passphrase())
     }
 
     /// A connection that bypasses Candor entirely, as someone with the file would.

@@ -10,31 +10,30 @@ use candor_model::{
     Skill, Timestamp, ViewChoice, ViewKind, Work,
 };
 use candor_vault::bundle::AgeIdentity;
-use candor_vault::{Existing, KdfParams, NewDocument, Role, ShareProtection, ShareRequest, Vault};
+use candor_vault::EmployerVault;
+use candor_vault::{Existing, KdfParams, NewDocument, SeekerVault, ShareProtection, ShareRequest};
 
 use super::passphrase;
 
 pub struct World {
     pub dir: tempfile::TempDir,
-    pub seeker: Vault,
-    pub employer: Vault,
+    pub seeker: SeekerVault,
+    pub employer: EmployerVault,
     pub card: String,
 }
 
 pub fn world() -> World {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let (mut seeker, _) = Vault::create(
+    let (mut seeker, _) = SeekerVault::create(
         &dir.path().join("seeker.candor"),
         &passphrase(),
         KdfParams::minimum(),
-        Role::Seeker,
     )
     .expect("a seeker vault");
-    let (mut employer, _) = Vault::create(
+    let (mut employer, _) = EmployerVault::create(
         &dir.path().join("employer.candor"),
         &passphrase(),
         KdfParams::minimum(),
-        Role::Employer,
     )
     .expect("an employer vault");
     let card = employer.employer_init(details()).expect("a key card");
@@ -58,7 +57,7 @@ pub fn details() -> CardDetails {
     }
 }
 
-pub fn fill_profile(vault: &mut Vault) {
+pub fn fill_profile(vault: &mut SeekerVault) {
     let person = Person {
         name: "Kari Nordmann".into(),
         given_name: Some("Kari".into()),
@@ -147,7 +146,7 @@ pub fn in_days(days: i64) -> Timestamp {
 }
 
 pub fn import(
-    employer: &mut Vault,
+    employer: &mut EmployerVault,
     path: &Path,
 ) -> candor_vault::Result<candor_vault::ReceivedSummary> {
     employer.import_bundle(File::open(path).expect("the bundle"), Timestamp::now())

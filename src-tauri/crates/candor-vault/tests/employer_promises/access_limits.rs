@@ -143,6 +143,11 @@ fn an_open_session_purges_what_expired_without_counting_as_the_persons_activity(
             .expect("purges"),
         1
     );
-    assert!(session.vault().candidates().expect("candidates").is_empty());
+    assert!(session
+        .employer()
+        .expect("an employer's vault")
+        .candidates()
+        .expect("candidates")
+        .is_empty());
     assert!(session.idle_for() >= idle, "housekeeping is not activity");
 }

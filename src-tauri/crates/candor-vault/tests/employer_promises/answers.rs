@@ -1,6 +1,7 @@
 //! An answer must fit its request and come from the employer's key.
 
 use super::*;
+use candor_vault::SeekerVault;
 
 /// An employer whose keys the test holds, so it can write answers the seeker must judge.
 struct HeldKeys {
@@ -35,7 +36,7 @@ fn employer_with_known_keys() -> HeldKeys {
 }
 
 /// An answer bundle signed by `signing`, encrypted to every key of the seeker.
-fn answer_bundle(seeker: &Vault, answer: &Answer, signing: &SigningKey) -> Vec<u8> {
+fn answer_bundle(seeker: &SeekerVault, answer: &Answer, signing: &SigningKey) -> Vec<u8> {
     let reply_to: Vec<String> = seeker
         .decryption_keys()
         .expect("keys")

@@ -15,7 +15,7 @@ use candor_bundle::{
 };
 use candor_model::{Timestamp, ViewKind};
 use candor_vault::bundle::AgeIdentity;
-use candor_vault::{EmployerLimits, Existing, NewDocument, RequestState, Vault, VaultError};
+use candor_vault::{EmployerLimits, Existing, NewDocument, RequestState, VaultError};
 use common::sharing::*;
 
 const ORGANISATION: &str = "Fjordkraft Data AS";

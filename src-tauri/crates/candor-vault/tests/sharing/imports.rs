@@ -1,6 +1,7 @@
 //! The employer's import: edited, misaddressed, expired, repeated and hostile bundles.
 
 use super::*;
+use candor_vault::EmployerVault;
 
 #[test]
 fn a_bundle_with_an_edited_attachment_leaves_the_employer_vault_as_it_was() {
@@ -81,11 +82,10 @@ fn encrypt(recipient: &str, plain: &[u8]) -> Vec<u8> {
 fn a_bundle_for_another_employer_is_refused_and_nothing_is_stored() {
     let mut w = world();
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let (mut other, _) = Vault::create(
+    let (mut other, _) = EmployerVault::create(
         &dir.path().join("other.candor"),
         &passphrase(),
         KdfParams::minimum(),
-        Role::Employer,
     )
     .expect("another employer");
     let mut other_details = details();
@@ -187,7 +187,7 @@ fn refused_bundles_leave_the_employer_vault_byte_for_byte_as_it_was() {
     };
     for (code, bytes) in hostile {
         let before = files(&employer_path);
-        let mut employer = Vault::open(&employer_path, &passphrase()).expect("opens");
+        let mut employer = EmployerVault::open(&employer_path, &passphrase()).expect("opens");
         let error = employer
             .import_bundle(Cursor::new(bytes), Timestamp::now())
             .expect_err("refused");

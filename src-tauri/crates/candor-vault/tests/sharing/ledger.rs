@@ -1,6 +1,7 @@
 //! The seeker's share ledger: field names without values, and tampering detected.
 
 use super::*;
+use candor_vault::SeekerVault;
 
 #[test]
 fn the_ledger_has_an_entry_per_share_with_field_names_and_no_values() {
@@ -79,7 +80,7 @@ fn ledger_attack(attack: &str) -> VaultError {
     drop(raw);
     // Rows removed or rolled back fail the index on open; a row edited in place fails
     // to authenticate when the ledger is read.
-    match Vault::open(&path, &passphrase()) {
+    match SeekerVault::open(&path, &passphrase()) {
         Err(error) => error,
         Ok(vault) => vault.ledger().expect_err("the ledger is refused"),
     }

@@ -1,6 +1,7 @@
 //! Deletion and access requests: notices, answers, receipts, forgeries and deadlines.
 
 use super::*;
+use candor_vault::SeekerVault;
 
 #[test]
 fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
@@ -216,7 +217,7 @@ fn an_answer_to_a_request_this_vault_did_not_send_is_refused() {
     w.seeker.lock();
     let earlier = w.dir.path().join("earlier.candor");
     std::fs::copy(&path, &earlier).expect("copies");
-    w.seeker = Vault::open(&path, &passphrase()).expect("reopens");
+    w.seeker = SeekerVault::open(&path, &passphrase()).expect("reopens");
     let notice = w.dir.path().join("deletion.candor");
     w.seeker
         .request(
@@ -233,7 +234,7 @@ fn an_answer_to_a_request_this_vault_did_not_send_is_refused() {
         .answer_notice(File::open(&notice).expect("opens"), Timestamp::now(), None)
         .expect("answers");
     w.seeker.lock();
-    let mut earlier = Vault::open(&earlier, &passphrase()).expect("opens the copy");
+    let mut earlier = SeekerVault::open(&earlier, &passphrase()).expect("opens the copy");
     let error = earlier
         .import_answer(Cursor::new(answered.answer_bundle), Timestamp::now())
         .expect_err("refused");

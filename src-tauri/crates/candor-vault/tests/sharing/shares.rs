@@ -127,17 +127,21 @@ fn the_employer_sees_exactly_what_the_seeker_previewed_and_the_anonymous_bundle_
     );
 }
 
+/// Importing is an employer's operation: a seeker's vault has no such method (a
+/// `compile_fail` example in `candor_vault::roles` shows it), and a seeker's vault file
+/// opened as an employer's is refused with the role it has, leaving it as it was.
 #[test]
 fn a_seeker_vault_cannot_import_bundles() {
-    let mut w = world();
-    let error = w
-        .seeker
-        .import_bundle(Cursor::new(Vec::new()), Timestamp::now())
-        .expect_err("refused");
+    let w = world();
+    let path = w.seeker.path().to_owned();
+    w.seeker.lock();
+    let before = std::fs::read(&path).expect("the vault file");
+    let error = EmployerVault::open(&path, &passphrase()).expect_err("refused");
     assert_eq!(
         error.to_string(),
         "this is a seeker's vault, and this needs an employer's vault; open the right vault"
     );
+    assert_eq!(std::fs::read(&path).expect("the vault file"), before);
 }
 
 #[test]

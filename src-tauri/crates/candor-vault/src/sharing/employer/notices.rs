@@ -2,6 +2,7 @@
 //! the answers kept to send again, and the tombstones that keep deleted bundles deleted.
 
 use super::*;
+use crate::roles::EmployerVault;
 
 /// A notice answered, kept so the same notice again gets the very same answer.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -198,7 +199,7 @@ fn export_parts(sizes: &[u64], cap: u64) -> Vec<std::ops::Range<usize>> {
     parts
 }
 
-impl Vault {
+impl EmployerVault {
     /// Sets how much this employer vault gives to access requests.
     pub fn set_employer_limits(&mut self, limits: EmployerLimits) {
         self.employer_limits = limits;
@@ -517,7 +518,6 @@ impl Vault {
         number: u32,
         out: &mut impl std::io::Write,
     ) -> Result<()> {
-        self.require_role(Role::Employer)?;
         let stored = self.get_record::<StoredAnswer>(request)?.ok_or_else(|| {
             VaultError::RecordNotFound {
                 kind: "notice",
@@ -529,7 +529,6 @@ impl Vault {
 
     /// Every notice answered, newest first.
     pub fn notices(&self) -> Result<Vec<NoticeAnswered>> {
-        self.require_role(Role::Employer)?;
         let mut all: Vec<(String, StoredAnswer)> = self.list_records::<StoredAnswer>()?;
         all.sort_by_key(|(_, a)| std::cmp::Reverse(a.answer.answered_at));
         Ok(all

@@ -2,6 +2,7 @@
 //! Candor takes out of it (a PDF's metadata) and what it must warn of (text that names the
 //! seeker, a file it cannot clean).
 
+use crate::roles::SeekerVault;
 use candor_formats::{clean_pdf, pdf_text, PdfCleaning, PdfMetadata};
 use candor_model::{
     Document, DocumentKind, Profile, View, ViewWarning, ViewWarningKind, WarningReason,
@@ -9,7 +10,6 @@ use candor_model::{
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::vault::Vault;
 
 /// An attachment of an anonymous share written anew without its metadata.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -57,7 +57,7 @@ impl std::fmt::Display for RemovedMetadata {
     }
 }
 
-impl Vault {
+impl SeekerVault {
     /// Takes what names the seeker out of an anonymous view's attachment where Candor can:
     /// a PDF is written anew without its metadata (returned with what was removed). What
     /// cannot be cleaned, and text that names the seeker, become warnings in `view` that

@@ -2,6 +2,7 @@
 //! the bundle is sealed and written on another, and a third has the file go to disk as it
 //! grows. See [`Vault::stream_bundle`].
 
+use crate::roles::SeekerVault;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::sync::mpsc::{self, Receiver, SyncSender};
@@ -11,9 +12,8 @@ use candor_bundle::{
 };
 
 use crate::error::{Result, VaultError};
-use crate::vault::Vault;
 
-impl Vault {
+impl SeekerVault {
     /// Writes the bundle to `file` on a thread of its own while this one decrypts the
     /// attachments out of the vault and hands them over a chunk at a time, so that opening
     /// the vault's chunks and sealing the bundle (age's encryption, the zip's checksums,
