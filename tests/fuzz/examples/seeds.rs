@@ -361,7 +361,7 @@ fn manifest(kind: Kind, signer: &SigningKey, reply_to: &str, refers_to: &[String
             name: "Fjord Consulting AS".into(),
             fingerprint: OWN_FINGERPRINT.into(),
         }),
-        view: Some("full".into()),
+        view: Some(candor_model::ViewKind::Full),
         fields: vec!["person.name".into()],
         purpose: "Application for the position of engineer".into(),
         refers_to: refers_to.to_vec(),

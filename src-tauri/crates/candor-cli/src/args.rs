@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use candor_model::ViewKind;
 use candor_vault::bundle::RequestKind;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod sharing;
 
@@ -296,7 +296,8 @@ pub enum ApplyCommand {
         #[arg(long)]
         next_date: Option<String>,
     },
-    /// List applications, newest first; filters combine
+    /// List applications, newest first; filters combine. Names sort as your language
+    /// (LANG) sorts them
     List {
         /// Part of the company name
         #[arg(long)]
@@ -312,6 +313,18 @@ pub enum ApplyCommand {
         /// Text anywhere in company, position, contact, notes or next step
         #[arg(long)]
         text: Option<String>,
+        /// Sort by this column: names from A, dates from the newest
+        #[arg(long, value_enum, default_value_t = SortColumn::Created)]
+        sort: SortColumn,
+        /// Sort the other way round
+        #[arg(long)]
+        reverse: bool,
+        /// Show at most this many, a page at a time
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: Option<u32>,
+        /// With --limit, which page to show, from 1
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        page: u32,
     },
     /// Move an application to a new status (draft, applied, interview, offer, hired, rejected, withdrawn)
     Status {
@@ -404,4 +417,16 @@ pub enum ExportCommand {
         #[arg(long)]
         include_national_id: bool,
     },
+}
+
+/// A column `candor apply list` sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortColumn {
+    Company,
+    Position,
+    /// In the order of an application: draft, applied, interview, …
+    Status,
+    Created,
+    /// The next step's date; applications without one come last
+    NextDate,
 }

@@ -270,3 +270,90 @@ fn application_list_filters_by_status_company_text_and_dates_and_they_combine() 
         "--to \"2024-05\": \"2024-05\" is not a valid date: a full date is needed; write it as YYYY-MM-DD, e.g. 2019-06-29",
     );
 }
+
+/// `apply list --sort company` in the person's language, as the app's table sorts: numbers
+/// by value, and in bokmål Ø after Z, while English sorts it with O.
+#[test]
+fn applications_sort_by_company_in_the_language_of_the_locale() {
+    let (sandbox, _) = Sandbox::with_vault();
+    for company in ["Zeta AS", "Øst AS", "Company 10", "Aker ASA", "Company 9"] {
+        sandbox.add(&[
+            "apply",
+            "add",
+            "--company",
+            company,
+            "--position",
+            "Developer",
+        ]);
+    }
+    let companies = |locale: &str, extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["--json", "apply", "list", "--sort", "company"];
+        args.extend(extra);
+        let mut envs = UNLOCK.to_vec();
+        envs.push(("LC_ALL", locale));
+        let out = common::succeeded(&sandbox.run(&args, &envs, None));
+        common::json_of(&out)
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|row| row["company"].as_str().expect("a company").to_owned())
+            .collect()
+    };
+    assert_eq!(
+        companies("nb_NO.UTF-8", &[]),
+        ["Aker ASA", "Company 9", "Company 10", "Zeta AS", "Øst AS"]
+    );
+    assert_eq!(
+        companies("en_GB.UTF-8", &[]),
+        ["Aker ASA", "Company 9", "Company 10", "Øst AS", "Zeta AS"]
+    );
+    assert_eq!(
+        companies("nb_NO.UTF-8", &["--reverse"]),
+        ["Øst AS", "Zeta AS", "Company 10", "Company 9", "Aker ASA"]
+    );
+}
+
+/// `--limit` and `--page` page through the list, and the text says where the page is; a
+/// page past the end shows the last one.
+#[test]
+fn applications_list_a_page_at_a_time() {
+    let (sandbox, _) = Sandbox::with_vault();
+    for company in ["Aker ASA", "Bouvet", "Cognite", "DNB", "Equinor"] {
+        sandbox.add(&[
+            "apply",
+            "add",
+            "--company",
+            company,
+            "--position",
+            "Developer",
+        ]);
+    }
+    let list = |extra: &[&str]| {
+        let mut args = vec!["apply", "list", "--sort", "company", "--limit", "2"];
+        args.extend(extra);
+        sandbox.ok(&args)
+    };
+    let second = list(&["--page", "2"]);
+    assert!(
+        second.contains("Cognite") && second.contains("DNB"),
+        "{second}"
+    );
+    assert!(
+        !second.contains("Bouvet") && !second.contains("Equinor"),
+        "{second}"
+    );
+    assert!(
+        second.ends_with("Page 2 of 3: 3–4 of 5. --page 3 shows the next.\n"),
+        "{second}"
+    );
+    for page in ["3", "9"] {
+        let last = list(&["--page", page]);
+        assert!(last.contains("Equinor") && !last.contains("DNB"), "{last}");
+        assert!(last.ends_with("Page 3 of 3: 5–5 of 5.\n"), "{last}");
+    }
+    let whole = sandbox.ok(&["apply", "list"]);
+    assert!(
+        !whole.contains("Page"),
+        "one page needs no page line: {whole}"
+    );
+}

@@ -61,6 +61,12 @@ impl ApplicationStatus {
             ApplicationStatus::Hired | ApplicationStatus::Rejected | ApplicationStatus::Withdrawn
         )
     }
+
+    /// Whether an application in this status with its next step on `next_step_date` is
+    /// overdue on `today`: still open, and the date has passed.
+    pub fn is_overdue(self, next_step_date: Option<Day>, today: Day) -> bool {
+        !self.is_closed() && next_step_date.is_some_and(|date| date < today)
+    }
 }
 
 impl fmt::Display for ApplicationStatus {
@@ -188,7 +194,7 @@ impl Application {
     /// Whether the next step's date has passed (it is before `today`) while the
     /// application is still open.
     pub fn is_overdue(&self, today: Day) -> bool {
-        !self.status.is_closed() && self.next_step_date.is_some_and(|date| date < today)
+        self.status.is_overdue(self.next_step_date, today)
     }
 
     /// Whether `query` occurs, ignoring case, in the company, position, contact, notes or

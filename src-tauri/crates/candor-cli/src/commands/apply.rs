@@ -1,11 +1,13 @@
 //! Job applications: add, list and search, move through the pipeline, show with history.
 
 use candor_model::{Application, ApplicationStatus, Day, Timestamp};
-use candor_vault::{ApplicationQuery, Entry};
+use candor_vault::{
+    ApplicationOrder, ApplicationPage, ApplicationQuery, ApplicationSummary, Entry, SortKey,
+};
 
 use super::profile::print_added;
 use super::{parse_opt, resolve, CliError, Context};
-use crate::args::ApplyCommand;
+use crate::args::{ApplyCommand, SortColumn};
 use crate::output::{self, or_blank};
 
 pub fn apply(ctx: &Context, cmd: ApplyCommand) -> Result<(), CliError> {
@@ -35,6 +37,10 @@ pub fn apply(ctx: &Context, cmd: ApplyCommand) -> Result<(), CliError> {
             from,
             to,
             text,
+            sort,
+            reverse,
+            limit,
+            page,
         } => {
             let filtered = [&company, &status, &from, &to, &text]
                 .iter()
@@ -46,42 +52,15 @@ pub fn apply(ctx: &Context, cmd: ApplyCommand) -> Result<(), CliError> {
                 to: parse_opt::<Day>(to.as_deref(), "to")?,
                 text,
             };
-            let found = vault.search_applications(&query)?;
-            if ctx.json {
-                output::json(&found);
-            } else if found.is_empty() && filtered {
-                println!("No applications match.");
-            } else if found.is_empty() {
-                println!("No applications yet; add one with `candor apply add --company NAME --position TITLE`.");
-            } else {
-                let today = Timestamp::now().day().ok();
-                let rows: Vec<Vec<String>> = found
-                    .iter()
-                    .map(|Entry { id, value, .. }| {
-                        let next = match (&value.next_step, &value.next_step_date) {
-                            (None, None) => String::new(),
-                            (step, date) => {
-                                let overdue = if today.is_some_and(|t| value.is_overdue(t)) {
-                                    " (overdue)"
-                                } else {
-                                    ""
-                                };
-                                format!("{} {}{overdue}", or_blank(date), or_blank(step))
-                                    .trim()
-                                    .to_owned()
-                            }
-                        };
-                        vec![
-                            id.clone(),
-                            value.company.clone(),
-                            value.position.clone(),
-                            value.status.to_string(),
-                            next,
-                        ]
-                    })
-                    .collect();
-                output::table(&["ID", "COMPANY", "POSITION", "STATUS", "NEXT"], &rows);
-            }
+            let limit = limit.unwrap_or(u32::MAX);
+            let page = vault.application_page(
+                &query,
+                order(sort, reverse),
+                (page - 1).saturating_mul(limit),
+                limit,
+                &collation_language(),
+            )?;
+            print_page(ctx, &page, limit, filtered);
         }
         ApplyCommand::Status { id, status, note } => {
             let to: ApplicationStatus =
@@ -140,5 +119,111 @@ fn show(entry: &Entry<Application>) {
             .map(|n| format!("  ({n})"))
             .unwrap_or_default();
         println!("    {}  {from}{}{note}", change.at.when_en(), change.to);
+    }
+}
+
+/// The order `--sort` and `--reverse` ask for: names from A and dates from the newest,
+/// unless reversed.
+fn order(sort: SortColumn, reverse: bool) -> ApplicationOrder {
+    let (key, ascending) = match sort {
+        SortColumn::Company => (SortKey::Company, true),
+        SortColumn::Position => (SortKey::Position, true),
+        SortColumn::Status => (SortKey::Status, true),
+        SortColumn::Created => (SortKey::Created, false),
+        SortColumn::NextDate => (SortKey::NextDate, true),
+    };
+    ApplicationOrder {
+        key,
+        ascending: ascending != reverse,
+    }
+}
+
+/// The language names are sorted in: the collation locale's (`LC_ALL`, `LC_COLLATE`,
+/// `LANG`), as a BCP 47 tag ("nb_NO.UTF-8" is "nb-NO"); the root order for C and POSIX.
+fn collation_language() -> String {
+    ["LC_ALL", "LC_COLLATE", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .map(|value| locale_tag(&value))
+        .unwrap_or_default()
+}
+
+fn locale_tag(locale: &str) -> String {
+    let name = locale.split(['.', '@']).next().unwrap_or("");
+    if name == "C" || name == "POSIX" {
+        return String::new();
+    }
+    name.replace('_', "-")
+}
+
+fn print_page(ctx: &Context, page: &ApplicationPage, limit: u32, filtered: bool) {
+    if ctx.json {
+        output::json(&page.rows);
+        return;
+    }
+    if page.matched == 0 && filtered {
+        println!("No applications match.");
+        return;
+    }
+    if page.matched == 0 {
+        println!(
+            "No applications yet; add one with `candor apply add --company NAME --position TITLE`."
+        );
+        return;
+    }
+    let today = Timestamp::now().day().ok();
+    let rows: Vec<Vec<String>> = page.rows.iter().map(|row| table_row(row, today)).collect();
+    output::table(&["ID", "COMPANY", "POSITION", "STATUS", "NEXT"], &rows);
+    // The core starts the page that holds the offset asked for, or the last page when
+    // the offset is past the end; the text says which page this is.
+    let pages = page.matched.div_ceil(limit);
+    if pages > 1 {
+        let number = page.offset / limit + 1;
+        let last = page.offset as usize + page.rows.len();
+        let next = if number < pages {
+            format!(" --page {} shows the next.", number + 1)
+        } else {
+            String::new()
+        };
+        println!(
+            "Page {number} of {pages}: {}–{last} of {}.{next}",
+            page.offset + 1,
+            page.matched
+        );
+    }
+}
+
+fn table_row(row: &ApplicationSummary, today: Option<Day>) -> Vec<String> {
+    let next = match (&row.next_step, &row.next_step_date) {
+        (None, None) => String::new(),
+        (step, date) => {
+            let overdue = today.is_some_and(|t| row.status.is_overdue(row.next_step_date, t));
+            let overdue = if overdue { " (overdue)" } else { "" };
+            format!("{} {}{overdue}", or_blank(date), or_blank(step))
+                .trim()
+                .to_owned()
+        }
+    };
+    vec![
+        row.id.clone(),
+        row.company.clone(),
+        row.position.clone(),
+        row.status.to_string(),
+        next,
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locale_tag;
+
+    #[test]
+    fn a_posix_locale_name_becomes_a_language_tag() {
+        assert_eq!(locale_tag("nb_NO.UTF-8"), "nb-NO");
+        assert_eq!(locale_tag("en_GB.UTF-8@euro"), "en-GB");
+        assert_eq!(locale_tag("nn"), "nn");
+        assert_eq!(locale_tag("C.UTF-8"), "");
+        assert_eq!(locale_tag("POSIX"), "");
     }
 }

@@ -17,13 +17,9 @@ pub fn doc(ctx: &Context, cmd: DocCommand) -> Result<(), CliError> {
         DocCommand::Add { file, kind, note } => {
             let kind: DocumentKind = kind
                 .parse()
-                .map_err(|e| CliError::new(format!("--kind: {e}")))?;
-            let input = File::open(&file).map_err(|e| {
-                CliError::new(format!(
-                    "cannot read {}: {e}; nothing was added",
-                    file.display()
-                ))
-            })?;
+                .map_err(|e| CliError::bad_option("kind", None, e))?;
+            let input = File::open(&file)
+                .map_err(CliError::unreadable(&file, Some("nothing was added")))?;
             let new = NewDocument::from_path(kind, &file, note);
             let entry = vault.add_document(new, input)?;
             print_added(ctx, "document", &entry.id);

@@ -90,12 +90,7 @@ pub fn import(ctx: &Context, cmd: ImportCommand) -> Result<(), CliError> {
 }
 
 fn open(path: &Path) -> Result<File, CliError> {
-    File::open(path).map_err(|e| {
-        CliError::new(format!(
-            "cannot read {}: {e}; nothing was imported",
-            path.display()
-        ))
-    })
+    File::open(path).map_err(CliError::unreadable(path, Some("nothing was imported")))
 }
 
 /// The learner as the transcript gives them, for the person to confirm once. The only place

@@ -3,6 +3,7 @@
 mod apply;
 mod doc;
 mod employer;
+mod error;
 mod export;
 mod files;
 mod import;
@@ -23,39 +24,7 @@ use secrecy::SecretString;
 use crate::args::{Cli, Command};
 use crate::secrets;
 
-/// A failure to report: one sentence, already phrased for the person at the terminal.
-#[derive(Debug)]
-pub struct CliError(String);
-
-impl CliError {
-    pub fn new(message: impl Into<String>) -> Self {
-        CliError(message.into())
-    }
-}
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<VaultError> for CliError {
-    fn from(err: VaultError) -> Self {
-        CliError(err.to_string())
-    }
-}
-
-impl From<candor_model::ValidationErrors> for CliError {
-    fn from(err: candor_model::ValidationErrors) -> Self {
-        CliError(err.to_string())
-    }
-}
-
-impl From<candor_model::ValidationError> for CliError {
-    fn from(err: candor_model::ValidationError) -> Self {
-        CliError(err.to_string())
-    }
-}
+pub use error::CliError;
 
 /// What every command gets: where the vault is, how to print, where secrets come from.
 pub struct Context {
@@ -176,11 +145,14 @@ pub fn resolve<T: Record>(vault: &SeekerVault, prefix: &str) -> Result<String, C
         VaultError::RecordNotFound { kind, id } => {
             let (noun, list) = listing(kind);
             if id.chars().count() < MIN_PREFIX {
-                CliError::new(format!(
-                    "there is no {noun} with id {id}; type at least {MIN_PREFIX} characters of an id that `{list}` shows"
-                ))
+                CliError::IdTooShort {
+                    noun,
+                    id,
+                    list,
+                    min: MIN_PREFIX,
+                }
             } else {
-                CliError::new(format!("there is no {noun} whose id starts with {id}; `{list}` shows the ids"))
+                CliError::NoSuchId { noun, id, list }
             }
         }
         other => other.into(),
@@ -188,7 +160,7 @@ pub fn resolve<T: Record>(vault: &SeekerVault, prefix: &str) -> Result<String, C
 }
 
 /// Parses an optional argument with `FromStr`, naming the option in the error.
-pub fn parse_opt<T>(value: Option<&str>, option: &str) -> Result<Option<T>, CliError>
+pub fn parse_opt<T>(value: Option<&str>, option: &'static str) -> Result<Option<T>, CliError>
 where
     T: std::str::FromStr,
     T::Err: fmt::Display,
@@ -196,7 +168,7 @@ where
     value
         .map(|v| {
             v.parse::<T>()
-                .map_err(|e| CliError::new(format!("--{option} {v:?}: {e}")))
+                .map_err(|e| CliError::bad_option(option, Some(v), e))
         })
         .transpose()
 }

@@ -81,7 +81,7 @@ pub fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<(), CliError> {
     Ok(())
 }
 
-fn date(value: Option<&str>, option: &str) -> Result<Option<PartialDate>, CliError> {
+fn date(value: Option<&str>, option: &'static str) -> Result<Option<PartialDate>, CliError> {
     parse_opt(value, option)
 }
 
@@ -138,7 +138,7 @@ fn course(ctx: &Context, vault: &mut SeekerVault, cmd: CourseCommand) -> Result<
                 (Some(label), Some(scheme)) => {
                     let scheme: GradeScheme = scheme
                         .parse()
-                        .map_err(|e| CliError::new(format!("--scheme: {e}")))?;
+                        .map_err(|e| CliError::bad_option("scheme", None, e))?;
                     Some(Grade::new(scheme, &label).map_err(|p| p.at("grade"))?)
                 }
             };

@@ -178,7 +178,7 @@ pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
 }
 
 pub fn open(file: &Path) -> Result<File, CliError> {
-    File::open(file).map_err(|e| CliError::new(format!("cannot read {}: {e}", file.display())))
+    File::open(file).map_err(CliError::unreadable(file, None))
 }
 
 /// Posts the notice to the organisation's intake URL and takes in the signed answer; says
@@ -197,9 +197,8 @@ fn send(
             recipient.privacy_contact
         ))
     })?;
-    let body = std::fs::read(notice)
-        .map_err(|e| CliError::new(format!("cannot read {}: {e}", notice.display())))?;
-    let answers = candor_net::post_notice(&url, &body).map_err(|e| CliError::new(e.to_string()))?;
+    let body = std::fs::read(notice).map_err(CliError::unreadable(notice, None))?;
+    let answers = candor_net::post_notice(&url, &body)?;
     let mut first = notice.as_os_str().to_owned();
     first.push(".answer.candor");
     let first = std::path::PathBuf::from(first);

@@ -71,7 +71,7 @@ pub fn recipient(ctx: &Context, cmd: RecipientCommand) -> Result<(), CliError> {
 /// A key card from a file, or fetched from an http(s) URL.
 fn read_card(source: &str) -> Result<Vec<u8>, CliError> {
     if source.starts_with("https://") || source.starts_with("http://") {
-        return candor_net::fetch_card(source).map_err(|e| CliError::new(e.to_string()));
+        return Ok(candor_net::fetch_card(source)?);
     }
     File::open(source)
         .and_then(bundle::read_card_bytes)
@@ -406,8 +406,7 @@ fn status_in_words(row: &ShareRow, now: Timestamp) -> String {
 }
 
 pub fn verify(ctx: &Context, file: &Path) -> Result<(), CliError> {
-    let cannot_read =
-        |e: std::io::Error| CliError::new(format!("cannot read {}: {e}", file.display()));
+    let cannot_read = |e: std::io::Error| CliError::unreadable(file, None)(e);
     let mut head = [0u8; 4];
     let read = File::open(file)
         .and_then(|mut f| f.read(&mut head))
