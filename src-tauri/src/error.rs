@@ -10,6 +10,45 @@ use candor_model::{ValidationError, ValidationErrors};
 use candor_vault::VaultError;
 use serde::Serialize;
 
+/// One parameter of an error or a problem, in the shape it has: a count, a text (often a
+/// code the UI translates), or a list the UI joins in its language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(untagged)]
+pub enum Param {
+    /// A count; JavaScript numbers hold it exactly.
+    Number(u32),
+    Text(String),
+    List(Vec<String>),
+}
+
+impl Param {
+    /// A count, at most `u32::MAX` (no count of Candor's comes near it).
+    fn number(value: u64) -> Param {
+        Param::Number(u32::try_from(value).unwrap_or(u32::MAX))
+    }
+
+    /// A problem's own field, as serde wrote it, in the shape it has.
+    fn of_json(value: serde_json::Value) -> Param {
+        match value {
+            serde_json::Value::String(text) => Param::Text(text),
+            serde_json::Value::Number(n) if n.is_u64() => {
+                Param::number(n.as_u64().unwrap_or_default())
+            }
+            serde_json::Value::Array(items) if items.iter().all(serde_json::Value::is_string) => {
+                Param::List(
+                    items
+                        .into_iter()
+                        .filter_map(|item| item.as_str().map(str::to_owned))
+                        .collect(),
+                )
+            }
+            other => Param::Text(other.to_string()),
+        }
+    }
+}
+
+pub type Params = BTreeMap<String, Param>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -91,7 +130,7 @@ pub struct FieldProblem {
     pub field: String,
     /// The problem's code, e.g. `negative_credits`.
     pub code: String,
-    pub params: BTreeMap<String, String>,
+    pub params: Params,
     pub message: String,
 }
 
@@ -101,7 +140,7 @@ pub struct IpcError {
     pub message: String,
     /// The field the (first) validation problem belongs to.
     pub field: Option<String>,
-    pub params: BTreeMap<String, String>,
+    pub params: Params,
     /// Every validation problem, each at its field.
     pub problems: Vec<FieldProblem>,
 }
@@ -119,8 +158,22 @@ impl IpcError {
         }
     }
 
+    /// A text parameter (often a code the UI translates).
     pub fn with(mut self, key: &str, value: impl ToString) -> IpcError {
-        self.params.insert(key.into(), value.to_string());
+        self.params
+            .insert(key.into(), Param::Text(value.to_string()));
+        self
+    }
+
+    /// A count.
+    pub fn with_number(mut self, key: &str, value: impl Into<u64>) -> IpcError {
+        self.params.insert(key.into(), Param::number(value.into()));
+        self
+    }
+
+    /// A list, for the UI to join in its language.
+    pub fn with_list(mut self, key: &str, items: Vec<String>) -> IpcError {
+        self.params.insert(key.into(), Param::List(items));
         self
     }
 
@@ -135,11 +188,7 @@ fn problem(error: &ValidationError) -> FieldProblem {
     if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(&error.problem) {
         for (key, value) in map {
             if key != "code" {
-                let text = match value {
-                    serde_json::Value::String(s) => s,
-                    other => other.to_string(),
-                };
-                params.insert(key, text);
+                params.insert(key, Param::of_json(value));
             }
         }
     }
@@ -158,7 +207,9 @@ impl From<ValidationErrors> for IpcError {
         if let Some(first) = problems.first() {
             error.field = Some(first.field.clone());
             error.params = first.params.clone();
-            error.params.insert("problem".into(), first.code.clone());
+            error
+                .params
+                .insert("problem".into(), Param::Text(first.code.clone()));
         }
         error.problems = problems;
         error
@@ -204,12 +255,13 @@ impl From<VaultError> for IpcError {
             VaultError::WrongRecoveryCode => ErrorCode::WrongRecoveryCode,
             VaultError::MalformedRecoveryCode { .. } => ErrorCode::MalformedRecoveryCode,
             VaultError::PassphraseTooShort { min } => {
-                return IpcError::new(ErrorCode::PassphraseTooShort, message).with("min", min)
+                return IpcError::new(ErrorCode::PassphraseTooShort, message)
+                    .with_number("min", *min as u64)
             }
             VaultError::WeakPassphrase { score, needed } => {
                 return IpcError::new(ErrorCode::WeakPassphrase, message)
-                    .with("score", score)
-                    .with("needed", needed)
+                    .with_number("score", *score)
+                    .with_number("needed", *needed)
             }
             VaultError::KdfParamsOutOfBounds { .. } => ErrorCode::KdfOutOfBounds,
             VaultError::Tampered { .. } => ErrorCode::Tampered,
@@ -230,7 +282,7 @@ impl From<VaultError> for IpcError {
             }
             VaultError::UnacceptedWarnings { warnings } => {
                 return IpcError::new(ErrorCode::NeedsConfirmation, message)
-                    .with("warnings", warnings.join("\n"))
+                    .with_list("warnings", warnings.clone())
             }
             VaultError::WrongRole { needed, .. } => {
                 return IpcError::new(ErrorCode::WrongRole, message).with("needed", needed)
@@ -275,7 +327,7 @@ impl From<VaultError> for IpcError {
                 return IpcError::new(ErrorCode::NotAShare, message).with("kind", kind)
             }
             VaultError::AccessQuota { hours, .. } => {
-                return IpcError::new(ErrorCode::AccessQuota, message).with("hours", hours)
+                return IpcError::new(ErrorCode::AccessQuota, message).with_number("hours", *hours)
             }
             VaultError::AnswerDoesNotMatchRequest { reason } => {
                 return IpcError::new(ErrorCode::AnswerDoesNotMatchRequest, message)
@@ -296,24 +348,28 @@ impl From<VaultError> for IpcError {
 mod tests {
     use super::*;
 
+    fn text(value: &str) -> Param {
+        Param::Text(value.to_owned())
+    }
+
     #[test]
     fn refused_answers_carry_what_the_ui_names() {
         let error = IpcError::from(VaultError::AnswerFromAnotherSigner {
             organisation: "Fjordkraft Data AS".into(),
         });
         assert_eq!(error.code, ErrorCode::AnswerFromAnotherSigner);
-        assert_eq!(error.params["organisation"], "Fjordkraft Data AS");
+        assert_eq!(error.params["organisation"], text("Fjordkraft Data AS"));
         let error = IpcError::from(VaultError::NothingShared {
             organisation: "Fjordkraft Data AS".into(),
             view: "anonymous",
         });
         assert_eq!(error.code, ErrorCode::NothingShared);
-        assert_eq!(error.params["view"], "anonymous");
+        assert_eq!(error.params["view"], text("anonymous"));
         let error = IpcError::from(VaultError::NothingToReveal {
             organisation: "Fjordkraft Data AS".into(),
         });
         assert_eq!(error.code, ErrorCode::NothingToReveal);
-        assert_eq!(error.params["organisation"], "Fjordkraft Data AS");
+        assert_eq!(error.params["organisation"], text("Fjordkraft Data AS"));
         assert_eq!(
             IpcError::from(VaultError::BadExtension).code,
             ErrorCode::BadExtension
@@ -326,11 +382,8 @@ mod tests {
         let error = IpcError::from(VaultError::DeletedOnRequest { at });
         assert_eq!(error.code, ErrorCode::BundleDeleted);
         assert_eq!(
-            (
-                error.params["reason"].as_str(),
-                error.params["day"].as_str()
-            ),
-            ("request", "2026-11-23")
+            (&error.params["reason"], &error.params["day"]),
+            (&text("request"), &text("2026-11-23"))
         );
         assert!(
             error.message.contains("23 November 2026"),
@@ -338,11 +391,11 @@ mod tests {
             error.message
         );
         let error = IpcError::from(VaultError::DeletedOnExpiry { at });
-        assert_eq!(error.params["reason"], "expiry");
+        assert_eq!(error.params["reason"], text("expiry"));
         let error = IpcError::from(VaultError::IdTaken { what: "bundle" });
         assert_eq!(
-            (error.code, error.params["what"].as_str()),
-            (ErrorCode::IdTaken, "bundle")
+            (error.code, &error.params["what"]),
+            (ErrorCode::IdTaken, &text("bundle"))
         );
         let error = IpcError::from(VaultError::AccessQuota {
             scope: "from this candidate",
@@ -350,8 +403,8 @@ mod tests {
             retry_after_secs: 17_000,
         });
         assert_eq!(
-            (error.code, error.params["hours"].as_str()),
-            (ErrorCode::AccessQuota, "5")
+            (error.code, &error.params["hours"]),
+            (ErrorCode::AccessQuota, &Param::Number(5))
         );
         assert_eq!(
             IpcError::from(VaultError::NoEmployerCard).code,
@@ -367,7 +420,7 @@ mod tests {
         assert_eq!(error.code, ErrorCode::PassphraseTooShort);
         assert_eq!(
             error.params["min"],
-            candor_vault::MIN_PASSPHRASE_CHARS.to_string()
+            Param::Number(candor_vault::MIN_PASSPHRASE_CHARS as u32)
         );
         let error = IpcError::from(VaultError::WeakPassphrase {
             score: 1,
@@ -375,11 +428,36 @@ mod tests {
         });
         assert_eq!(error.code, ErrorCode::WeakPassphrase);
         assert_eq!(
-            (
-                error.params["score"].as_str(),
-                error.params["needed"].as_str()
-            ),
-            ("1", "3")
+            (&error.params["score"], &error.params["needed"]),
+            (&Param::Number(1), &Param::Number(3))
         );
+    }
+
+    #[test]
+    fn a_list_and_a_problem_field_reach_the_page_in_their_shapes() {
+        let error = IpcError::from(VaultError::UnacceptedWarnings {
+            warnings: vec!["the e-mail address".into(), "a course code".into()],
+        });
+        assert_eq!(
+            error.params["warnings"],
+            Param::List(vec!["the e-mail address".into(), "a course code".into()])
+        );
+        let error = IpcError::from(ValidationError {
+            field: "notes".into(),
+            problem: candor_model::Problem::TooLong { max: 10_000 },
+        });
+        assert_eq!(error.problems[0].params["max"], Param::Number(10_000));
+        let error = IpcError::from(ValidationError {
+            field: "kind".into(),
+            problem: candor_model::Problem::NotOneOf {
+                value: "memo".into(),
+                allowed: vec!["cv".into(), "other".into()],
+            },
+        });
+        assert_eq!(
+            error.problems[0].params["allowed"],
+            Param::List(vec!["cv".into(), "other".into()])
+        );
+        assert_eq!(error.problems[0].params["value"], text("memo"));
     }
 }

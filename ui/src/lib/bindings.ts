@@ -748,7 +748,7 @@ export type FieldProblem = {
 	field: string,
 	/**  The problem's code, e.g. `negative_credits`. */
 	code: string,
-	params: { [key in string]: string },
+	params: { [key in string]: Param },
 	message: string,
 };
 
@@ -1028,7 +1028,7 @@ export type IpcError_Deserialize = {
 	message: string,
 	/**  The field the (first) validation problem belongs to. */
 	field?: string | null,
-	params: { [key in string]: string },
+	params: { [key in string]: Param },
 	/**  Every validation problem, each at its field. */
 	problems: FieldProblem[],
 };
@@ -1038,7 +1038,7 @@ export type IpcError_Serialize = {
 	message: string,
 	/**  The field the (first) validation problem belongs to. */
 	field: string | null,
-	params: { [key in string]: string },
+	params: { [key in string]: Param },
 	/**  Every validation problem, each at its field. */
 	problems: FieldProblem[],
 };
@@ -1288,6 +1288,14 @@ export type NoticeReplied = {
 
 /**  An [`Outcome`] without its details, as lists show it. */
 export type OutcomeKind = "deleted" | "exported" | "extended";
+
+/**
+ *  One parameter of an error or a problem, in the shape it has: a count, a text (often a
+ *  code the UI translates), or a list the UI joins in its language.
+ */
+export type Param = 
+/**  A count; JavaScript numbers hold it exactly. */
+number | string | string[];
 
 /**
  *  The seeker. Maps to JSON Resume `basics`: `label` is the headline, `photo` stands for

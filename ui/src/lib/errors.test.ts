@@ -101,7 +101,7 @@ describe("validation problems are translated with their params", () => {
 
   test("a status, a list of allowed values, a national id reason, a length", () => {
     expect(describeProblem(nb, problem("status", "same_status", { status: "interview" }))).toBe("Søknaden har allerede statusen Intervju.");
-    expect(describeProblem(en, problem("kind", "not_one_of", { value: "x", allowed: '["cv","other"]' }))).toBe(
+    expect(describeProblem(en, problem("kind", "not_one_of", { value: "x", allowed: ["cv", "other"] }))).toBe(
       "“x” is not allowed here. Use one of: cv, other.",
     );
     expect(describeProblem(en, problem("person.nationalId", "bad_national_id_format", { reason: "not_eleven_digits" }))).toBe(

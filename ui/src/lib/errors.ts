@@ -1,7 +1,7 @@
 // Error codes and validation problem codes, translated with their params. Rust's English
 // `message` is shown only for a code this UI does not know.
 import { APPLICATION_STATUSES, GRADE_LABELS } from "./bindings";
-import type { FieldProblem, IpcError } from "./bindings";
+import type { FieldProblem, IpcError, Param } from "./bindings";
 import { formatDay } from "./format";
 import { isKey, type Key, type Language, type Params, type Translate } from "./i18n";
 
@@ -22,39 +22,38 @@ function schemeName(t: Translate, scheme: string | undefined): string | undefine
   return word(t, "scheme", scheme);
 }
 
-/** `["a","b"]` (how Rust sends a list param) as "a, b". */
-function list(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (Array.isArray(parsed)) return parsed.join(", ");
-  } catch {
-    /* not JSON: show as it is */
+/** A text parameter (a code or a value), or undefined when the param is not text. */
+function text(value: Param | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The params as translations take them: counts and texts as they are, lists joined. */
+function flat(params: Partial<Record<string, Param>>): Params {
+  const out: Params = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) out[key] = Array.isArray(value) ? value.join(", ") : value;
   }
-  return value;
+  return out;
 }
 
 /** One validation problem in the person's language. */
 export function describeProblem(t: Translate, problem: Problemish): string {
-  const p: Params = { ...problem.params };
+  const p: Params = flat(problem.params);
   switch (problem.code) {
     case "bad_date":
-      p.reason = word(t, "dateReason", problem.params.reason);
+      p.reason = word(t, "dateReason", text(problem.params.reason));
       break;
     case "bad_national_id_format":
-      p.reason = word(t, "nationalIdReason", problem.params.reason);
+      p.reason = word(t, "nationalIdReason", text(problem.params.reason));
       break;
     case "grade_not_in_scheme": {
-      const scheme = problem.params.scheme;
+      const scheme = text(problem.params.scheme);
       p.scheme = schemeName(t, scheme);
       p.labels = (scheme && (GRADE_LABELS as Partial<Record<string, readonly string[]>>)[scheme]?.join(", ")) || "—";
       break;
     }
     case "same_status":
-      p.status = word(t, "status", problem.params.status);
-      break;
-    case "not_one_of":
-      p.allowed = list(problem.params.allowed);
+      p.status = word(t, "status", text(problem.params.status));
       break;
   }
   return lookup(t, `problem.${problem.code}`, p) ?? (problem.message || problem.code);
@@ -62,7 +61,7 @@ export function describeProblem(t: Translate, problem: Problemish): string {
 
 /** An IPC error in the person's language (`lang` is `t`'s, for dates). */
 export function describeError(t: Translate, error: IpcError, lang: Language = "en"): string {
-  const params: Params = { ...error.params };
+  const params: Params = flat(error.params);
   switch (error.code) {
     case "validation": {
       const count = error.problems.length;
@@ -72,7 +71,7 @@ export function describeError(t: Translate, error: IpcError, lang: Language = "e
     case "file_read":
     case "file_write": {
       if (!error.params.path) return t(`error.${error.code}.nopath` as Key);
-      params.reason = word(t, "ioReason", error.params.reason) ?? "";
+      params.reason = word(t, "ioReason", text(error.params.reason)) ?? "";
       const key = error.params.reason ? `error.${error.code}.reason` : `error.${error.code}`;
       return lookup(t, key, params) ?? error.message;
     }
@@ -85,10 +84,10 @@ export function describeError(t: Translate, error: IpcError, lang: Language = "e
       // The reader's own sentence says exactly what was wrong and what to do; it is English.
       return t(`error.${error.code}`, { detail: error.message });
     case "nothing_shared":
-      params.view = word(t, "viewKind", error.params.view);
+      params.view = word(t, "viewKind", text(error.params.view));
       break;
     case "bundle_deleted": {
-      const day = formatDay(error.params.day, lang);
+      const day = formatDay(text(error.params.day), lang);
       return lookup(t, `error.bundle_deleted.${error.params.reason}`, { day }) ?? error.message;
     }
     case "id_taken":

@@ -4,7 +4,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { resetActivity } from "../lib/activity";
 import { language } from "../lib/i18n";
 import { appInfo, applicationsView, notice, prefs, profileRevision, profileUnsaved, screen, section, vaultPath } from "../lib/stores";
-import { APPLICATION_STATUSES, type Application, type ApplicationSummary, type Entry, type FieldProblem, type IpcError } from "../lib/bindings";
+import { APPLICATION_STATUSES, type Application, type ApplicationSummary, type Entry, type FieldProblem, type IpcError, type Param } from "../lib/bindings";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 export interface Call {
@@ -29,11 +29,11 @@ export function mockCommands(handlers: Record<string, Handler>): Call[] {
 }
 
 /** What Rust rejects with: an IpcError (throw it from a handler). */
-export function ipcError(code: IpcError["code"], params: Record<string, string> = {}, problems: FieldProblem[] = []): IpcError {
+export function ipcError(code: IpcError["code"], params: Record<string, Param> = {}, problems: FieldProblem[] = []): IpcError {
   return { code, message: `the English message for ${code}`, field: problems[0]?.field ?? null, params, problems };
 }
 
-export function problem(field: string, code: string, params: Record<string, string> = {}): FieldProblem {
+export function problem(field: string, code: string, params: Record<string, Param> = {}): FieldProblem {
   return { field, code, params, message: `${field}: the English message for ${code}` };
 }
 
