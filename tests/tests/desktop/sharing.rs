@@ -2,74 +2,59 @@
 
 use super::*;
 
-/// A seeker vault with a profile to share, and an employer vault with its key card, made
-/// through the core as `candor init` and `candor employer init` would.
-fn seeker_and_employer(scene: &Scene) -> (PathBuf, PathBuf, PathBuf) {
-    use candor_model::{Person, Skill, Work};
-    use candor_vault::bundle::CardDetails;
-    use candor_vault::{EmployerVault, KdfParams, SeekerVault};
-    let passphrase = secrecy::SecretString::from(PASSPHRASE);
-    let seeker_path = scene.vault();
-    std::fs::create_dir_all(seeker_path.parent().expect("a folder")).expect("a folder");
-    let (mut seeker, _) = SeekerVault::create(&seeker_path, &passphrase, KdfParams::minimum())
-        .expect("a seeker vault");
-    seeker
-        .set_person(&Person {
-            name: "Kari Nordmann".into(),
-            email: "kari@example.org".into(),
-            label: "Backend developer".into(),
-            ..Person::default()
-        })
-        .expect("a person");
-    for name in ["Rust", "PostgreSQL"] {
-        seeker
-            .insert(&Skill {
-                name: name.into(),
-                ..Skill::default()
-            })
-            .expect("a skill");
-    }
-    seeker
-        .insert(&Work {
-            name: "Statnett".into(),
-            position: "Developer".into(),
-            industry: "Energy".into(),
-            ..Work::default()
-        })
-        .expect("a position");
-    seeker.lock();
-
-    let employer_path = scene.dir.path().join("data/employer.candor");
-    let (mut employer, _) =
-        EmployerVault::create(&employer_path, &passphrase, KdfParams::minimum())
-            .expect("an employer vault");
-    let card = employer
-        .employer_init(CardDetails {
-            organisation: "Fjordkraft Data AS".into(),
-            organisation_number: "987654321".into(),
-            contact: "rekruttering@fjordkraft.example".into(),
-            privacy_contact: "personvern@fjordkraft.example".into(),
-            privacy_policy_url: "https://fjordkraft.example/personvern".into(),
-            intake_url: None,
-        })
-        .expect("a key card");
-    employer.lock();
-    let card_path = scene.dir.path().join("fjordkraft-card.json");
-    std::fs::write(&card_path, card).expect("the card file");
-    (seeker_path, employer_path, card_path)
+/// The test kit's seeker and employer, locked so that the app can open them, and the
+/// employer's key card as a file in the scene, for the file dialog to answer with.
+struct Parties {
+    /// The kit's folder, which holds both vaults: removed when the test ends.
+    _dir: tempfile::TempDir,
+    seeker: PathBuf,
+    employer: PathBuf,
+    card: PathBuf,
 }
 
+fn parties(scene: &Scene, world: candor_testkit::World) -> Parties {
+    let candor_testkit::World {
+        dir,
+        seeker,
+        employer,
+        card,
+        ..
+    } = world;
+    let card_path = scene.dir.path().join("fjordkraft-card.json");
+    std::fs::write(&card_path, card).expect("the card file");
+    let parties = Parties {
+        _dir: dir,
+        seeker: seeker.path().to_owned(),
+        employer: employer.path().to_owned(),
+        card: card_path,
+    };
+    seeker.lock();
+    employer.lock();
+    parties
+}
+
+/// Unlocks the vault at `path`, made by the test kit, through the start screen.
 fn unlock(s: &Session, path: &Path) {
     s.click(&s.by_id("start-open-other"));
     s.fill("unlock-path", &path.display().to_string());
-    s.fill("unlock-passphrase", PASSPHRASE);
+    s.fill("unlock-passphrase", candor_testkit::PASSPHRASE);
     s.click(&s.by_id("unlock-submit"));
 }
 
 #[test]
 fn a_seeker_shares_an_anonymous_view_and_the_employer_imports_it() {
     let scene = Scene::new();
-    let (seeker, employer, card) = seeker_and_employer(&scene);
+    // A second skill to untick; the seeker adds the employer's card through the app.
+    let world = candor_testkit::WorldBuilder::new()
+        .skill("PostgreSQL")
+        .without_recipient()
+        .build();
+    let Parties {
+        _dir,
+        seeker,
+        employer,
+        card,
+    } = parties(&scene, world);
     let env = scene.env();
     let env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
     let driver = start_driver(&env_refs);
@@ -142,24 +127,18 @@ fn a_seeker_shares_an_anonymous_view_and_the_employer_imports_it() {
     s.end();
 }
 
-/// The seeker and employer of `seeker_and_employer`, after the seeker shared a full view
-/// with the employer and the employer imported it — through the core, as `candor share`
-/// and `candor employer import` would.
-fn shared_full_view(scene: &Scene) -> (PathBuf, PathBuf) {
+/// The test kit's seeker and employer, after the seeker shared a full view with the
+/// employer and the employer imported it, through the core as `candor share` and `candor
+/// employer import` would.
+fn shared_full_view(scene: &Scene) -> Parties {
     use candor_model::{Timestamp, ViewChoice, ViewKind};
-    use candor_vault::{EmployerVault, Existing, SeekerVault, ShareProtection, ShareRequest};
-    let (seeker_path, employer_path, card) = seeker_and_employer(scene);
-    let passphrase = secrecy::SecretString::from(PASSPHRASE);
+    use candor_vault::{Existing, ShareProtection, ShareRequest};
+    let mut w = candor_testkit::world();
     let bundle = scene.dir.path().join("full-for-fjordkraft.candor");
-    let mut seeker = SeekerVault::open(&seeker_path, &passphrase).expect("the seeker vault opens");
-    let card = std::fs::read(&card).expect("the card");
-    seeker
-        .add_recipient(&card, "fjordkraft-card.json")
-        .expect("the employer is added");
-    seeker
+    w.seeker
         .share(
             &ShareRequest {
-                recipient: "Fjordkraft Data AS".into(),
+                recipient: candor_testkit::ORGANISATION.into(),
                 choice: ViewChoice {
                     kind: ViewKind::Full,
                     include: vec![],
@@ -174,17 +153,13 @@ fn shared_full_view(scene: &Scene) -> (PathBuf, PathBuf) {
             Existing::Refuse,
         )
         .expect("a full view is shared");
-    seeker.lock();
-    let mut employer =
-        EmployerVault::open(&employer_path, &passphrase).expect("the employer vault opens");
-    employer
+    w.employer
         .import_bundle(
             std::fs::File::open(&bundle).expect("the bundle"),
             Timestamp::now(),
         )
         .expect("the employer imports it");
-    employer.lock();
-    (seeker_path, employer_path)
+    parties(scene, w)
 }
 
 /// The value of the text box with `test_id` (a letter to copy).
@@ -201,7 +176,12 @@ fn text_box(s: &Session, test_id: &str) -> String {
 #[test]
 fn a_seeker_requests_deletion_from_the_ledger_and_the_receipt_confirms_it() {
     let scene = Scene::new();
-    let (seeker, employer) = shared_full_view(&scene);
+    let Parties {
+        _dir,
+        seeker,
+        employer,
+        ..
+    } = shared_full_view(&scene);
     let env = scene.env();
     let env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
     let driver = start_driver(&env_refs);

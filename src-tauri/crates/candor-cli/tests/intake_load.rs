@@ -13,11 +13,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
-use candor_model::{DocumentKind, Person, Skill, Timestamp, ViewChoice, ViewKind};
+use candor_model::{DocumentKind, Skill, Timestamp, ViewChoice, ViewKind};
 use candor_vault::bundle::RequestKind;
-use candor_vault::{
-    Existing, KdfParams, NewDocument, SecretString, SeekerVault, ShareProtection, ShareRequest,
-};
+use candor_vault::{Existing, NewDocument, SeekerVault, ShareProtection, ShareRequest};
 use common::{succeeded, Sandbox, EMPLOYER_INIT, PASSPHRASE, UNLOCK};
 
 const CLIENTS: usize = 20;
@@ -53,15 +51,10 @@ struct Candidate {
 }
 
 fn candidate(dir: &Path, i: usize, card: &[u8]) -> Candidate {
-    let passphrase = SecretString::from(PASSPHRASE);
     let path = dir.join(format!("seeker-{i}.candor"));
-    let (mut vault, _) =
-        SeekerVault::create(&path, &passphrase, KdfParams::minimum()).expect("a vault");
+    let mut vault = candor_testkit::seeker_vault(&path);
     vault
-        .set_person(&Person {
-            name: format!("Candidate Number {i}"),
-            ..Person::default()
-        })
+        .set_person(&candor_testkit::person_named(&format!("Candidate Number {i}")).build())
         .expect("a person");
     vault
         .insert(&Skill {
@@ -278,7 +271,7 @@ fn a_thousand_posts_from_twenty_clients_lose_nothing_and_stay_within_memory() {
             "the same answer each time"
         );
         let mut vault =
-            SeekerVault::open(&candidate.vault, &SecretString::from(PASSPHRASE)).expect("opens");
+            SeekerVault::open(&candidate.vault, &candor_testkit::passphrase()).expect("opens");
         let row = vault
             .import_answer(std::io::Cursor::new(answers[0].clone()), Timestamp::now())
             .expect("the answer verifies");
@@ -351,8 +344,7 @@ fn access_requests_past_the_quota_are_refused_and_the_servers_memory_stays_flat(
     let card = succeeded(&sandbox.run_on(&employer, &["employer", "card"], &UNLOCK, None));
     let seeker = candidate(&sandbox.path(""), 0, card.as_bytes());
     // Fresh request ids, as an abuser would make them, each asking for the 1 MB share.
-    let mut vault =
-        SeekerVault::open(&seeker.vault, &SecretString::from(PASSPHRASE)).expect("opens");
+    let mut vault = SeekerVault::open(&seeker.vault, &candor_testkit::passphrase()).expect("opens");
     let notices: Vec<Vec<u8>> = (0..REQUESTS)
         .map(|i| {
             let out = sandbox.path(&format!("access-{i}.candor"));

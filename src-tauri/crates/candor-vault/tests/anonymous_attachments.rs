@@ -14,20 +14,9 @@ use common::contains;
 use common::sharing::*;
 use secrecy::ExposeSecret;
 
-/// A world where the seeker knows the employer, with no documents yet.
-fn introduced() -> World {
-    let mut w = world();
-    for document in w
-        .seeker
-        .list::<candor_model::Document>()
-        .expect("documents")
-    {
-        w.seeker.remove_document(&document.id).expect("removed");
-    }
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
-    w
+/// The usual world without its CV: each test attaches what it shares.
+fn without_documents() -> World {
+    WorldBuilder::new().no_documents().build()
 }
 
 fn add(vault: &mut SeekerVault, kind: DocumentKind, file_name: &str, bytes: &[u8]) -> String {
@@ -97,7 +86,7 @@ fn sent<'a>(entries: &'a [(String, Vec<u8>)], name: &str) -> &'a [u8] {
 
 #[test]
 fn an_anonymous_pdf_goes_by_kind_and_number_without_its_metadata() {
-    let mut w = introduced();
+    let mut w = without_documents();
     let cv = add(
         &mut w.seeker,
         DocumentKind::Cv,
@@ -157,7 +146,7 @@ fn an_anonymous_pdf_goes_by_kind_and_number_without_its_metadata() {
 
 #[test]
 fn attachments_are_numbered_per_kind_and_a_full_view_keeps_their_names() {
-    let mut w = introduced();
+    let mut w = without_documents();
     let first = add(
         &mut w.seeker,
         DocumentKind::Cv,
@@ -203,7 +192,7 @@ fn attachments_are_numbered_per_kind_and_a_full_view_keeps_their_names() {
 
 #[test]
 fn a_pdf_whose_text_names_the_seeker_must_be_accepted_before_it_is_sent() {
-    let mut w = introduced();
+    let mut w = without_documents();
     let cv = add(
         &mut w.seeker,
         DocumentKind::Cv,
@@ -235,7 +224,7 @@ fn a_pdf_whose_text_names_the_seeker_must_be_accepted_before_it_is_sent() {
 
 #[test]
 fn a_signed_pdf_goes_unchanged_and_only_once_the_seeker_accepts_it() {
-    let mut w = introduced();
+    let mut w = without_documents();
     let diploma = add(
         &mut w.seeker,
         DocumentKind::Diploma,
@@ -259,7 +248,7 @@ fn a_signed_pdf_goes_unchanged_and_only_once_the_seeker_accepts_it() {
 
 #[test]
 fn a_pdf_that_cannot_be_read_is_named_in_a_warning_and_goes_only_when_accepted() {
-    let mut w = introduced();
+    let mut w = without_documents();
     let broken = add(
         &mut w.seeker,
         DocumentKind::Cv,
@@ -278,7 +267,7 @@ fn a_pdf_that_cannot_be_read_is_named_in_a_warning_and_goes_only_when_accepted()
 
 #[test]
 fn a_document_can_be_named_by_the_start_of_its_id_as_everywhere_else() {
-    let mut w = introduced();
+    let mut w = without_documents();
     let cv = add(&mut w.seeker, DocumentKind::Cv, "cv.pdf", &pdf_files::cv());
     let short = format!("documents[{}]", &cv[..6]);
     let choice = |include: &str| request(ViewKind::Full, vec![include.to_owned()]).choice;

@@ -7,14 +7,14 @@ use candor_bundle::KeyCard;
 use candor_vault::EmployerVault;
 use candor_vault::{KdfParams, Role, VaultError};
 use common::passphrase;
-use common::sharing::details;
+use common::sharing::card_details;
 
 #[test]
 fn an_employer_vault_is_made_with_its_signed_card() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("acme.candor");
     let (vault, _code, card) =
-        EmployerVault::create_employer(&path, &passphrase(), KdfParams::minimum(), details())
+        EmployerVault::create_employer(&path, &passphrase(), KdfParams::minimum(), card_details())
             .expect("an employer vault");
     assert_eq!(vault.role(), Role::Employer);
     assert_eq!(vault.employer_card().expect("the card"), card);
@@ -26,7 +26,7 @@ fn an_employer_vault_is_made_with_its_signed_card() {
 fn details_no_card_can_carry_are_refused_before_a_file_is_made() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("acme.candor");
-    let mut nameless = details();
+    let mut nameless = card_details();
     nameless.privacy_contact = "  ".into();
     let refused =
         EmployerVault::create_employer(&path, &passphrase(), KdfParams::minimum(), nameless)
@@ -47,7 +47,7 @@ fn a_vault_in_the_way_is_neither_replaced_nor_removed() {
     let path = dir.path().join("acme.candor");
     std::fs::write(&path, b"someone else's file").expect("a file in the way");
     let refused =
-        EmployerVault::create_employer(&path, &passphrase(), KdfParams::minimum(), details())
+        EmployerVault::create_employer(&path, &passphrase(), KdfParams::minimum(), card_details())
             .expect_err("the path is taken");
     assert!(
         matches!(refused, VaultError::AlreadyExists { .. }),

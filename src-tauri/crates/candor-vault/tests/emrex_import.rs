@@ -6,9 +6,7 @@ mod common;
 use std::io::{Cursor, Write};
 
 use candor_formats::{import_elmo, ElmoImport, ImportError};
-use candor_model::{
-    gpa, Document, DocumentKind, Education, LearningOpportunity, NationalId, Person,
-};
+use candor_model::{gpa, Document, DocumentKind, Education, LearningOpportunity, NationalId};
 use candor_vault::{ImportFormat, SeekerVault, VaultError};
 use common::{contains, sample_file, unzip, Fixture};
 
@@ -264,11 +262,10 @@ fn keep_identity_fills_the_persons_empty_fields_with_what_is_valid() {
 #[test]
 fn keep_identity_never_overwrites_what_the_seeker_typed() {
     let (_fixture, mut vault, _) = Fixture::new();
-    let typed = Person {
-        name: "Anette Hansen".into(),
-        birth_date: Some("1964-06-08".parse().expect("a day")),
-        ..Person::default()
-    };
+    // The transcript's learner, as she typed herself in with only her birth date.
+    let typed = candor_testkit::person_named("Anette Hansen")
+        .birth_date("1964-06-08")
+        .build();
     vault.set_person(&typed).expect("set");
     let report = vault
         .import_elmo(&transcript("nor-emrex-1.0.xml"), true)

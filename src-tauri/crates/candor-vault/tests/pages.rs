@@ -3,7 +3,7 @@
 
 mod common;
 
-use candor_model::{DocumentKind, Person};
+use candor_model::DocumentKind;
 use candor_vault::NewDocument;
 use common::Fixture;
 
@@ -87,10 +87,7 @@ fn the_log_a_large_write_grew_is_cut_back_by_the_next_write() {
         wal_len(&fixture)
     );
     vault
-        .set_person(&Person {
-            name: "Kari Nordmann".into(),
-            ..Person::default()
-        })
+        .set_person(&candor_testkit::person().build())
         .expect("a small write");
     assert!(
         wal_len(&fixture) <= 4 * 1024 * 1024,
@@ -99,10 +96,11 @@ fn the_log_a_large_write_grew_is_cut_back_by_the_next_write() {
     );
     for i in 0..200 {
         vault
-            .set_person(&Person {
-                name: format!("Kari Nordmann {i}"),
-                ..Person::default()
-            })
+            .set_person(
+                &candor_testkit::person()
+                    .name(format!("Kari Nordmann {i}"))
+                    .build(),
+            )
             .expect("a small write");
     }
     assert!(

@@ -9,7 +9,7 @@ mod schema;
 use std::io::{Cursor, Write};
 
 use candor_formats::{import_json_resume, import_linkedin};
-use candor_model::{Person, Skill, Work};
+use candor_model::{Skill, Work};
 use candor_vault::ImportFormat;
 use common::{sample_file, Fixture};
 use schema::assert_valid_against_schema;
@@ -109,11 +109,11 @@ fn kept_fields_follow_their_entries_when_others_are_removed() {
 fn a_resume_fills_only_the_persons_empty_fields_and_skips_what_is_there() {
     let (_fixture, mut vault, _) = Fixture::new();
     vault
-        .set_person(&Person {
-            name: "Richard H.".into(),
-            email: "me@example.no".into(),
-            ..Person::default()
-        })
+        .set_person(
+            &candor_testkit::person_named("Richard H.")
+                .email("me@example.no")
+                .build(),
+        )
         .expect("set");
     vault
         .insert(&Skill {

@@ -34,29 +34,9 @@ fn course(code: &str, title: &str, credits: &str, grade: &str) -> LearningOpport
     }
 }
 
-pub fn person() -> Person {
-    Person {
-        name: "Kari Nordmann".into(),
-        given_name: Some("Kari".into()),
-        family_name: Some("Nordmann".into()),
-        label: "Student".into(),
-        email: "kari@example.org".into(),
-        phone: "+47 912 34 567".into(),
-        summary: "Informatics student".into(),
-        birth_date: Some("1995-05-15".parse().expect("day")),
-        national_id: Some(NationalId::new("NO", "15059500136").expect("valid id")),
-        addresses: vec![Address {
-            city: "Oslo".into(),
-            country_code: "NO".into(),
-            ..Address::default()
-        }],
-        profiles: vec![SocialProfile {
-            network: "GitHub".into(),
-            username: "kari".into(),
-            url: String::new(),
-        }],
-        ..Person::default()
-    }
+/// Kari with every field set, so that each one must survive the round trip.
+fn person() -> Person {
+    candor_testkit::person().build()
 }
 
 fn education() -> Education {

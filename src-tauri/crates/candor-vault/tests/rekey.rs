@@ -121,9 +121,6 @@ fn recovering_replaces_the_data_key_so_an_old_header_and_the_used_code_open_noth
 #[test]
 fn an_employer_vault_rekeys_with_every_bundle_it_holds() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let bundle = shared_and_imported(&mut w, ViewKind::Full, "full");
     let mut before = Vec::new();
     w.employer

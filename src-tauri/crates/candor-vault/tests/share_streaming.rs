@@ -6,59 +6,10 @@ mod common;
 
 use std::fs::File;
 
-use candor_bundle::CardDetails;
-use candor_model::{DocumentKind, Person, Timestamp, ViewChoice, ViewKind};
-use candor_vault::EmployerVault;
-use candor_vault::{
-    Existing, KdfParams, NewDocument, SeekerVault, ShareProtection, ShareRequest, CHUNK_LEN,
-};
+use candor_model::{DocumentKind, Timestamp, ViewChoice, ViewKind};
+use candor_testkit::world;
+use candor_vault::{Existing, NewDocument, SeekerVault, ShareProtection, ShareRequest, CHUNK_LEN};
 use common::passphrase;
-
-struct World {
-    dir: tempfile::TempDir,
-    seeker: SeekerVault,
-    employer: EmployerVault,
-}
-
-fn world() -> World {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = |name: &str| dir.path().join(name);
-    let mut seeker =
-        SeekerVault::create(&path("seeker.candor"), &passphrase(), KdfParams::minimum())
-            .expect("a vault")
-            .0;
-    let mut employer = EmployerVault::create(
-        &path("employer.candor"),
-        &passphrase(),
-        KdfParams::minimum(),
-    )
-    .expect("a vault")
-    .0;
-    let card = employer
-        .employer_init(CardDetails {
-            organisation: "Fjordkraft Data AS".into(),
-            organisation_number: "987654321".into(),
-            contact: "rekruttering@fjordkraft.example".into(),
-            privacy_contact: "personvern@fjordkraft.example".into(),
-            privacy_policy_url: "https://fjordkraft.example/personvern".into(),
-            intake_url: None,
-        })
-        .expect("a key card");
-    seeker
-        .add_recipient(card.as_bytes(), "card.txt")
-        .expect("adds the recipient");
-    seeker
-        .set_person(&Person {
-            name: "Kari Nordmann".into(),
-            ..Person::default()
-        })
-        .expect("a person");
-    World {
-        dir,
-        seeker,
-        employer,
-    }
-}
 
 /// Bytes that differ from chunk to chunk, so a chunk out of place would show.
 fn content(len: usize, seed: u8) -> Vec<u8> {

@@ -138,11 +138,9 @@ fn an_old_row_copied_back_after_its_record_was_deleted_and_made_again_is_detecte
     // The person record has a fixed id: deleted and set again, it restarts at version 1, so
     // the old row names the same (kind, id, version) as the new one.
     let (fixture, mut vault, _) = Fixture::new();
-    let person = |name: &str| Person {
-        name: name.into(),
-        ..Person::default()
-    };
-    vault.set_person(&person("Kari Nordmann")).expect("person");
+    vault
+        .set_person(&candor_testkit::person().build())
+        .expect("person");
     let old: Vec<u8> = fixture
         .raw()
         .query_row(
@@ -152,7 +150,9 @@ fn an_old_row_copied_back_after_its_record_was_deleted_and_made_again_is_detecte
         )
         .expect("row");
     vault.delete::<Person>("person").expect("delete");
-    vault.set_person(&person("Ola Nordmann")).expect("person");
+    vault
+        .set_person(&candor_testkit::person().name("Ola Nordmann").build())
+        .expect("person");
     assert_eq!(vault.get::<Person>("person").expect("get").version, 1);
     vault.lock();
     fixture

@@ -1,27 +1,24 @@
-//! What the bundle benchmarks share and import: a seeker vault with a profile and N MB of
-//! attachments, and employer vaults it knows as recipients, in one temporary folder.
+//! What the bundle benchmarks share and import: the test kit's seeker (Kari's profile) with
+//! N MB of attachments instead of her CV, and employer vaults it knows as recipients, in one
+//! temporary folder.
 
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use candor_model::{DocumentKind, Education, Person, Skill, ViewChoice, ViewKind, Work};
-use candor_vault::bundle::{AgeIdentity, CardDetails};
+use candor_model::{DocumentKind, ViewChoice, ViewKind};
+use candor_testkit::WorldBuilder;
+use candor_vault::bundle::AgeIdentity;
 use candor_vault::EmployerVault;
-use candor_vault::{
-    KdfParams, NewDocument, SecretString, SeekerVault, ShareProtection, ShareRequest,
-};
+use candor_vault::{NewDocument, SeekerVault, ShareProtection, ShareRequest};
 use rand::{RngCore, SeedableRng};
 use secrecy::ExposeSecret;
 
-pub const PASSPHRASE: &str = "correct horse battery staple";
+pub use candor_testkit::passphrase;
+
 /// Documents the attachments are split into.
 pub const DOCUMENTS: u64 = 4;
 pub const MB: u64 = 1000 * 1000;
-
-pub fn passphrase() -> SecretString {
-    SecretString::from(PASSPHRASE)
-}
 
 pub struct World {
     pub dir: tempfile::TempDir,
@@ -46,16 +43,27 @@ impl World {
     /// `mb` MB of random (incompressible) attachments in [`DOCUMENTS`] documents, and
     /// `employers` employers, each with its key card added as a recipient.
     pub fn new(mb: u64, employers: usize) -> World {
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut kit = WorldBuilder::new().no_documents().build();
+        let mut vaults = Vec::new();
+        for i in 1..employers {
+            let organisation = format!("Fjordkraft Data {i} AS");
+            vaults.push((kit.another_employer(&organisation).0, organisation));
+        }
+        let candor_testkit::World {
+            dir,
+            mut seeker,
+            employer,
+            ..
+        } = kit;
+        vaults.insert(0, (employer, candor_testkit::ORGANISATION.to_owned()));
+        let employers = vaults
+            .into_iter()
+            .take(employers)
+            .enumerate()
+            .map(|(i, (vault, organisation))| Employer::new(dir.path(), i, vault, organisation))
+            .collect();
         let attachments = dir.path().join("attachments.bin");
         write_random(&attachments, mb * MB);
-        let (mut seeker, _) = SeekerVault::create(
-            &dir.path().join("seeker.candor"),
-            &passphrase(),
-            KdfParams::minimum(),
-        )
-        .expect("a seeker vault");
-        fill_profile(&mut seeker);
         let part = mb * MB / DOCUMENTS;
         let documents = (0..DOCUMENTS)
             .map(|i| {
@@ -73,9 +81,6 @@ impl World {
                     .id
             })
             .collect();
-        let employers = (0..employers)
-            .map(|i| Employer::new(dir.path(), i, &mut seeker))
-            .collect();
         World {
             dir,
             attachments,
@@ -91,24 +96,9 @@ impl World {
 }
 
 impl Employer {
-    fn new(dir: &Path, i: usize, seeker: &mut SeekerVault) -> Employer {
-        let path = dir.join(format!("employer-{i}.candor"));
-        let (mut vault, _) = EmployerVault::create(&path, &passphrase(), KdfParams::minimum())
-            .expect("an employer vault");
-        let organisation = format!("Fjordkraft Data {i} AS");
-        let card = vault
-            .employer_init(CardDetails {
-                organisation: organisation.clone(),
-                organisation_number: "987654321".into(),
-                contact: "rekruttering@fjordkraft.example".into(),
-                privacy_contact: "personvern@fjordkraft.example".into(),
-                privacy_policy_url: "https://fjordkraft.example/personvern".into(),
-                intake_url: None,
-            })
-            .expect("a key card");
-        seeker
-            .add_recipient(card.as_bytes(), "card.txt")
-            .expect("adds the recipient");
+    /// The `i`th employer, with its age identity exported for the `age` command.
+    fn new(dir: &Path, i: usize, mut vault: EmployerVault, organisation: String) -> Employer {
+        let path = vault.path().to_owned();
         let age_recipient = vault.public_keys().expect("public keys").0;
         let secret = vault.export_age_identity().expect("exports the identity");
         let identity_file = dir.join(format!("employer-{i}-identity.txt"));
@@ -165,39 +155,4 @@ fn write_random(path: &Path, bytes: u64) {
         left -= n as u64;
     }
     out.flush().expect("writes the attachments");
-}
-
-fn fill_profile(vault: &mut SeekerVault) {
-    vault
-        .set_person(&Person {
-            name: "Kari Nordmann".into(),
-            label: "Backend developer".into(),
-            email: "kari.nordmann@example.org".into(),
-            phone: "+47 912 34 567".into(),
-            summary: "Backend developer who likes databases.".into(),
-            ..Person::default()
-        })
-        .expect("sets the person");
-    vault
-        .insert(&Education {
-            institution: "Universitetet i Oslo".into(),
-            degree: "Bachelor".into(),
-            programme: "Informatikk".into(),
-            ..Default::default()
-        })
-        .expect("education");
-    vault
-        .insert(&Work {
-            name: "Statnett".into(),
-            position: "Developer".into(),
-            summary: "Built the metering pipeline.".into(),
-            ..Default::default()
-        })
-        .expect("work");
-    vault
-        .insert(&Skill {
-            name: "Rust".into(),
-            ..Default::default()
-        })
-        .expect("skill");
 }

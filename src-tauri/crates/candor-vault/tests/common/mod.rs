@@ -7,14 +7,12 @@ pub mod sharing;
 
 use std::path::PathBuf;
 
-use candor_vault::{KdfParams, RecoveryCode, SecretString, SeekerVault};
+use candor_vault::{KdfParams, RecoveryCode, SeekerVault};
 use rusqlite::Connection;
 
-pub const PASSPHRASE: &str = "correct horse battery staple";
-
-pub fn passphrase() -> SecretString {
-    SecretString::from(PASSPHRASE)
-}
+// Not every test binary uses every helper (as `dead_code` above).
+#[allow(unused_imports)]
+pub use candor_testkit::{passphrase, PASSPHRASE};
 
 pub struct Fixture {
     pub dir: tempfile::TempDir,

@@ -1,129 +1,20 @@
-//! A seeker and an employer in one temporary folder, for the sharing tests.
+//! Sharing between the test kit's seeker and employer ([`candor_testkit::world`]): requests,
+//! imports, and what the vaults hold afterwards.
 
 use std::fs::File;
 use std::io::Cursor;
 use std::path::Path;
 
-use candor_bundle::{open, CardDetails, Keys, Limits};
-use candor_model::{
-    Credits, DocumentKind, Education, Grade, GradeScheme, LearningOpportunity, NationalId, Person,
-    Skill, Timestamp, ViewChoice, ViewKind, Work,
-};
+use candor_bundle::{open, Keys, Limits};
+use candor_model::{Timestamp, ViewChoice, ViewKind};
 use candor_vault::bundle::AgeIdentity;
 use candor_vault::EmployerVault;
-use candor_vault::{Existing, KdfParams, NewDocument, SeekerVault, ShareProtection, ShareRequest};
+use candor_vault::{Existing, ShareProtection, ShareRequest};
 
-use super::passphrase;
-
-pub struct World {
-    pub dir: tempfile::TempDir,
-    pub seeker: SeekerVault,
-    pub employer: EmployerVault,
-    pub card: String,
-}
-
-pub fn world() -> World {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let (mut seeker, _) = SeekerVault::create(
-        &dir.path().join("seeker.candor"),
-        &passphrase(),
-        KdfParams::minimum(),
-    )
-    .expect("a seeker vault");
-    let (mut employer, _) = EmployerVault::create(
-        &dir.path().join("employer.candor"),
-        &passphrase(),
-        KdfParams::minimum(),
-    )
-    .expect("an employer vault");
-    let card = employer.employer_init(details()).expect("a key card");
-    fill_profile(&mut seeker);
-    World {
-        dir,
-        seeker,
-        employer,
-        card,
-    }
-}
-
-pub fn details() -> CardDetails {
-    CardDetails {
-        organisation: "Fjordkraft Data AS".into(),
-        organisation_number: "987654321".into(),
-        contact: "rekruttering@fjordkraft.example".into(),
-        privacy_contact: "personvern@fjordkraft.example".into(),
-        privacy_policy_url: "https://fjordkraft.example/personvern".into(),
-        intake_url: None,
-    }
-}
-
-pub fn fill_profile(vault: &mut SeekerVault) {
-    let person = Person {
-        name: "Kari Nordmann".into(),
-        given_name: Some("Kari".into()),
-        family_name: Some("Nordmann".into()),
-        label: "Backend developer".into(),
-        email: "kari.nordmann@example.org".into(),
-        phone: "+47 912 34 567".into(),
-        url: "https://kari.example.org".into(),
-        summary: "Backend developer who likes databases. Write to kari.nordmann@example.org."
-            .into(),
-        birth_date: Some("1995-04-12".parse().expect("a day")),
-        national_id: Some(NationalId::new("NO", "15059500136").expect("an id")),
-        addresses: vec![candor_model::Address {
-            address: "Storgata 1".into(),
-            city: "Oslo".into(),
-            ..Default::default()
-        }],
-        ..Person::default()
-    };
-    vault.set_person(&person).expect("sets the person");
-    let course = |code: &str, title: &str, grade: &str| LearningOpportunity {
-        code: code.into(),
-        title: title.into(),
-        credits: Some("10".parse::<Credits>().expect("credits")),
-        grade: Some(Grade::new(GradeScheme::Ects, grade).expect("a grade")),
-        ..Default::default()
-    };
-    vault
-        .insert(&Education {
-            institution: "Universitetet i Oslo".into(),
-            degree: "Bachelor".into(),
-            programme: "Informatikk".into(),
-            courses: vec![
-                course("IN1000", "Introduksjon til programmering", "A"),
-                course("IN2010", "Algoritmer og datastrukturer", "B"),
-            ],
-            ..Default::default()
-        })
-        .expect("education");
-    vault
-        .insert(&Work {
-            name: "Statnett".into(),
-            position: "Developer".into(),
-            industry: "Energy".into(),
-            summary: "Kari built the metering pipeline.".into(),
-            ..Default::default()
-        })
-        .expect("work");
-    vault
-        .insert(&Skill {
-            name: "Rust".into(),
-            ..Default::default()
-        })
-        .expect("skill");
-    vault
-        .add_document(
-            NewDocument {
-                kind: DocumentKind::Cv,
-                file_name: "cv-kari.pdf".into(),
-                media_type: "application/pdf".into(),
-                note: None,
-            },
-            &b"%PDF-1.7 Kari's CV"[..],
-        )
-        .expect("a document");
-}
+// The seeker, the employer and Kari's profile come from the test kit; what follows is how
+// these tests share, import and look inside the vaults. Not every test binary uses all.
+#[allow(unused_imports)]
+pub use candor_testkit::{card_details, world, World, WorldBuilder};
 
 pub fn request(kind: ViewKind, include: Vec<String>) -> ShareRequest {
     ShareRequest {

@@ -35,7 +35,7 @@ fn shares_with_attachments(w: &mut World, n: usize, attachment: usize) -> Vec<St
 
 #[test]
 fn a_large_access_export_comes_in_parts_stored_once_and_the_request_is_answered_when_all_are_in() {
-    let mut w = introduced();
+    let mut w = world();
     w.employer.set_employer_limits(EmployerLimits {
         export_part_bytes: 300 * 1024,
         ..EmployerLimits::default()
@@ -75,7 +75,7 @@ fn a_large_access_export_comes_in_parts_stored_once_and_the_request_is_answered_
 
 #[test]
 fn access_requests_over_the_quota_are_refused_but_a_deletion_never_is() {
-    let mut w = introduced();
+    let mut w = world();
     w.employer.set_employer_limits(EmployerLimits {
         access_per_signer_per_day: 2,
         ..EmployerLimits::default()
@@ -126,7 +126,7 @@ fn access_requests_over_the_quota_are_refused_but_a_deletion_never_is() {
 
 #[test]
 fn an_open_session_purges_what_expired_without_counting_as_the_persons_activity() {
-    let mut w = introduced();
+    let mut w = world();
     share_and_import(&mut w, ViewKind::Full, "share");
     let mut session = candor_vault::Session::new(w.employer);
     std::thread::sleep(std::time::Duration::from_millis(20));

@@ -13,20 +13,8 @@ struct HeldKeys {
 fn employer_with_known_keys() -> HeldKeys {
     let signing = SigningKey::generate();
     let age = AgeIdentity::generate();
-    let card = KeyCard::sign(
-        CardDetails {
-            organisation: ORGANISATION.into(),
-            organisation_number: "987654321".into(),
-            contact: "rekruttering@fjordkraft.example".into(),
-            privacy_contact: "personvern@fjordkraft.example".into(),
-            privacy_policy_url: "https://fjordkraft.example/personvern".into(),
-            intake_url: None,
-        },
-        &age.recipient(),
-        &signing,
-        Timestamp::now(),
-    )
-    .expect("a card");
+    let card = KeyCard::sign(card_details(), &age.recipient(), &signing, Timestamp::now())
+        .expect("a card");
     let fingerprint = KeyCard::read(card.as_bytes()).expect("reads").fingerprint();
     HeldKeys {
         card,
@@ -79,7 +67,8 @@ fn answer_bundle(seeker: &SeekerVault, answer: &Answer, signing: &SigningKey) ->
 
 #[test]
 fn an_answer_of_the_wrong_kind_for_the_wrong_request_or_from_the_wrong_key_changes_nothing() {
-    let mut w = world();
+    // The seeker knows only the card whose keys the test holds.
+    let mut w = WorldBuilder::new().without_recipient().build();
     let employer = employer_with_known_keys();
     w.seeker
         .add_recipient(employer.card.as_bytes(), "card.json")
@@ -227,7 +216,7 @@ fn an_answer_of_the_wrong_kind_for_the_wrong_request_or_from_the_wrong_key_chang
 
 #[test]
 fn an_employer_vault_refuses_an_answer_given_to_it_as_a_share() {
-    let mut w = introduced();
+    let mut w = world();
     share_and_import(&mut w, ViewKind::Full, "share");
     let notice = ask(
         &mut w,

@@ -5,7 +5,7 @@ use super::*;
 #[test]
 fn a_bundle_deleted_on_request_cannot_be_imported_again_and_the_refusal_changes_nothing() {
     for view in [ViewKind::Full, ViewKind::Anonymous] {
-        let mut w = introduced();
+        let mut w = world();
         let (file, bundle) = share_and_import(&mut w, view, "share");
         let deleted_at = at("2026-11-23T10:00:00Z");
         let notice = ask(&mut w, Kind::DeletionRequest, view, "delete", deleted_at);
@@ -37,7 +37,7 @@ fn a_bundle_deleted_on_request_cannot_be_imported_again_and_the_refusal_changes_
 
 #[test]
 fn a_correction_or_a_reveal_naming_a_deleted_bundle_is_refused() {
-    let mut w = introduced();
+    let mut w = world();
     let (_, full) = share_and_import(&mut w, ViewKind::Full, "full");
     let (_, anonymous) = share_and_import(&mut w, ViewKind::Anonymous, "anonymous");
     let now = Timestamp::now();
@@ -81,7 +81,7 @@ fn a_correction_or_a_reveal_naming_a_deleted_bundle_is_refused() {
 
 #[test]
 fn a_bundle_replaced_by_a_correction_cannot_come_back_but_a_second_correction_can() {
-    let mut w = introduced();
+    let mut w = world();
     let (first_file, first) = share_and_import(&mut w, ViewKind::Full, "first");
     let mut corrected = request(ViewKind::Full, vec![]);
     corrected.choice.exclude = vec!["skills".into()];
@@ -120,7 +120,7 @@ fn a_bundle_replaced_by_a_correction_cannot_come_back_but_a_second_correction_ca
 
 #[test]
 fn an_expired_bundle_purged_while_held_is_refused_even_with_the_clock_set_back() {
-    let mut w = introduced();
+    let mut w = world();
     let (file, _) = share_and_import(&mut w, ViewKind::Full, "share");
     let later = days_after(Timestamp::now(), 31);
     assert_eq!(w.employer.purge_expired(later).expect("purges"), 1);

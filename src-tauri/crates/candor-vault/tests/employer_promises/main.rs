@@ -10,8 +10,8 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
-    Addressee, Answer, BundleWriter, CardDetails, Issuer, KeyCard, Kind, Manifest, Notice, Outcome,
-    Protection, SigningKey, ANSWER_FORMAT, NOTICE_FORMAT,
+    Addressee, Answer, BundleWriter, Issuer, KeyCard, Kind, Manifest, Notice, Outcome, Protection,
+    SigningKey, ANSWER_FORMAT, NOTICE_FORMAT,
 };
 use candor_model::{Timestamp, ViewKind};
 use candor_vault::bundle::AgeIdentity;
@@ -23,15 +23,6 @@ const ORGANISATION: &str = "Fjordkraft Data AS";
 fn day_text(at: Timestamp) -> String {
     let date = at.as_offset_date_time().date();
     format!("{} {} {}", date.day(), date.month(), date.year())
-}
-
-/// A world where the seeker knows the employer's card.
-fn introduced() -> World {
-    let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
-    w
 }
 
 /// The seeker asks for `kind` about its `view` shares; returns the notice file.

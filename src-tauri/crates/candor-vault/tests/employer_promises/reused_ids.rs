@@ -52,7 +52,7 @@ fn forged(
 
 #[test]
 fn another_bundle_reusing_a_held_id_is_refused_without_a_word_about_what_is_held() {
-    let mut w = introduced();
+    let mut w = world();
     let (_, bundle) = share_and_import(&mut w, ViewKind::Full, "share");
     let profile = br#"{"basics":{"name":"Mallory"}}"#;
     let hostile = forged(
@@ -84,7 +84,7 @@ fn another_bundle_reusing_a_held_id_is_refused_without_a_word_about_what_is_held
 
 #[test]
 fn a_notice_reusing_an_answered_id_from_another_key_is_refused_and_its_answer_kept() {
-    let mut w = introduced();
+    let mut w = world();
     let (_, bundle) = share_and_import(&mut w, ViewKind::Full, "share");
     let notice_file = ask(
         &mut w,

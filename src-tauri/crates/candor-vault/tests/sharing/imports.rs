@@ -6,9 +6,6 @@ use candor_vault::EmployerVault;
 #[test]
 fn a_bundle_with_an_edited_attachment_leaves_the_employer_vault_as_it_was() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let document = w.seeker.list::<Document>().expect("documents")[0]
         .id
         .clone();
@@ -81,19 +78,7 @@ fn encrypt(recipient: &str, plain: &[u8]) -> Vec<u8> {
 #[test]
 fn a_bundle_for_another_employer_is_refused_and_nothing_is_stored() {
     let mut w = world();
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let (mut other, _) = EmployerVault::create(
-        &dir.path().join("other.candor"),
-        &passphrase(),
-        KdfParams::minimum(),
-    )
-    .expect("another employer");
-    let mut other_details = details();
-    other_details.organisation = "Annen Arbeidsgiver AS".into();
-    let other_card = other.employer_init(other_details).expect("a card");
-    w.seeker
-        .add_recipient(other_card.as_bytes(), "other.json")
-        .expect("adds");
+    let (mut other, _) = w.another_employer("Annen Arbeidsgiver AS");
     let out = w.dir.path().join("other.candor");
     let mut req = request(ViewKind::Full, vec![]);
     req.recipient = "Annen Arbeidsgiver AS".into();
@@ -112,9 +97,6 @@ fn a_bundle_for_another_employer_is_refused_and_nothing_is_stored() {
 #[test]
 fn expired_bundles_are_refused_on_import_and_purged_when_held() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let out = w.dir.path().join("share.candor");
     w.seeker
         .share(&request(ViewKind::Full, vec![]), &out, Existing::Refuse)
@@ -137,9 +119,6 @@ fn expired_bundles_are_refused_on_import_and_purged_when_held() {
 #[test]
 fn importing_the_same_bundle_twice_keeps_one_copy() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let out = w.dir.path().join("share.candor");
     w.seeker
         .share(&request(ViewKind::Full, vec![]), &out, Existing::Refuse)
@@ -157,9 +136,6 @@ fn importing_the_same_bundle_twice_keeps_one_copy() {
 #[test]
 fn refused_bundles_leave_the_employer_vault_byte_for_byte_as_it_was() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let out = w.dir.path().join("share.candor");
     w.seeker
         .share(&request(ViewKind::Full, vec![]), &out, Existing::Refuse)

@@ -6,9 +6,6 @@ use candor_vault::SeekerVault;
 #[test]
 fn the_ledger_has_an_entry_per_share_with_field_names_and_no_values() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     for (i, kind) in [ViewKind::Anonymous, ViewKind::Full]
         .into_iter()
         .enumerate()
@@ -64,9 +61,6 @@ fn the_ledger_has_an_entry_per_share_with_field_names_and_no_values() {
 /// Runs `attack` on the raw database after two shares; the vault must refuse the ledger.
 fn ledger_attack(attack: &str) -> VaultError {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     for i in 0..2 {
         let out = w.dir.path().join(format!("share-{i}.candor"));
         w.seeker

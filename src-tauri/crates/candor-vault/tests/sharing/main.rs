@@ -11,7 +11,7 @@ use std::path::Path;
 use candor_bundle::{open, Keys, Limits};
 use candor_model::{Document, Timestamp, ViewKind};
 use candor_vault::bundle::AgeIdentity;
-use candor_vault::{EmployerVault, Existing, KdfParams, ShareProtection, SignedAs, VaultError};
+use candor_vault::{EmployerVault, Existing, ShareProtection, SignedAs, VaultError};
 use common::sharing::*;
 use common::{contains, passphrase};
 use secrecy::ExposeSecret;

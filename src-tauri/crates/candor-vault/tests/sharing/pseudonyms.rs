@@ -7,8 +7,8 @@ fn a_reveal_links_the_anonymous_candidate_to_the_seeker() {
     let mut w = world();
     let recipient = w
         .seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
+        .recipient("Fjordkraft Data AS")
+        .expect("the world adds the employer's card");
     let error = w
         .seeker
         .reveal(
@@ -69,8 +69,8 @@ fn an_invitation_reaches_the_pseudonym_and_a_reveal_answers_it() {
     let mut w = world();
     let recipient = w
         .seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
+        .recipient("Fjordkraft Data AS")
+        .expect("the world adds the employer's card");
     let anonymous = shared_and_imported(&mut w, ViewKind::Anonymous, "anonymous");
     let candidate = w.employer.candidates().expect("candidates")[0].id.clone();
     let invitation = w.dir.path().join("invitation.candor");
@@ -108,9 +108,6 @@ fn an_invitation_reaches_the_pseudonym_and_a_reveal_answers_it() {
 #[test]
 fn only_anonymous_candidates_are_invited_through_a_pseudonym() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     shared_and_imported(&mut w, ViewKind::Full, "full");
     let error = w
         .employer

@@ -7,9 +7,6 @@ use candor_vault::SeekerVault;
 fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
     for kind in [ViewKind::Full, ViewKind::Anonymous] {
         let mut w = world();
-        w.seeker
-            .add_recipient(w.card.as_bytes(), "card.json")
-            .expect("adds");
         let bundle = shared_and_imported(&mut w, kind, "share");
         let sent_at = at("2026-11-23T10:00:00Z");
         let notice = w.dir.path().join("deletion.candor");
@@ -88,9 +85,6 @@ fn a_deletion_request_by_file_is_answered_with_a_receipt_the_seeker_verifies() {
 #[test]
 fn an_access_request_is_answered_with_an_export_the_seeker_can_read() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let bundle = shared_and_imported(&mut w, ViewKind::Full, "share");
     let notice = w.dir.path().join("access.candor");
     w.seeker
@@ -137,9 +131,6 @@ fn an_access_request_is_answered_with_an_export_the_seeker_can_read() {
 #[test]
 fn a_notice_from_a_key_that_signed_none_of_the_bundles_is_refused() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let bundle = shared_and_imported(&mut w, ViewKind::Full, "share");
     // Someone else, who knows the bundle id, asks for its deletion with their own key.
     let stranger = candor_bundle::SigningKey::generate();
@@ -208,9 +199,6 @@ fn a_notice_from_a_key_that_signed_none_of_the_bundles_is_refused() {
 #[test]
 fn an_answer_to_a_request_this_vault_did_not_send_is_refused() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     shared_and_imported(&mut w, ViewKind::Full, "share");
     // A copy of the vault from before the request: same keys, no such request.
     let path = w.seeker.path().to_owned();
@@ -251,9 +239,6 @@ fn an_answer_to_a_request_this_vault_did_not_send_is_refused() {
 #[test]
 fn an_answer_signed_by_another_key_than_the_employers_card_is_refused() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     shared_and_imported(&mut w, ViewKind::Full, "share");
     let notice = w.dir.path().join("deletion.candor");
     let sent = w
@@ -344,9 +329,6 @@ fn an_answer_signed_by_another_key_than_the_employers_card_is_refused() {
 #[test]
 fn with_a_fixed_clock_an_unanswered_request_is_overdue_after_a_month_and_an_extension_moves_it() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     shared_and_imported(&mut w, ViewKind::Full, "share");
     let sent_at = at("2026-01-31T09:00:00Z");
     let notice = w.dir.path().join("deletion.candor");

@@ -6,9 +6,6 @@ use candor_vault::ShareStatus;
 #[test]
 fn a_share_goes_from_active_to_deletion_requested_to_deletion_confirmed() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let bundle = shared_and_imported(&mut w, ViewKind::Full, "share");
     let now = Timestamp::now();
     let states = w.seeker.shares(now).expect("shares");

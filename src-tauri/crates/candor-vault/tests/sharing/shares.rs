@@ -24,8 +24,8 @@ fn the_employer_sees_exactly_what_the_seeker_previewed_and_the_anonymous_bundle_
     let mut w = world();
     let recipient = w
         .seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
+        .recipient("Fjordkraft Data AS")
+        .expect("the world adds the employer's card");
     assert_eq!(recipient.organisation, "Fjordkraft Data AS");
     assert!(recipient.pseudonym.starts_with("Candidate "));
 
@@ -146,7 +146,7 @@ fn a_seeker_vault_cannot_import_bundles() {
 
 #[test]
 fn a_key_card_with_a_bad_signature_is_not_added() {
-    let mut w = world();
+    let mut w = WorldBuilder::new().without_recipient().build();
     let forged = w
         .card
         .replace("personvern@fjordkraft.example", "phish@evil.example");
@@ -164,9 +164,6 @@ fn a_key_card_with_a_bad_signature_is_not_added() {
 #[test]
 fn a_plain_share_is_readable_without_keys_but_still_signed() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let out = w.dir.path().join("plain.candor");
     let mut req = request(ViewKind::Full, vec![]);
     req.protection = ShareProtection::Plain;
@@ -182,9 +179,6 @@ fn a_plain_share_is_readable_without_keys_but_still_signed() {
 #[test]
 fn a_correction_replaces_the_share_it_names_at_the_employer() {
     let mut w = world();
-    w.seeker
-        .add_recipient(w.card.as_bytes(), "card.json")
-        .expect("adds");
     let first = shared_and_imported(&mut w, ViewKind::Full, "first");
     let corrected = w.dir.path().join("corrected.candor");
     let mut req = request(ViewKind::Anonymous, vec![]);
