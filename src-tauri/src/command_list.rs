@@ -43,6 +43,8 @@ macro_rules! with_commands {
             sharing::list_recipients,
             sharing::add_recipient_file,
             sharing::add_recipient_url,
+            sharing::send_share,
+            sharing::show_in_folder,
             sharing::preview_share,
             sharing::save_share,
             sharing::get_ledger,

@@ -15,6 +15,8 @@ pub trait Dialogs: Send + Sync {
     fn save_file(&self, app: &AppHandle, title: &str, suggested_name: &str) -> Option<PathBuf>;
     /// Opens a file with the program the desktop uses for it.
     fn open_path(&self, app: &AppHandle, path: &Path) -> Result<(), String>;
+    /// Shows a file in its folder, in the desktop's file manager.
+    fn reveal(&self, app: &AppHandle, path: &Path) -> Result<(), String>;
 }
 
 #[cfg(not(feature = "e2e"))]
@@ -54,6 +56,10 @@ impl Dialogs for Native {
     fn open_path(&self, _app: &AppHandle, path: &Path) -> Result<(), String> {
         tauri_plugin_opener::open_path(path, None::<&str>).map_err(|e| e.to_string())
     }
+
+    fn reveal(&self, _app: &AppHandle, path: &Path) -> Result<(), String> {
+        tauri_plugin_opener::reveal_item_in_dir(path).map_err(|e| e.to_string())
+    }
 }
 
 /// Answers dialogs from the file named by `CANDOR_E2E_DIALOG_ANSWERS`: its first line is
@@ -90,6 +96,18 @@ impl Dialogs for Scripted {
     }
 
     fn open_path(&self, _app: &AppHandle, path: &Path) -> Result<(), String> {
+        Self::record(&path.display().to_string())
+    }
+
+    fn reveal(&self, _app: &AppHandle, path: &Path) -> Result<(), String> {
+        Self::record(&format!("folder of {}", path.display()))
+    }
+}
+
+#[cfg(feature = "e2e")]
+impl Scripted {
+    /// Adds a line to the file named by `CANDOR_E2E_OPENED`.
+    fn record(line: &str) -> Result<(), String> {
         use std::io::Write;
         let log = std::env::var_os("CANDOR_E2E_OPENED").ok_or("CANDOR_E2E_OPENED is not set")?;
         let mut file = std::fs::OpenOptions::new()
@@ -97,6 +115,6 @@ impl Dialogs for Scripted {
             .append(true)
             .open(log)
             .map_err(|e| e.to_string())?;
-        writeln!(file, "{}", path.display()).map_err(|e| e.to_string())
+        writeln!(file, "{line}").map_err(|e| e.to_string())
     }
 }

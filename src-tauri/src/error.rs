@@ -87,6 +87,15 @@ pub enum ErrorCode {
     WrongRole,
     /// A key card could not be fetched from its URL.
     FetchFailed,
+    /// Sending to an organisation's intake address failed; `params.organisation`, and the
+    /// network's own sentence in `message`.
+    SendFailed,
+    /// The organisation's card names no intake address; `params`: organisation, contact.
+    NoIntakeUrl,
+    /// The file is not the bundle the ledger recorded; `params.organisation`.
+    NotTheSharedBundle,
+    /// The share is no longer active; `params.status` (a `ShareStatus`), organisation.
+    ShareNotActive,
     /// A request about shares never made with that view; `params`: organisation, view.
     NothingShared,
     /// The file is not an answer to a request; `params.kind` says what it is.
@@ -337,6 +346,32 @@ impl From<VaultError> for IpcError {
                 return IpcError::new(ErrorCode::NotAnonymous, message).with("candidate", candidate)
             }
             VaultError::NoEmployerCard => ErrorCode::NoEmployerCard,
+            VaultError::NoIntakeUrl {
+                organisation,
+                contact,
+            } => {
+                return IpcError::new(ErrorCode::NoIntakeUrl, message)
+                    .with("organisation", organisation)
+                    .with("contact", contact)
+            }
+            VaultError::NotTheSharedBundle { organisation, .. } => {
+                return IpcError::new(ErrorCode::NotTheSharedBundle, message)
+                    .with("organisation", organisation)
+            }
+            VaultError::ShareNotActive {
+                organisation,
+                status,
+            } => {
+                return IpcError::new(ErrorCode::ShareNotActive, message)
+                    .with("organisation", organisation)
+                    .with(
+                        "status",
+                        serde_json::to_value(status)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default(),
+                    )
+            }
             // A caller's mistake or the database engine's failure: nothing the person did.
             VaultError::DocumentNeedsContent | VaultError::Database { .. } => ErrorCode::Internal,
         };

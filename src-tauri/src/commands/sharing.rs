@@ -3,7 +3,7 @@
 
 use std::fs::File;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use candor_model::{Timestamp, ViewChoice};
 use candor_vault::bundle::CardDetails;
@@ -12,7 +12,7 @@ use candor_vault::{
     OpenVault, ReceivedSummary, RecipientInfo, SecretString, Session, ShareOutcome, SharePreview,
     ShareProtection, ShareRequest, ShareRow, VaultError,
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
 use crate::commands::vault::{new_passphrase, shown, ShownRecoveryCode};
@@ -170,6 +170,56 @@ pub fn get_ledger(state: State<'_, AppState>) -> IpcResult<Vec<LedgerEntry>> {
 #[specta::specta]
 pub fn list_shares(state: State<'_, AppState>) -> IpcResult<Vec<ShareRow>> {
     state.with_session(|s| s.seeker()?.shares(Timestamp::now()))
+}
+
+/// What sending a saved share did.
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Sent {
+    pub organisation: String,
+    /// True when the organisation already held the bundle.
+    pub already_held: bool,
+}
+
+/// Posts a saved share to its organisation's intake address (on its key card). The file
+/// must be the bundle the ledger recorded; a share no longer active is not sent.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn send_share(state: State<'_, AppState>, bundle_id: String, path: String) -> IpcResult<Sent> {
+    let delivery = state.with_session(|s| {
+        s.seeker()?
+            .delivery(&bundle_id, Path::new(&path), Timestamp::now())
+    })?;
+    let failed = |message: String| {
+        IpcError::new(ErrorCode::SendFailed, message).with("organisation", &delivery.organisation)
+    };
+    let filed = candor_net::deliver_bundle(&delivery.url, &delivery.bytes)
+        .map_err(|e| failed(e.to_string()))?;
+    if filed.bundle_id != delivery.bundle_id {
+        let astray = candor_net::NetError::NotAnIntake {
+            url: delivery.url.clone(),
+        };
+        return Err(failed(astray.to_string()));
+    }
+    Ok(Sent {
+        organisation: delivery.organisation,
+        already_held: filed.already_held,
+    })
+}
+
+/// Shows a saved share in its folder.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn show_in_folder(app: AppHandle, state: State<'_, AppState>, path: String) -> IpcResult<()> {
+    let path = PathBuf::from(path);
+    if !path.is_file() {
+        return Err(IpcError::new(ErrorCode::FileRead, "there is no such file")
+            .with("path", path.display()));
+    }
+    state
+        .dialogs
+        .reveal(&app, &path)
+        .map_err(|e| IpcError::new(ErrorCode::FileRead, e).with("path", path.display()))
 }
 
 /// What one organisation holds, by the ledger.

@@ -196,6 +196,69 @@ describe("the share wizard", () => {
     expect(save).toMatchObject({ recipient: "r1", expiresDays: 30, purpose: "Backend developer", plain: false });
   });
 
+  test("a saved bundle goes to the organisation's intake address, or is shown in its folder", async () => {
+    const user = userEvent.setup();
+    const saved = { path: "/home/kari/Fjordkraft_Data_AS.candor", size: 4888, entry: { organisation: "Fjordkraft Data AS", bundleId: "b".repeat(32) } };
+    const calls = mock({
+      list_recipients: () => [{ ...RECIPIENT, intakeUrl: "https://fjordkraft.example/intake" }],
+      save_share: () => saved,
+      send_share: () => ({ organisation: "Fjordkraft Data AS", alreadyHeld: false }),
+      show_in_folder: () => null,
+    });
+    render(ShareScreen);
+    await toItems(user);
+    await user.click(view.getByTestId("share-next"));
+    await view.findByTestId("share-preview");
+    await user.click(view.getByTestId("share-next"));
+    await user.click(await view.findByTestId("share-save"));
+    await user.click(await view.findByTestId("share-send"));
+    expect((await view.findByTestId("share-sent")).textContent).toContain("Sent: Fjordkraft Data AS has filed it.");
+    expect(callsOf(calls, "send_share")[0].args).toMatchObject({ bundleId: "b".repeat(32), path: saved.path });
+    expect(view.getByTestId("share-send")).toHaveProperty("disabled", true);
+    await user.click(view.getByTestId("share-show-in-folder"));
+    await waitFor(() => expect(callsOf(calls, "show_in_folder")[0].args).toMatchObject({ path: saved.path }));
+  });
+
+  test("a bundle that could not be sent says so and keeps the saved file", async () => {
+    const user = userEvent.setup();
+    mock({
+      list_recipients: () => [{ ...RECIPIENT, intakeUrl: "https://fjordkraft.example/intake" }],
+      save_share: () => ({ path: "/home/kari/f.candor", size: 1, entry: { organisation: "Fjordkraft Data AS", bundleId: "c".repeat(32) } }),
+      send_share: () => {
+        throw {
+          ...ipcError("send_failed", { organisation: "Fjordkraft Data AS" }),
+          message: "cannot fetch https://fjordkraft.example/intake: connection refused.",
+        };
+      },
+    });
+    render(ShareScreen);
+    await toItems(user);
+    await user.click(view.getByTestId("share-next"));
+    await view.findByTestId("share-preview");
+    await user.click(view.getByTestId("share-next"));
+    await user.click(await view.findByTestId("share-save"));
+    await user.click(await view.findByTestId("share-send"));
+    await waitFor(() =>
+      expect(view.getByTestId("error").textContent).toContain(
+        "Sending to Fjordkraft Data AS did not work: cannot fetch https://fjordkraft.example/intake: connection refused. The saved file is still there",
+      ),
+    );
+    expect(view.getByTestId("share-saved")).toBeTruthy();
+  });
+
+  test("without an intake address there is no send button, only the folder", async () => {
+    const user = userEvent.setup();
+    mock({ save_share: () => ({ path: "/home/kari/f.candor", size: 1, entry: { organisation: "Fjordkraft Data AS", bundleId: "d".repeat(32) } }) });
+    render(ShareScreen);
+    await toItems(user);
+    await user.click(view.getByTestId("share-next"));
+    await view.findByTestId("share-preview");
+    await user.click(view.getByTestId("share-next"));
+    await user.click(await view.findByTestId("share-save"));
+    await view.findByTestId("share-show-in-folder");
+    expect(view.queryByTestId("share-send")).toBeNull();
+  });
+
   test("a refused key card is explained and adds nobody", async () => {
     const user = userEvent.setup();
     mock({

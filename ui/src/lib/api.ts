@@ -132,6 +132,8 @@ export const api = {
   previewShare: (recipient: string, choice: ViewChoiceInput) => unwrap(commands.previewShare(recipient, choice)),
   saveShare: (recipient: string, choice: ViewChoiceInput, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) =>
     unwrap(commands.saveShare(recipient, choice, expiresDays, purpose, plain, acceptWarnings)),
+  sendShare: (bundleId: string, path: string) => unwrap(commands.sendShare(bundleId, path)),
+  showInFolder: (path: string) => unwrap(commands.showInFolder(path)),
   getLedger: () => unwrap(commands.getLedger()),
   listShares: () => unwrap(commands.listShares()),
   recipientHoldings: (recipient: string) => unwrap(commands.recipientHoldings(recipient)),

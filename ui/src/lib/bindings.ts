@@ -76,6 +76,13 @@ export const commands = {
 	addRecipientFile: () => typedError<RecipientInfo_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("add_recipient_file")),
 	/**  Fetches a key card from an https:// URL (or http:// on this machine) and adds it. */
 	addRecipientUrl: (url: string) => typedError<RecipientInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("add_recipient_url", { url })),
+	/**
+	 *  Posts a saved share to its organisation's intake address (on its key card). The file
+	 *  must be the bundle the ledger recorded; a share no longer active is not sent.
+	 */
+	sendShare: (bundleId: string, path: string) => typedError<Sent, IpcError_Serialize>(__TAURI_INVOKE("send_share", { bundleId, path })),
+	/**  Shows a saved share in its folder. */
+	showInFolder: (path: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("show_in_folder", { path })),
 	previewShare: (recipient: string, choice: ViewChoice_Deserialize) => typedError<SharePreview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_share", { recipient, choice })),
 	/**  Asks where to save the bundle, writes it and records the share. `None` when cancelled. */
 	saveShare: (recipient: string, choice: ViewChoice_Deserialize, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) => typedError<ShareOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("save_share", { recipient, choice, expiresDays, purpose, plain, acceptWarnings })),
@@ -661,6 +668,17 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 "wrong_role" | 
 /**  A key card could not be fetched from its URL. */
 "fetch_failed" | 
+/**
+ *  Sending to an organisation's intake address failed; `params.organisation`, and the
+ *  network's own sentence in `message`.
+ */
+"send_failed" | 
+/**  The organisation's card names no intake address; `params`: organisation, contact. */
+"no_intake_url" | 
+/**  The file is not the bundle the ledger recorded; `params.organisation`. */
+"not_the_shared_bundle" | 
+/**  The share is no longer active; `params.status` (a `ShareStatus`), organisation. */
+"share_not_active" | 
 /**  A request about shares never made with that view; `params`: organisation, view. */
 "nothing_shared" | 
 /**  The file is not an answer to a request; `params.kind` says what it is. */
@@ -1760,6 +1778,13 @@ export type SectionCount = {
 	section: string,
 	added: number,
 	skipped: number,
+};
+
+/**  What sending a saved share did. */
+export type Sent = {
+	organisation: string,
+	/**  True when the organisation already held the bundle. */
+	alreadyHeld: boolean,
 };
 
 /**  A share that was written and recorded. */

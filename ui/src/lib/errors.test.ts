@@ -23,6 +23,16 @@ describe("error codes are translated with their params", () => {
     );
   });
 
+  test("sending a share that cannot go says why, with the share's state in words", () => {
+    const inactive = ipcError("share_not_active", { organisation: "Fjordkraft Data AS", status: "deletion-requested" });
+    expect(describeError(en, inactive)).toBe("The share with Fjordkraft Data AS is no longer active (Deletion requested), so it is not sent.");
+    expect(describeError(nb, inactive, "nb")).toContain("Delingen med Fjordkraft Data AS er ikke lenger aktiv");
+    const noAddress = ipcError("no_intake_url", { organisation: "Fjordkraft Data AS", contact: "jobb@fjordkraft.example" });
+    expect(describeError(nb, noAddress, "nb")).toBe(
+      "Nøkkelkortet til Fjordkraft Data AS oppgir ingen adresse å sende til. Send den lagrede filen til jobb@fjordkraft.example på en annen måte.",
+    );
+  });
+
   test("a vault path goes into the sentence", () => {
     const error = ipcError("no_vault", { path: "/tmp/x.candor" });
     expect(describeError(en, error)).toBe("There is no vault at /tmp/x.candor. Check the path, or create a new vault.");

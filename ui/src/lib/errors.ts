@@ -83,6 +83,12 @@ export function describeError(t: Translate, error: IpcError, lang: Language = "e
     case "fetch_failed":
       // The reader's own sentence says exactly what was wrong and what to do; it is English.
       return t(`error.${error.code}`, { detail: error.message });
+    case "send_failed":
+      // The network's own sentence says what went wrong; it is English.
+      return t("error.send_failed", { organisation: text(error.params.organisation), detail: error.message });
+    case "share_not_active":
+      params.status = word(t, "ledger.status", text(error.params.status));
+      break;
     case "nothing_shared":
       params.view = word(t, "viewKind", text(error.params.view));
       break;

@@ -39,6 +39,9 @@ pub enum NetError {
         message: String,
     },
 
+    #[error("{url} answered, but not as a Candor intake does; ask the organisation for its intake address, or send the file another way")]
+    NotAnIntake { url: String },
+
     #[error("{url} refuses requests this large; send the file another way")]
     BodyTooLarge { url: String },
 
@@ -153,6 +156,39 @@ pub fn post(url: &str, body: &[u8]) -> Result<Vec<u8>, NetError> {
     let parsed = check_url(url)?;
     let client = intake_client(url)?;
     post_to(&client, url, parsed, body).map(|(bytes, _)| bytes)
+}
+
+/// What an intake server said of a bundle it took in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filed {
+    /// The id of the bundle the server filed: the one posted, or the post went astray.
+    pub bundle_id: String,
+    /// True when the organisation already held it (a bundle sent twice is filed once).
+    pub already_held: bool,
+}
+
+/// Posts a bundle to an organisation's intake URL, with the waits and retries of [`post`],
+/// and reads the server's summary of what it filed.
+pub fn deliver_bundle(url: &str, bundle: &[u8]) -> Result<Filed, NetError> {
+    let answer = post(url, bundle)?;
+    let not_an_intake = || NetError::NotAnIntake {
+        url: url.to_owned(),
+    };
+    let summary: serde_json::Value =
+        serde_json::from_slice(&answer).map_err(|_| not_an_intake())?;
+    let bundle_id = summary
+        .get("bundleId")
+        .and_then(serde_json::Value::as_str)
+        .ok_or_else(not_an_intake)?
+        .to_owned();
+    let already_held = summary
+        .get("alreadyHeld")
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false);
+    Ok(Filed {
+        bundle_id,
+        already_held,
+    })
 }
 
 /// The most parts an answer is fetched in.

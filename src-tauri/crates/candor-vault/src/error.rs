@@ -245,6 +245,24 @@ pub enum VaultError {
     #[error("{candidate} shared in full; write to them directly instead of through a pseudonym")]
     NotAnonymous { candidate: String },
 
+    /// Sending a share to an organisation whose key card names no intake URL.
+    #[error("{organisation}'s key card names no intake address; send the saved file to {contact} another way")]
+    NoIntakeUrl {
+        organisation: String,
+        contact: String,
+    },
+
+    /// A file given as a saved share that is not the bundle the ledger recorded.
+    #[error("{} is not the bundle your ledger recorded for {organisation}; choose the file you saved when you shared", path.display())]
+    NotTheSharedBundle { path: PathBuf, organisation: String },
+
+    /// Sending a share that was revoked, replaced, expired or asked to be deleted.
+    #[error("the share with {organisation} is no longer active ({status}); it is not sent")]
+    ShareNotActive {
+        organisation: String,
+        status: crate::sharing::ShareStatus,
+    },
+
     /// An employer vault without its key card yet.
     #[error("this employer vault has no key card yet; make one with `candor employer init`")]
     NoEmployerCard,

@@ -83,7 +83,7 @@ pub use schema::LATEST as SCHEMA_VERSION;
 pub use secrecy::SecretString;
 pub use session::Session;
 pub use sharing::{
-    add_months, answer_part_path, mailto, AnswerSummary, AttachmentCleaning, Candidate,
+    add_months, answer_part_path, mailto, AnswerSummary, AttachmentCleaning, Candidate, Delivery,
     EmployerLimits, Holdings, InvitationRow, LedgerEntry, LedgerStatus, NoticeAnswered,
     ReceivedSummary, RecipientInfo, RemovedMetadata, RequestOutcome, RequestRow, RequestState,
     ShareOutcome, SharePreview, ShareProtection, ShareRequest, ShareRow, ShareStatus, SignedAs,

@@ -56,6 +56,10 @@ pub struct ShareArgs {
     /// Where to write the bundle
     #[arg(long, required_unless_present = "preview")]
     pub out: Option<PathBuf>,
+    /// Then post the bundle to the organisation's intake address (on its key card); the
+    /// file stays where --out put it
+    #[arg(long, conflicts_with = "preview")]
+    pub send: bool,
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use std::path::Path;
 use candor_model::{Day, Timestamp, ViewChoice, ViewKind};
 use candor_vault::bundle::{self, Keys, Limits};
 use candor_vault::{
-    Existing, RecipientInfo, ShareProtection, ShareRequest, ShareRow, ShareStatus, SignedAs,
-    VaultError,
+    Existing, RecipientInfo, SeekerVault, ShareProtection, ShareRequest, ShareRow, ShareStatus,
+    SignedAs, VaultError,
 };
 use serde_json::json;
 
@@ -159,11 +159,28 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
         accept_warnings: args.yes,
     };
     let preview = vault.preview_share(&request.recipient, &request.choice)?;
+    if args.send && preview.recipient.intake_url.is_none() {
+        // Refused before anything is written or recorded.
+        return Err(VaultError::NoIntakeUrl {
+            organisation: preview.recipient.organisation,
+            contact: preview.recipient.contact,
+        }
+        .into());
+    }
     let outcome = vault
         .share(&request, out, Existing::Refuse)
         .map_err(super::files::written)?;
     if ctx.json {
-        output::json(&outcome);
+        let mut shown = serde_json::to_value(&outcome).map_err(|e| CliError::new(e.to_string()))?;
+        if args.send {
+            let sent = send(&vault, &outcome.entry.bundle_id, out)?;
+            shown["sent"] = json!({
+                "organisation": sent.organisation,
+                "url": sent.url,
+                "alreadyHeld": sent.already_held,
+            });
+        }
+        output::json(&shown);
         return Ok(());
     }
     let entry = &outcome.entry;
@@ -200,7 +217,41 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
             .map_or_else(|| "never".to_owned(), |at| at.date_en()),
         entry.seq
     );
+    if args.send {
+        let sent = send(&vault, &entry.bundle_id, out)?;
+        println!(
+            "Sent to {} at {}; {}.",
+            sent.organisation,
+            sent.url,
+            if sent.already_held {
+                "they already had it"
+            } else {
+                "they filed it"
+            }
+        );
+    }
     Ok(())
+}
+
+/// Where a share went.
+struct Sent {
+    organisation: String,
+    url: String,
+    already_held: bool,
+}
+
+/// Posts the saved bundle to its organisation's intake address.
+fn send(vault: &SeekerVault, bundle_id: &str, file: &Path) -> Result<Sent, CliError> {
+    let delivery = vault.delivery(bundle_id, file, Timestamp::now())?;
+    let filed = candor_net::deliver_bundle(&delivery.url, &delivery.bytes)?;
+    if filed.bundle_id != delivery.bundle_id {
+        return Err(candor_net::NetError::NotAnIntake { url: delivery.url }.into());
+    }
+    Ok(Sent {
+        organisation: delivery.organisation,
+        url: delivery.url,
+        already_held: filed.already_held,
+    })
 }
 
 pub fn reveal(ctx: &Context, args: RevealArgs) -> Result<(), CliError> {
@@ -392,11 +443,10 @@ fn status_in_words(row: &ShareRow, now: Timestamp) -> String {
             }
             None => "active".to_owned(),
         },
-        ShareStatus::Expired => "expired".to_owned(),
-        ShareStatus::Replaced => "replaced by a correction".to_owned(),
-        ShareStatus::DeletionRequested => due("deletion requested"),
-        ShareStatus::Revoked => due("revoked"),
-        ShareStatus::Withdrawn => due("consent withdrawn"),
+        ShareStatus::Expired | ShareStatus::Replaced => row.status.words().to_owned(),
+        ShareStatus::DeletionRequested | ShareStatus::Revoked | ShareStatus::Withdrawn => {
+            due(row.status.words())
+        }
         ShareStatus::DeletionOverdue => due("deletion OVERDUE"),
         ShareStatus::DeletionConfirmed => row.confirmed_at.map_or_else(
             || "deletion confirmed".to_owned(),

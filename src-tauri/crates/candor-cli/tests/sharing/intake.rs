@@ -223,3 +223,40 @@ fn deletion_requests_posted_to_the_intake_server_are_confirmed_for_both_views() 
         );
     assert!(candidates.starts_with("No candidates yet"), "{candidates}");
 }
+
+#[test]
+fn a_share_sent_to_the_intake_server_is_filed_there() {
+    let p = parties();
+    let (port, employer) = employer_with_intake(&p);
+    let mut server = Server::start(&p, &employer, port, &[]);
+    let sent = p.seeker.ok(&[
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "full",
+        "--purpose",
+        "Backend developer",
+        "--out",
+        "sent.candor",
+        "--send",
+    ]);
+    assert!(
+        sent.ends_with(&format!(
+            "Sent to Fjordkraft Data AS at http://127.0.0.1:{port}/intake; they filed it.\n"
+        )),
+        "{sent}"
+    );
+    assert!(p.seeker.path("sent.candor").exists(), "the file stays");
+    let (status, said) = server.stop();
+    assert!(status.success(), "{said}");
+    let candidates = succeeded(&p.seeker.run_on(
+        &employer,
+        &["--json", "employer", "candidates"],
+        &UNLOCK,
+        None,
+    ));
+    let candidates: serde_json::Value = serde_json::from_str(&candidates).expect("json");
+    assert_eq!(candidates[0]["name"], "Kari Nordmann");
+    assert_eq!(candidates[0]["bundles"].as_array().map(Vec::len), Some(1));
+}

@@ -1,6 +1,7 @@
 //! Sharing: the seeker's keys and pseudonyms, recipients from key cards, views written as
 //! bundles, the ledger of every disclosure; and the employer's card, imports and candidates.
 
+mod delivery;
 mod employer;
 mod identity;
 mod invitations;
@@ -11,6 +12,7 @@ mod requests;
 mod share;
 mod status;
 
+pub use delivery::Delivery;
 pub use employer::{answer_part_path, Candidate, EmployerLimits, NoticeAnswered, ReceivedSummary};
 pub use invitations::InvitationRow;
 pub use ledger::{Holdings, LedgerEntry, LedgerStatus, SignedAs};

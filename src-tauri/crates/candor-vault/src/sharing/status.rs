@@ -33,6 +33,28 @@ pub enum ShareStatus {
     DeletionConfirmed,
 }
 
+impl ShareStatus {
+    /// The state in a few English words, as a sentence about the share uses them.
+    pub fn words(self) -> &'static str {
+        match self {
+            ShareStatus::Active => "active",
+            ShareStatus::Expired => "expired",
+            ShareStatus::Replaced => "replaced by a correction",
+            ShareStatus::DeletionRequested => "deletion requested",
+            ShareStatus::Revoked => "revoked",
+            ShareStatus::Withdrawn => "consent withdrawn",
+            ShareStatus::DeletionOverdue => "deletion overdue",
+            ShareStatus::DeletionConfirmed => "deletion confirmed",
+        }
+    }
+}
+
+impl std::fmt::Display for ShareStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.words())
+    }
+}
+
 /// One share and where it stands.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

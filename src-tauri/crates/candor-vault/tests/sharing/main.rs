@@ -16,6 +16,7 @@ use common::sharing::*;
 use common::{contains, passphrase};
 use secrecy::ExposeSecret;
 
+mod delivery;
 mod imports;
 mod ledger;
 mod pseudonyms;
