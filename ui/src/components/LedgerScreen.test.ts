@@ -54,6 +54,30 @@ function mockLedger(shares: LedgerEntry[], initial: RequestRow[] = [], extra: Re
   return calls;
 }
 
+describe("what an organisation holds", () => {
+  test("every field is named in the UI's language, bokmål included, never as a path or in English", async () => {
+    const user = userEvent.setup();
+    mockLedger([shareEntry("b1")], [], {
+      recipient_holdings: () => ({
+        shares: [],
+        fields: [],
+        groups: [
+          { section: "person", entries: 0, fields: ["givenName", "addresses.city"] },
+          { section: "education", entries: 1, fields: ["studyType", "courses.distribution", "courses.grade.scheme"] },
+          { section: "skills", entries: 1, fields: ["keywords"] },
+        ],
+      }),
+    });
+    language.set("nb");
+    render(LedgerScreen);
+    await user.click(await view.findByTestId("ledger-organisation"));
+    const held = (await view.findByTestId("held")).textContent ?? "";
+    for (const word of ["Fornavn", "Sted", "Grad", "Karakterfordeling", "Karakterskala"]) expect(held).toContain(word);
+    for (const english of ["given name", "city", "study type", "distribution", "scheme", "keywords"]) expect(held.toLowerCase()).not.toContain(english);
+    language.set("en");
+  });
+});
+
 describe("the ledger's requests", () => {
   test("requesting deletion saves the notice, shows the letter in the UI's language and follows the request", async () => {
     const user = userEvent.setup();

@@ -41,7 +41,15 @@ function previewOf(choice: ViewChoiceInput): SharePreview {
       documents: [],
       fields: skills.map((_, i) => `skills[${i}].name`),
       findings: [{ path: "person.summary", kind: "name", text: "Kari" }],
-      quasiIdentifiers: [{ path: "work", kind: "careerHistory", note: "your roles, in order" }],
+      quasiIdentifiers: [
+        { path: "work", kind: "careerHistory", note: "your roles, in order", detail: { count: null, example: null, distributions: false } },
+        {
+          path: "education[0].courses",
+          kind: "courseCode",
+          note: "6 course codes, such as IN1000, name the institution",
+          detail: { count: 6, example: "IN1000", distributions: false },
+        },
+      ],
       warnings: [],
       // What the model classes as identifying in PROFILE, as Rust lists it.
       identifying:
@@ -95,7 +103,18 @@ describe("the share wizard", () => {
     const choice = callsOf(calls, "preview_share").at(-1)!.args.choice as ViewChoiceInput;
     expect(choice).toEqual({ kind: "anonymous", exclude: ["skills[1]"], include: [] });
     expect(view.getByTestId("findings").textContent).toContain("Kari");
-    expect(view.getByTestId("quasi-identifiers").textContent).toContain("your roles, in order");
+    // Worded in the UI's language from the note's kind and detail, with the place in words.
+    const quasi = view.getByTestId("quasi-identifiers").textContent ?? "";
+    expect(quasi).toContain("Your roles, industries and dates, in order");
+    expect(quasi).toContain("Course codes (6, such as IN1000) name the institution");
+    expect(quasi).toContain("(Education › Courses and grades)");
+    expect(quasi).not.toMatch(/\w+\[\d+\]/);
+    language.set("nb");
+    await waitFor(() =>
+      expect(view.getByTestId("quasi-identifiers").textContent).toContain("Emnekoder (6, for eksempel IN1000) avslører lærestedet"),
+    );
+    expect(view.getByTestId("quasi-identifiers").textContent).not.toContain("your roles");
+    language.set("en");
   });
 
   test("the preview names each attachment as sent and what was taken out of it", async () => {

@@ -1552,17 +1552,36 @@ export type Publication_Serialize = {
 	summary?: string,
 };
 
+/**  What a [`QuasiIdentifier`]'s sentence says besides its kind. */
+export type QuasiDetail = QuasiDetail_Serialize;
+export type QuasiDetailInput = QuasiDetail_Deserialize;
+
+/**  What a [`QuasiIdentifier`]'s sentence says besides its kind. */
+export type QuasiDetail_Deserialize = {
+	/**  How many: course codes, or graded and dated courses. */
+	count?: number | null,
+	/**  One of them: a course code; for an attachment, its file name. */
+	example?: string | null,
+	/**  For graded courses: whether their grade distributions go too. */
+	distributions: boolean,
+};
+
+/**  What a [`QuasiIdentifier`]'s sentence says besides its kind. */
+export type QuasiDetail_Serialize = {
+	/**  How many: course codes, or graded and dated courses. */
+	count: number | null,
+	/**  One of them: a course code; for an attachment, its file name. */
+	example: string | null,
+	/**  For graded courses: whether their grade distributions go too. */
+	distributions: boolean,
+};
+
 /**
  *  Something an anonymous view still shares that could identify the seeker, alone or
  *  together with other things. Listed so the seeker can decide; no view is unlinkable.
  */
-export type QuasiIdentifier = {
-	/**  Where, in the seeker's profile, or `documents[<id>]`. */
-	path: string,
-	kind: QuasiIdentifierKind,
-	/**  Why it could identify the seeker, in a sentence. */
-	note: string,
-};
+export type QuasiIdentifier = QuasiIdentifier_Serialize;
+export type QuasiIdentifierInput = QuasiIdentifier_Deserialize;
 
 /**  What a [`QuasiIdentifier`] is. */
 export type QuasiIdentifierKind = 
@@ -1580,6 +1599,40 @@ export type QuasiIdentifierKind =
 "searchable" | 
 /**  An attachment: its bytes, metadata and hash go as they are. */
 "attachment";
+
+/**
+ *  Something an anonymous view still shares that could identify the seeker, alone or
+ *  together with other things. Listed so the seeker can decide; no view is unlinkable.
+ */
+export type QuasiIdentifier_Deserialize = {
+	/**  Where, in the seeker's profile, or `documents[<id>]`. */
+	path: string,
+	kind: QuasiIdentifierKind,
+	/**
+	 *  Why it could identify the seeker, in an English sentence (the CLI's text); the app
+	 *  words it in its own language from `kind` and `detail`.
+	 */
+	note: string,
+	/**  The numbers and names the sentence is made of. */
+	detail?: QuasiDetail_Deserialize,
+};
+
+/**
+ *  Something an anonymous view still shares that could identify the seeker, alone or
+ *  together with other things. Listed so the seeker can decide; no view is unlinkable.
+ */
+export type QuasiIdentifier_Serialize = {
+	/**  Where, in the seeker's profile, or `documents[<id>]`. */
+	path: string,
+	kind: QuasiIdentifierKind,
+	/**
+	 *  Why it could identify the seeker, in an English sentence (the CLI's text); the app
+	 *  words it in its own language from `kind` and `detail`.
+	 */
+	note: string,
+	/**  The numbers and names the sentence is made of. */
+	detail: QuasiDetail_Serialize,
+};
 
 /**  A bundle the employer holds, as the faces show it. */
 export type ReceivedSummary = ReceivedSummary_Serialize;
@@ -2154,7 +2207,7 @@ export type View_Deserialize = {
 	/**  What was removed from free text (anonymous views). */
 	findings: Finding[],
 	/**  What could still identify the seeker (anonymous views). */
-	quasiIdentifiers: QuasiIdentifier[],
+	quasiIdentifiers: QuasiIdentifier_Deserialize[],
 	/**  What the seeker must know before sending. */
 	warnings: ViewWarning_Deserialize[],
 	/**
@@ -2197,7 +2250,7 @@ export type View_Serialize = {
 	/**  What was removed from free text (anonymous views). */
 	findings: Finding[],
 	/**  What could still identify the seeker (anonymous views). */
-	quasiIdentifiers: QuasiIdentifier[],
+	quasiIdentifiers: QuasiIdentifier_Serialize[],
 	/**  What the seeker must know before sending. */
 	warnings: ViewWarning_Serialize[],
 	/**

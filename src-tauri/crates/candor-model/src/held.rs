@@ -60,6 +60,88 @@ pub fn group_fields(paths: &[String]) -> Vec<FieldGroup> {
     groups.into_iter().map(|(group, _)| group).collect()
 }
 
+impl FieldGroup {
+    /// The group in English words, for the CLI's text: "Education, 1 entry: institution,
+    /// study type, courses' grade", "You: name, e-mail", "Attachments: 2".
+    pub fn describe_en(&self) -> String {
+        let title = section_title_en(&self.section);
+        if self.section == "documents" {
+            return format!("{title}: {}", self.entries);
+        }
+        let count = match self.entries {
+            0 => String::new(),
+            1 => ", 1 entry".to_owned(),
+            n => format!(", {n} entries"),
+        };
+        let fields: Vec<String> = self.fields.iter().map(|f| field_words(f)).collect();
+        if fields.is_empty() {
+            format!("{title}{count}")
+        } else {
+            format!("{title}{count}: {}", fields.join(", "))
+        }
+    }
+}
+
+/// Where `path` is, in English words, for the CLI's text: `education[0].courses` is
+/// "Education › courses", `person.summary` "You › summary", `work[1]` "Experience".
+pub fn place_en(path: &str) -> String {
+    let head = path.split(['.', '[']).next().unwrap_or(path);
+    let rest = without_indices(&path[head.len()..]);
+    let field = rest.trim_start_matches('.');
+    let title = section_title_en(head);
+    if field.is_empty() {
+        title.to_owned()
+    } else {
+        format!("{title} › {}", field_words(field))
+    }
+}
+
+/// A section's English title, as the app's English screens name it.
+fn section_title_en(section: &str) -> &str {
+    match section {
+        "person" => "You",
+        "education" => "Education",
+        "work" => "Experience",
+        "skills" => "Skills",
+        "languages" => "Languages",
+        "interests" => "Interests",
+        "projects" => "Projects",
+        "certificates" => "Certificates",
+        "awards" => "Awards",
+        "publications" => "Publications",
+        "volunteer" => "Volunteering",
+        "references" => "References",
+        "documents" => "Attachments",
+        other => other,
+    }
+}
+
+/// `courses.grade` → "courses' grade"; `studyType` → "study type"; `email` → "e-mail".
+fn field_words(field: &str) -> String {
+    let words: Vec<String> = field.split('.').map(camel_words).collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, owners)) => format!("{}' {last}", owners.join("' ")),
+        None => String::new(),
+    }
+}
+
+fn camel_words(name: &str) -> String {
+    if name == "email" {
+        return "e-mail".to_owned();
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_uppercase() {
+            out.push(' ');
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `courses[2].grade` → `courses.grade`.
 fn without_indices(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -133,5 +215,41 @@ mod tests {
         let groups = group_fields(&paths(&["references[0]", "references[1]"]));
         assert_eq!(groups[0].entries, 2);
         assert!(groups[0].fields.is_empty());
+    }
+
+    #[test]
+    fn a_group_reads_as_words_with_no_path_in_it() {
+        let paths: Vec<String> = [
+            "person.name",
+            "person.email",
+            "education[0].institution",
+            "education[0].studyType",
+            "education[0].courses[0].grade",
+            "education[0].courses[1].grade",
+            "documents[3b3e0c1d]",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let words: Vec<String> = group_fields(&paths)
+            .iter()
+            .map(FieldGroup::describe_en)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "You: name, e-mail",
+                "Education, 1 entry: institution, study type, courses' grade",
+                "Attachments: 1",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_reads_as_section_and_field() {
+        assert_eq!(place_en("education[0].courses"), "Education › courses");
+        assert_eq!(place_en("person.summary"), "You › summary");
+        assert_eq!(place_en("work[1]"), "Experience");
+        assert_eq!(place_en("documents[3b3e0c1d]"), "Attachments");
     }
 }

@@ -86,7 +86,7 @@ pub use education::{
 };
 pub use gpa::{gpa, Gpa};
 pub use grade::{Grade, GradeScheme};
-pub use held::{group_fields, FieldGroup};
+pub use held::{group_fields, place_en, FieldGroup};
 pub use language::{CefrLevel, Fluency, Language};
 pub use national_id::NationalId;
 pub use person::{Address, Person, SocialProfile};
@@ -101,6 +101,6 @@ pub use timestamp::Timestamp;
 pub use validate::{Validate, ValidationError, ValidationErrors, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 pub use view::{
     document_path, identifying_in_text, project, Finding, FindingKind, IdentifyingField,
-    QuasiIdentifier, QuasiIdentifierKind, SharedDocument, View, ViewChoice, ViewError, ViewKind,
-    ViewWarning, ViewWarningKind, WarningReason, REMOVED_TEXT,
+    QuasiDetail, QuasiIdentifier, QuasiIdentifierKind, SharedDocument, View, ViewChoice, ViewError,
+    ViewKind, ViewWarning, ViewWarningKind, WarningReason, REMOVED_TEXT,
 };

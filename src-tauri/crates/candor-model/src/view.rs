@@ -239,8 +239,25 @@ pub struct QuasiIdentifier {
     /// Where, in the seeker's profile, or `documents[<id>]`.
     pub path: String,
     pub kind: QuasiIdentifierKind,
-    /// Why it could identify the seeker, in a sentence.
+    /// Why it could identify the seeker, in an English sentence (the CLI's text); the app
+    /// words it in its own language from `kind` and `detail`.
     pub note: String,
+    /// The numbers and names the sentence is made of.
+    #[serde(default)]
+    pub detail: QuasiDetail,
+}
+
+/// What a [`QuasiIdentifier`]'s sentence says besides its kind.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuasiDetail {
+    /// How many: course codes, or graded and dated courses.
+    pub count: Option<u32>,
+    /// One of them: a course code; for an attachment, its file name.
+    pub example: Option<String>,
+    /// For graded courses: whether their grade distributions go too.
+    pub distributions: bool,
 }
 
 /// What a [`QuasiIdentifier`] is.
@@ -502,6 +519,10 @@ fn attachment_note(shared: &SharedDocument) -> QuasiIdentifier {
     QuasiIdentifier {
         path: document_path(&shared.id),
         kind: QuasiIdentifierKind::Attachment,
+        detail: QuasiDetail {
+            example: Some(shared.document.file_name.clone()),
+            ..QuasiDetail::default()
+        },
         note: format!(
             "\"{}\" goes as it is: Candor cannot look inside it, its text or metadata (a PDF's author, a photo's location) may name you, and its SHA-256 links this share to any other that carries the same file",
             shared.document.file_name

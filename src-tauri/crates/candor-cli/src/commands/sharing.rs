@@ -288,13 +288,17 @@ fn print_view_notes(view: &candor_model::View) {
     for finding in &view.findings {
         println!(
             "Removed from {}: {} {:?}",
-            finding.path,
+            candor_model::place_en(&finding.path),
             format!("{:?}", finding.kind).to_lowercase(),
             finding.text
         );
     }
     for quasi in &view.quasi_identifiers {
-        println!("Could still identify you: {} ({})", quasi.path, quasi.note);
+        println!(
+            "Could still identify you ({}): {}",
+            candor_model::place_en(&quasi.path),
+            quasi.note
+        );
     }
     for warning in &view.warnings {
         println!("Warning: {}", warning.message);
@@ -369,8 +373,8 @@ pub fn ledger(ctx: &Context, args: LedgerArgs) -> Result<(), CliError> {
             );
         } else {
             println!("Under shares still active, they hold:");
-            for field in &holdings.fields {
-                println!("  {field}");
+            for group in &holdings.groups {
+                println!("  {}", group.describe_en());
             }
         }
         return Ok(());

@@ -33,7 +33,7 @@ fn a_seeker_shares_and_an_employer_imports_from_the_command_line() {
         "{preview}"
     );
     assert!(
-        preview.contains("\nRemoved from person.summary: name \"Kari\"\n"),
+        preview.contains("\nRemoved from You › summary: name \"Kari\"\n"),
         "{preview}"
     );
     assert!(
@@ -89,7 +89,16 @@ fn a_seeker_shares_and_an_employer_imports_from_the_command_line() {
     let ledger = p.seeker.ok(&["ledger"]);
     assert_eq!(ledger.lines().count(), 3, "{ledger}");
     let holdings = p.seeker.ok(&["ledger", "--to", "Fjordkraft Data AS"]);
-    assert!(holdings.contains("  person.email\n"), "{holdings}");
+    // What they hold, in words: the sections and their fields, never a path.
+    let you = holdings
+        .lines()
+        .find(|l| l.starts_with("  You: "))
+        .unwrap_or_default();
+    assert!(you.contains("e-mail"), "{holdings}");
+    assert!(
+        !holdings.contains("person.") && !holdings.contains('['),
+        "{holdings}"
+    );
     assert!(!holdings.contains("kari@example.org"), "{holdings}");
 
     let imported = p.employer(&["employer", "import", "anonymous.candor", "full.candor"]);

@@ -6,7 +6,7 @@
 
 use super::walk::Class::{Identifying, Shared};
 use super::walk::{Walk, Walker};
-use super::QuasiIdentifierKind;
+use super::{QuasiDetail, QuasiIdentifierKind};
 use crate::{
     Address, Award, Certificate, Classification, Education, Fluency, Interest, Language,
     LearningOpportunity, Person, Profile, Project, Publication, Reference, Skill, SocialProfile,
@@ -34,7 +34,12 @@ impl Walk for Profile {
         w.list("work", work, Shared);
         if !work.is_empty() {
             let note = "your roles, industries and dates, in order, can be recognised by someone who knows your career";
-            w.note_at("work", QuasiIdentifierKind::CareerHistory, note.into());
+            w.note_at(
+                "work",
+                QuasiIdentifierKind::CareerHistory,
+                note.into(),
+                QuasiDetail::default(),
+            );
         }
         w.list("skills", skills, Shared);
         w.list("languages", languages, Shared);
@@ -419,7 +424,12 @@ impl Transcript {
                 plural(self.codes),
                 if self.codes == 1 { "names" } else { "name" }
             );
-            w.note_at("courses", QuasiIdentifierKind::CourseCode, note);
+            let detail = QuasiDetail {
+                count: Some(count(self.codes)),
+                example: Some(code.clone()),
+                distributions: false,
+            };
+            w.note_at("courses", QuasiIdentifierKind::CourseCode, note, detail);
         }
         if self.graded_and_dated > 0 {
             let mut note = format!(
@@ -430,9 +440,18 @@ impl Transcript {
             if self.with_distribution > 0 {
                 note.push_str("; the grade distributions show how few got each grade");
             }
-            w.note_at("courses", QuasiIdentifierKind::GradedCourse, note);
+            let detail = QuasiDetail {
+                count: Some(count(self.graded_and_dated)),
+                example: None,
+                distributions: self.with_distribution > 0,
+            };
+            w.note_at("courses", QuasiIdentifierKind::GradedCourse, note, detail);
         }
     }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn plural(count: usize) -> &'static str {

@@ -5,7 +5,7 @@
 
 use super::path::{is_within, push_index, push_key, Paths};
 use super::scan::Scanner;
-use super::{Finding, IdentifyingField, QuasiIdentifier, QuasiIdentifierKind};
+use super::{Finding, IdentifyingField, QuasiDetail, QuasiIdentifier, QuasiIdentifierKind};
 use crate::PartialDate;
 
 /// What a field is to an anonymous view.
@@ -146,18 +146,32 @@ impl<'a> Walker<'a> {
     pub(super) fn note(&mut self, kind: QuasiIdentifierKind, note: String) {
         if self.anonymous {
             let path = self.source.clone();
-            self.quasi_identifiers
-                .push(QuasiIdentifier { path, kind, note });
+            self.quasi_identifiers.push(QuasiIdentifier {
+                path,
+                kind,
+                note,
+                detail: QuasiDetail::default(),
+            });
         }
     }
 
     /// Something that could still identify the seeker, in the field `key` of this item.
-    pub(super) fn note_at(&mut self, key: &str, kind: QuasiIdentifierKind, note: String) {
+    pub(super) fn note_at(
+        &mut self,
+        key: &str,
+        kind: QuasiIdentifierKind,
+        note: String,
+        detail: QuasiDetail,
+    ) {
         if self.anonymous {
             let mut path = self.source.clone();
             push_key(&mut path, key);
-            self.quasi_identifiers
-                .push(QuasiIdentifier { path, kind, note });
+            self.quasi_identifiers.push(QuasiIdentifier {
+                path,
+                kind,
+                note,
+                detail,
+            });
         }
     }
 

@@ -43,6 +43,7 @@ fn including_part_of_a_hidden_list_shares_only_that_part() {
         path: "person.addresses[0].city".into(),
         kind: QuasiIdentifierKind::OptedIn,
         note: "you chose to share where you live".into(),
+        detail: Default::default(),
     }));
 }
 
@@ -85,6 +86,7 @@ fn references_are_left_out_of_an_anonymous_view_unless_included() {
         path: "references[0]".into(),
         kind: QuasiIdentifierKind::OptedIn,
         note: "you chose to share who vouches for you".into(),
+        detail: Default::default(),
     }));
 }
 
