@@ -7,6 +7,7 @@ mod error;
 mod export;
 mod files;
 mod import;
+mod ledger;
 mod lifecycle;
 mod profile;
 mod requests;
@@ -120,7 +121,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Revoke(target) => requests::request(&ctx, RequestKind::Revoke, target),
         Command::Requests { complaint } => requests::list(&ctx, complaint),
         Command::Receipt(cmd) => requests::receipt(&ctx, cmd),
-        Command::Ledger(args) => sharing::ledger(&ctx, args),
+        Command::Ledger(args) => ledger::ledger(&ctx, args),
         Command::Verify { file } => sharing::verify(&ctx, &file),
         Command::Employer(cmd) => employer::employer(&ctx, cmd),
     }
