@@ -45,6 +45,7 @@ macro_rules! with_commands {
             sharing::add_recipient_url,
             sharing::send_share,
             sharing::show_in_folder,
+            requests::open_email,
             sharing::preview_share,
             sharing::save_share,
             sharing::get_ledger,

@@ -17,6 +17,8 @@ pub trait Dialogs: Send + Sync {
     fn open_path(&self, app: &AppHandle, path: &Path) -> Result<(), String>;
     /// Shows a file in its folder, in the desktop's file manager.
     fn reveal(&self, app: &AppHandle, path: &Path) -> Result<(), String>;
+    /// Opens a URL (a `mailto:` link) with the program the desktop uses for it.
+    fn open_url(&self, app: &AppHandle, url: &str) -> Result<(), String>;
 }
 
 #[cfg(not(feature = "e2e"))]
@@ -60,6 +62,10 @@ impl Dialogs for Native {
     fn reveal(&self, _app: &AppHandle, path: &Path) -> Result<(), String> {
         tauri_plugin_opener::reveal_item_in_dir(path).map_err(|e| e.to_string())
     }
+
+    fn open_url(&self, _app: &AppHandle, url: &str) -> Result<(), String> {
+        tauri_plugin_opener::open_url(url, None::<&str>).map_err(|e| e.to_string())
+    }
 }
 
 /// Answers dialogs from the file named by `CANDOR_E2E_DIALOG_ANSWERS`: its first line is
@@ -101,6 +107,10 @@ impl Dialogs for Scripted {
 
     fn reveal(&self, _app: &AppHandle, path: &Path) -> Result<(), String> {
         Self::record(&format!("folder of {}", path.display()))
+    }
+
+    fn open_url(&self, _app: &AppHandle, url: &str) -> Result<(), String> {
+        Self::record(url)
     }
 }
 

@@ -28,6 +28,8 @@ pub struct RequestSent {
     pub entry: LedgerEntry,
     /// The letter to send with the file.
     pub letters: Letters,
+    /// The same, as an e-mail to the privacy contact (when the card gives an address).
+    pub mailto: Option<String>,
 }
 
 /// A notice answered, and where the signed answer was saved.
@@ -79,6 +81,7 @@ pub fn send_request(
         path: sent.path.display().to_string(),
         entry: sent.entry,
         letters: sent.letters,
+        mailto: sent.mailto,
     }))
 }
 
@@ -242,4 +245,23 @@ pub fn save_reveal(
     state
         .with_session(|s| s.seeker()?.reveal(&request, &out, Existing::Replace))
         .map(Some)
+}
+
+/// Opens a prepared e-mail (a `mailto:` link the vault made) in the person's mail program.
+/// Nothing but `mailto:` is opened: the page cannot make the app open other addresses.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn open_email(app: AppHandle, state: State<'_, AppState>, mailto: String) -> IpcResult<()> {
+    if !mailto.starts_with("mailto:") {
+        return Err(IpcError::new(
+            ErrorCode::Internal,
+            "only a mailto: link can be opened as an e-mail",
+        ));
+    }
+    state.dialogs.open_url(&app, &mailto).map_err(|e| {
+        IpcError::new(
+            ErrorCode::Internal,
+            format!("cannot open the mail program: {e}"),
+        )
+    })
 }

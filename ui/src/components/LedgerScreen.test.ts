@@ -42,7 +42,12 @@ function mockLedger(shares: LedgerEntry[], initial: RequestRow[] = [], extra: Re
     send_request: (args) => {
       const row = requestRow("q1", shares.filter((s) => s.view === args.view).map((s) => s.bundleId));
       requests = [row];
-      const sent: RequestSent = { path: "/home/kari/deletion-request-Fjordkraft_Data_AS.candor", entry: row.entry, letters: LETTERS };
+      const sent: RequestSent = {
+        path: "/home/kari/deletion-request-Fjordkraft_Data_AS.candor",
+        entry: row.entry,
+        letters: LETTERS,
+        mailto: "mailto:personvern@fjordkraft.example?subject=Erasure",
+      };
       return sent;
     },
     import_answer_file: () => {
@@ -95,6 +100,8 @@ describe("the ledger's requests", () => {
     expect(saved.textContent).toContain("personvern@fjordkraft.example");
     expect(view.getByTestId("request-letter")).toHaveValue(LETTERS.en);
     expect(document.activeElement?.textContent).toBe("The letter to send with it");
+    await user.click(view.getByTestId("request-email"));
+    expect(callsOf(calls, "open_email")[0].args).toEqual({ mailto: "mailto:personvern@fjordkraft.example?subject=Erasure" });
     await waitFor(() => expect(view.getByTestId("ledger-status").textContent).toBe("Deletion requested"));
     const row = view.getByTestId("request-row");
     expect(row.textContent).toContain("Deletion request to Fjordkraft Data AS");

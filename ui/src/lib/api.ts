@@ -143,6 +143,7 @@ export const api = {
   importBundle: () => unwrap(commands.importBundle()),
   listCandidates: () => unwrap(commands.listCandidates()),
   sendRequest: (recipient: string, view: ViewKind, kind: RequestKind) => unwrap(commands.sendRequest(recipient, view, kind)),
+  openEmail: (mailto: string) => unwrap(commands.openEmail(mailto)),
   listRequests: () => unwrap(commands.listRequests()),
   importAnswerFile: () => unwrap(commands.importAnswerFile()),
   requestComplaint: (request: string) => unwrap(commands.requestComplaint(request)),

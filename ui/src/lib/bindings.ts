@@ -83,6 +83,11 @@ export const commands = {
 	sendShare: (bundleId: string, path: string) => typedError<Sent, IpcError_Serialize>(__TAURI_INVOKE("send_share", { bundleId, path })),
 	/**  Shows a saved share in its folder. */
 	showInFolder: (path: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("show_in_folder", { path })),
+	/**
+	 *  Opens a prepared e-mail (a `mailto:` link the vault made) in the person's mail program.
+	 *  Nothing but `mailto:` is opened: the page cannot make the app open other addresses.
+	 */
+	openEmail: (mailto: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_email", { mailto })),
 	previewShare: (recipient: string, choice: ViewChoice_Deserialize) => typedError<SharePreview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_share", { recipient, choice })),
 	/**  Asks where to save the bundle, writes it and records the share. `None` when cancelled. */
 	saveShare: (recipient: string, choice: ViewChoice_Deserialize, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) => typedError<ShareOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("save_share", { recipient, choice, expiresDays, purpose, plain, acceptWarnings })),
@@ -1792,6 +1797,8 @@ export type RequestSent_Deserialize = {
 	entry: LedgerEntry_Deserialize,
 	/**  The letter to send with the file. */
 	letters: Letters,
+	/**  The same, as an e-mail to the privacy contact (when the card gives an address). */
+	mailto?: string | null,
 };
 
 /**  A notice written to a file and recorded in the ledger. */
@@ -1800,6 +1807,8 @@ export type RequestSent_Serialize = {
 	entry: LedgerEntry_Serialize,
 	/**  The letter to send with the file. */
 	letters: Letters,
+	/**  The same, as an e-mail to the privacy contact (when the card gives an address). */
+	mailto: string | null,
 };
 
 /**  What a request's answer says so far. */

@@ -729,6 +729,8 @@ export const en = {
   "request.choosing": "Choose where to save the notice in the dialog…",
   "request.saved": "Saved the notice to {path}. Send it to {contact} with the letter below. The answer is due by {due}.",
   "request.letterTitle": "The letter to send with it",
+  "request.openEmail": "Open in e-mail",
+  "request.attachFile": "Attach {path} to the e-mail.",
   "letter.copy": "Copy",
   "letter.copied": "Copied.",
   "requests.title": "Requests",

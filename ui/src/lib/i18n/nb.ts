@@ -731,6 +731,8 @@ export const nb: Record<Key, string> = {
   "request.choosing": "Velg hvor varselet skal lagres i dialogen …",
   "request.saved": "Lagret varselet i {path}. Send det til {contact} sammen med brevet nedenfor. Svarfristen er {due}.",
   "request.letterTitle": "Brevet som skal følge med",
+  "request.openEmail": "Åpne i e-post",
+  "request.attachFile": "Legg ved {path} i e-posten.",
   "letter.copy": "Kopier",
   "letter.copied": "Kopiert.",
   "requests.title": "Krav",
