@@ -130,9 +130,24 @@ impl Sandbox {
             // says so, not this write.
             let _ = pipe.write_all(input);
         }
-        child
+        let out = child
             .wait_with_output()
-            .expect("the candor binary runs to the end")
+            .expect("the candor binary runs to the end");
+        if !args.contains(&"--json") {
+            for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+                let text = String::from_utf8_lossy(bytes);
+                // A document printed as it is (a key card, a receipt) is data, not prose.
+                if text.trim_start().starts_with(['{', '[']) {
+                    continue;
+                }
+                assert!(
+                    !has_fractional_seconds(&text),
+                    "`candor {}` printed a time to the fraction of a second on {stream}; people read minutes or days:\n{text}",
+                    args.join(" ")
+                );
+            }
+        }
+        out
     }
 
     /// Runs a command on the unlocked vault that must succeed; returns its stdout.
@@ -324,4 +339,30 @@ impl Sandbox {
         std::fs::write(&path, bytes).expect("written");
         path.to_str().expect("UTF-8 path").to_owned()
     }
+}
+
+/// Whether `text` holds a time such as `22:52:09.017629324`: seconds with a fraction,
+/// which only `--json` may print.
+pub fn has_fractional_seconds(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        digit(i)
+            && digit(i + 1)
+            && b.get(i + 2) == Some(&b':')
+            && digit(i + 3)
+            && digit(i + 4)
+            && b.get(i + 5) == Some(&b':')
+            && digit(i + 6)
+            && digit(i + 7)
+            && b.get(i + 8) == Some(&b'.')
+            && digit(i + 9)
+    })
+}
+
+#[test]
+fn fractional_seconds_are_found_and_minutes_are_not() {
+    assert!(has_fractional_seconds("expires 2027-03-02T22:52:09.017629324Z"));
+    assert!(!has_fractional_seconds("expires 2 March 2027, 22:52 UTC"));
+    assert!(!has_fractional_seconds("at 22:52:09 sharp"));
 }
