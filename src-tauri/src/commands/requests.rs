@@ -62,7 +62,11 @@ pub fn send_request(
     let organisation = state
         .with_session(|s| s.seeker()?.recipient(&recipient))?
         .organisation;
-    let suggested = format!("{}-{}.candor", kind.kind(), file_name_part(&organisation));
+    let suggested = candor_vault::bundle::bundle_file_name(&format!(
+        "{}-{}",
+        kind.kind(),
+        file_name_part(&organisation)
+    ));
     let Some(out) = state.dialogs.save_file(&app, "Save the notice", &suggested) else {
         return Ok(None);
     };
@@ -136,10 +140,11 @@ pub fn answer_notice_file(
         return Ok(None);
     };
     let file = File::open(&notice).map_err(|e| read_error(&notice, e))?;
-    let suggested = format!(
-        "{}.answer.candor",
-        notice.file_name().unwrap_or_default().to_string_lossy()
-    );
+    let suggested = candor_vault::bundle::answer_path(&notice)
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
     let Some(out) = state.dialogs.save_file(&app, "Save the answer", &suggested) else {
         return Ok(None);
     };
@@ -225,7 +230,10 @@ pub fn save_reveal(
     let organisation = state
         .with_session(|s| s.seeker()?.recipient(&recipient))?
         .organisation;
-    let suggested = format!("reveal-{}.candor", file_name_part(&organisation));
+    let suggested = candor_vault::bundle::bundle_file_name(&format!(
+        "reveal-{}",
+        file_name_part(&organisation)
+    ));
     let Some(out) = state.dialogs.save_file(&app, "Save the reveal", &suggested) else {
         return Ok(None);
     };

@@ -108,7 +108,7 @@ pub fn save_share(
     let organisation = state
         .with_session(|s| s.seeker()?.recipient(&recipient))?
         .organisation;
-    let suggested = format!("{}.candor", file_name_part(&organisation));
+    let suggested = candor_vault::bundle::bundle_file_name(&file_name_part(&organisation));
     let Some(out) = state.dialogs.save_file(&app, "Save the bundle", &suggested) else {
         return Ok(None);
     };

@@ -21,6 +21,7 @@
 
 mod card;
 mod error;
+mod files;
 mod keys;
 mod manifest;
 mod notice;
@@ -31,6 +32,9 @@ mod write;
 
 pub use card::{read_card_bytes, CardDetails, KeyCard, CARD_FORMAT, MAX_CARD_BYTES};
 pub use error::BundleError;
+pub use files::{
+    answer_part_path, answer_path, bundle_file_name, BUNDLE_EXTENSION, BUNDLE_MEDIA_TYPE,
+};
 pub use keys::{fingerprint, parse_age_recipient, AgeIdentity, SigningKey, VerifyingKey};
 pub use manifest::{
     new_bundle_id, Addressee, Issuer, Kind, Manifest, ManifestEntry, RequestKind, CHECKSUMS,

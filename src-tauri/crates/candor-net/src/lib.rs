@@ -237,7 +237,7 @@ fn post_to(
     for _ in 0..MAX_ATTEMPTS {
         let response = client
             .post(parsed.clone())
-            .header("content-type", "application/octet-stream")
+            .header("content-type", candor_bundle::BUNDLE_MEDIA_TYPE)
             .body(body.to_vec())
             .send()
             .map_err(|e| unreachable(&e))?;

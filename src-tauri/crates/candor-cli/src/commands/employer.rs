@@ -266,9 +266,7 @@ fn answer(
     // A large access export comes in parts: the first beside the notice as always, the
     // others numbered after it.
     let mut written = Vec::new();
-    let mut first = file.as_os_str().to_owned();
-    first.push(".answer.candor");
-    let first = std::path::PathBuf::from(first);
+    let first = bundle::answer_path(file);
     for number in 1..=answered.parts.max(1) {
         let out = candor_vault::answer_part_path(&first, number);
         candor_vault::write_new_file(&out, Existing::Replace, |w| {

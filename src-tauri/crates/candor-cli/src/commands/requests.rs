@@ -199,9 +199,7 @@ fn send(
     })?;
     let body = std::fs::read(notice).map_err(CliError::unreadable(notice, None))?;
     let answers = candor_net::post_notice(&url, &body)?;
-    let mut first = notice.as_os_str().to_owned();
-    first.push(".answer.candor");
-    let first = std::path::PathBuf::from(first);
+    let first = candor_vault::bundle::answer_path(notice);
     let mut row = None;
     for (number, answer) in (1..).zip(&answers) {
         let kept = candor_vault::answer_part_path(&first, number);

@@ -362,7 +362,9 @@ pub fn has_fractional_seconds(text: &str) -> bool {
 
 #[test]
 fn fractional_seconds_are_found_and_minutes_are_not() {
-    assert!(has_fractional_seconds("expires 2027-03-02T22:52:09.017629324Z"));
+    assert!(has_fractional_seconds(
+        "expires 2027-03-02T22:52:09.017629324Z"
+    ));
     assert!(!has_fractional_seconds("expires 2 March 2027, 22:52 UTC"));
     assert!(!has_fractional_seconds("at 22:52:09 sharp"));
 }

@@ -148,12 +148,12 @@ pub(super) async fn handle(
     Ok(match outcome {
         Ok(Ok(Ok(Received::Answered(answer)))) => Response::builder()
             .status(StatusCode::OK)
-            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .header(header::CONTENT_TYPE, candor_bundle::BUNDLE_MEDIA_TYPE)
             .body(Full::new(Bytes::from(answer)))
             .unwrap_or_else(|_| internal()),
         Ok(Ok(Ok(Received::AnswerPart { answer, of }))) => Response::builder()
             .status(StatusCode::OK)
-            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .header(header::CONTENT_TYPE, candor_bundle::BUNDLE_MEDIA_TYPE)
             .header(super::ANSWER_PARTS_HEADER, of)
             .body(Full::new(Bytes::from(answer)))
             .unwrap_or_else(|_| internal()),

@@ -158,19 +158,7 @@ impl StoredAnswer {
     }
 }
 
-/// Where part `number` (from 1) of an answer goes, given where the first goes:
-/// `x.answer.candor`, then `x.answer-2.candor`, `x.answer-3.candor`...
-pub fn answer_part_path(first: &std::path::Path, number: u32) -> std::path::PathBuf {
-    if number <= 1 {
-        return first.to_owned();
-    }
-    let name = first.file_name().unwrap_or_default().to_string_lossy();
-    let name = match name.strip_suffix(".candor") {
-        Some(stem) => format!("{stem}-{number}.candor"),
-        None => format!("{name}-{number}"),
-    };
-    first.with_file_name(name)
-}
+pub use candor_bundle::answer_part_path;
 
 /// What an answer is signed with and who it goes back to.
 struct Replying<'a> {
