@@ -20,15 +20,18 @@ fn with_intake() -> (World, String) {
     w.seeker
         .add_recipient(card.as_bytes(), "card.json")
         .expect("adds the recipient");
-    let shared = w
-        .seeker
-        .share(
-            &request(ViewKind::Full, vec![]),
-            &w.path("full.candor"),
-            Existing::Refuse,
-        )
-        .expect("shares");
-    (w, shared.entry.bundle_id)
+    let bundle_id = save_full(&mut w);
+    (w, bundle_id)
+}
+
+/// A full share saved to `full.candor` in the world's folder; its bundle id.
+fn save_full(w: &mut World) -> String {
+    let file = w.path("full.candor");
+    w.seeker
+        .share(&request(ViewKind::Full, vec![]), &file, Existing::Refuse)
+        .expect("shares")
+        .entry
+        .bundle_id
 }
 
 #[test]
@@ -90,21 +93,10 @@ fn a_share_asked_to_be_deleted_is_not_sent() {
 #[test]
 fn a_card_without_an_intake_address_says_where_to_send_the_file_instead() {
     let mut w = world();
-    let shared = w
-        .seeker
-        .share(
-            &request(ViewKind::Full, vec![]),
-            &w.path("full.candor"),
-            Existing::Refuse,
-        )
-        .expect("shares");
+    let bundle_id = save_full(&mut w);
     let error = w
         .seeker
-        .delivery(
-            &shared.entry.bundle_id,
-            &w.path("full.candor"),
-            Timestamp::now(),
-        )
+        .delivery(&bundle_id, &w.path("full.candor"), Timestamp::now())
         .expect_err("refused");
     assert_eq!(
         error.to_string(),
