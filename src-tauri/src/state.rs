@@ -18,6 +18,9 @@ pub struct AppState {
     pub default_vault: PathBuf,
     pub dialogs: Box<dyn Dialogs>,
     pub started: Instant,
+    /// Files this app saved (bundles) while it runs: the only ones "Show in folder" shows,
+    /// so the page cannot point the file manager anywhere else.
+    saved: Mutex<Vec<PathBuf>>,
 }
 
 /// The event the webview hears when the vault locked itself.
@@ -41,6 +44,7 @@ impl AppState {
             default_vault,
             dialogs: crate::dialogs::dialogs(),
             started,
+            saved: Mutex::new(Vec::new()),
         }
     }
 
@@ -56,6 +60,20 @@ impl AppState {
         let session = guard.as_mut().ok_or_else(IpcError::locked)?;
         session.touch();
         Ok(f(session)?)
+    }
+
+    /// Notes a file this app saved.
+    pub fn remember_saved(&self, path: &std::path::Path) {
+        let mut saved = self.saved.lock().unwrap_or_else(|p| p.into_inner());
+        if !saved.iter().any(|p| p == path) {
+            saved.push(path.to_owned());
+        }
+    }
+
+    /// Whether this app saved `path` while it runs.
+    pub fn saved(&self, path: &std::path::Path) -> bool {
+        let saved = self.saved.lock().unwrap_or_else(|p| p.into_inner());
+        saved.iter().any(|p| p == path)
     }
 
     pub fn is_unlocked(&self) -> bool {
@@ -124,5 +142,21 @@ impl AppState {
             self.close_session();
             let _ = app.emit(LOCKED_EVENT, ());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_files_the_app_saved_count_as_saved() {
+        let state = AppState::new(Instant::now());
+        let bundle = std::path::Path::new("/home/kari/Fjordkraft_Data_AS.candorbundle");
+        assert!(!state.saved(bundle));
+        state.remember_saved(bundle);
+        state.remember_saved(bundle);
+        assert!(state.saved(bundle));
+        assert!(!state.saved(std::path::Path::new("/etc/passwd")));
     }
 }

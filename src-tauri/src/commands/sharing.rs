@@ -134,9 +134,9 @@ pub fn save_share(
         accept_warnings,
     };
     // The native dialog already asked before replacing a file.
-    state
-        .with_session(|s| s.seeker()?.share(&request, &out, Existing::Replace))
-        .map(Some)
+    let outcome = state.with_session(|s| s.seeker()?.share(&request, &out, Existing::Replace))?;
+    state.remember_saved(&outcome.path);
+    Ok(Some(outcome))
 }
 
 /// "Acme AS" → "Acme_AS": a file name the dialog can suggest.
@@ -207,12 +207,12 @@ pub fn send_share(state: State<'_, AppState>, bundle_id: String, path: String) -
     })
 }
 
-/// Shows a saved share in its folder.
+/// Shows a share this app saved in its folder; no other file.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn show_in_folder(app: AppHandle, state: State<'_, AppState>, path: String) -> IpcResult<()> {
     let path = PathBuf::from(path);
-    if !path.is_file() {
+    if !state.saved(&path) || !path.is_file() {
         return Err(IpcError::new(ErrorCode::FileRead, "there is no such file")
             .with("path", path.display()));
     }

@@ -25,7 +25,7 @@ describe("error codes are translated with their params", () => {
 
   test("sending a share that cannot go says why, with the share's state in words", () => {
     const inactive = ipcError("share_not_active", { organisation: "Fjordkraft Data AS", status: "deletion-requested" });
-    expect(describeError(en, inactive)).toBe("The share with Fjordkraft Data AS is no longer active (Deletion requested), so it is not sent.");
+    expect(describeError(en, inactive)).toBe("The share with Fjordkraft Data AS is no longer active (deletion requested), so it is not sent.");
     expect(describeError(nb, inactive, "nb")).toContain("Delingen med Fjordkraft Data AS er ikke lenger aktiv");
     const noAddress = ipcError("no_intake_url", { organisation: "Fjordkraft Data AS", contact: "jobb@fjordkraft.example" });
     expect(describeError(nb, noAddress, "nb")).toBe(

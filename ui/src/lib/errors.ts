@@ -87,7 +87,8 @@ export function describeError(t: Translate, error: IpcError, lang: Language = "e
       // The network's own sentence says what went wrong; it is English.
       return t("error.send_failed", { organisation: text(error.params.organisation), detail: error.message });
     case "share_not_active":
-      params.status = word(t, "ledger.status", text(error.params.status));
+      // Mid-sentence, the status label reads in lower case: "(deletion requested)".
+      params.status = word(t, "ledger.status", text(error.params.status))?.toLocaleLowerCase(lang);
       break;
     case "nothing_shared":
       params.view = word(t, "viewKind", text(error.params.view));
