@@ -354,6 +354,14 @@ impl From<VaultError> for IpcError {
                     .with("organisation", organisation)
                     .with("contact", contact)
             }
+            VaultError::SendFailed {
+                organisation,
+                reason,
+            } => {
+                // The network's own sentence is the detail the page puts in its words.
+                return IpcError::new(ErrorCode::SendFailed, reason.clone())
+                    .with("organisation", organisation);
+            }
             VaultError::NotTheSharedBundle { organisation, .. } => {
                 return IpcError::new(ErrorCode::NotTheSharedBundle, message)
                     .with("organisation", organisation)

@@ -5,7 +5,7 @@
 
 use std::fs::File;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use candor_model::{Timestamp, ViewChoice, ViewKind};
 use candor_vault::bundle::{Letters, RequestKind};
@@ -81,6 +81,7 @@ pub fn send_request(
             Timestamp::now(),
         )
     })?;
+    state.remember_saved(&sent.path);
     Ok(Some(RequestSent {
         path: sent.path.display().to_string(),
         entry: sent.entry,
@@ -253,6 +254,32 @@ pub fn save_reveal(
     state
         .with_session(|s| s.seeker()?.reveal(&request, &out, Existing::Replace))
         .map(Some)
+}
+
+/// Posts a saved notice to the organisation's intake address and takes the signed answer
+/// in (saved beside the notice, named after it); the request as it now stands.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn send_notice(
+    state: State<'_, AppState>,
+    recipient: String,
+    path: String,
+) -> IpcResult<RequestRow> {
+    let notice = PathBuf::from(path);
+    if !state.saved(&notice) {
+        return Err(
+            IpcError::new(ErrorCode::FileRead, "only a notice this app saved is sent")
+                .with("path", notice.display()),
+        );
+    }
+    state
+        .with_session(|s| {
+            s.seeker()?
+                .send_notice(&recipient, &notice, Timestamp::now(), |url, body| {
+                    candor_net::post_notice(url, body)
+                })
+        })
+        .map(|sent| sent.row)
 }
 
 /// Opens a prepared e-mail (a `mailto:` link the vault made) in the person's mail program.

@@ -38,6 +38,7 @@ function mockLedger(shares: LedgerEntry[], initial: RequestRow[] = [], extra: Re
       }),
     list_requests: () => requests,
     list_invitations: () => [],
+    list_recipients: () => [],
     recipient_holdings: () => HOLDINGS,
     send_request: (args) => {
       const row = requestRow("q1", shares.filter((s) => s.view === args.view).map((s) => s.bundleId));
@@ -84,6 +85,23 @@ describe("what an organisation holds", () => {
 });
 
 describe("the ledger's requests", () => {
+  test("a notice goes to the organisation's intake address and its answer is taken in", async () => {
+    const user = userEvent.setup();
+    const calls = mockLedger([shareEntry("b1")], [], {
+      list_recipients: () => [{ id: "r1", organisation: "Fjordkraft Data AS", intakeUrl: "https://fjordkraft.example/intake" }],
+      send_notice: () => deleted(requestRow("q1", ["b1"])),
+    });
+    render(LedgerScreen);
+    await user.click(await view.findByTestId("ledger-organisation"));
+    await user.click(await view.findByTestId("request-deletion"));
+    await user.click(await view.findByTestId("request-send"));
+    expect((await view.findByTestId("request-answered")).textContent).toContain("Deletion confirmed: Fjordkraft Data AS signed");
+    expect(callsOf(calls, "send_notice")[0].args).toEqual({
+      recipient: "r1",
+      path: "/home/kari/deletion-request-Fjordkraft_Data_AS.candor",
+    });
+  });
+
   test("requesting deletion saves the notice, shows the letter in the UI's language and follows the request", async () => {
     const user = userEvent.setup();
     const calls = mockLedger([shareEntry("b1")]);

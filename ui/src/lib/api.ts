@@ -144,6 +144,7 @@ export const api = {
   listCandidates: () => unwrap(commands.listCandidates()),
   sendRequest: (recipient: string, view: ViewKind, kind: RequestKind) => unwrap(commands.sendRequest(recipient, view, kind)),
   openEmail: (mailto: string) => unwrap(commands.openEmail(mailto)),
+  sendNotice: (recipient: string, path: string) => unwrap(commands.sendNotice(recipient, path)),
   listRequests: () => unwrap(commands.listRequests()),
   importAnswerFile: () => unwrap(commands.importAnswerFile()),
   requestComplaint: (request: string) => unwrap(commands.requestComplaint(request)),

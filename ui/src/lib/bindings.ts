@@ -81,13 +81,18 @@ export const commands = {
 	 *  must be the bundle the ledger recorded; a share no longer active is not sent.
 	 */
 	sendShare: (bundleId: string, path: string) => typedError<Sent, IpcError_Serialize>(__TAURI_INVOKE("send_share", { bundleId, path })),
-	/**  Shows a saved share in its folder. */
+	/**  Shows a share this app saved in its folder; no other file. */
 	showInFolder: (path: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("show_in_folder", { path })),
 	/**
 	 *  Opens a prepared e-mail (a `mailto:` link the vault made) in the person's mail program.
 	 *  Nothing but `mailto:` is opened: the page cannot make the app open other addresses.
 	 */
 	openEmail: (mailto: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_email", { mailto })),
+	/**
+	 *  Posts a saved notice to the organisation's intake address and takes the signed answer
+	 *  in (saved beside the notice, named after it); the request as it now stands.
+	 */
+	sendNotice: (recipient: string, path: string) => typedError<RequestRow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("send_notice", { recipient, path })),
 	previewShare: (recipient: string, choice: ViewChoice_Deserialize) => typedError<SharePreview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_share", { recipient, choice })),
 	/**  Asks where to save the bundle, writes it and records the share. `None` when cancelled. */
 	saveShare: (recipient: string, choice: ViewChoice_Deserialize, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) => typedError<ShareOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("save_share", { recipient, choice, expiresDays, purpose, plain, acceptWarnings })),

@@ -1,6 +1,7 @@
 // After sharing: which requests a seeker can send an organisation, where each request
 // stands (sent → answered or extended → overdue), and what that means for each share.
-import { isKey, type Translate } from "./i18n";
+import { formatDate } from "./format";
+import { isKey, type Language, type Translate } from "./i18n";
 import type { Holdings, Kind, LedgerEntry, RequestRow, ViewKind } from "./bindings";
 
 /** Ledger actions that disclosed something (the rest are requests about them). */
@@ -67,3 +68,13 @@ export function monthsText(t: Translate, months: number): string {
   return months === 1 ? t("months.one") : t("months.other", { count: months });
 }
 
+/** What the organisation answered to a request, in the person's language. */
+export function answerWords(t: Translate, row: RequestRow, lang: Language): string {
+  const name = row.entry.organisation;
+  const answer = row.answer;
+  if (row.state !== "answered") {
+    return t("requests.imported.extended", { name, due: formatDate(row.dueAt, lang), reason: answer?.reason ?? "" });
+  }
+  const count = answer?.bundles.length ?? 0;
+  return answer?.outcome === "exported" ? t("requests.imported.exported", { name, count }) : t("requests.imported.deleted", { name, count });
+}

@@ -252,6 +252,13 @@ pub enum VaultError {
         contact: String,
     },
 
+    /// Posting to an organisation's intake address failed; `reason` is the network's.
+    #[error("sending to {organisation} failed: {reason}")]
+    SendFailed {
+        organisation: String,
+        reason: String,
+    },
+
     /// A file given as a saved share that is not the bundle the ledger recorded.
     #[error("{} is not the bundle your ledger recorded for {organisation}; choose the file you saved when you shared", path.display())]
     NotTheSharedBundle { path: PathBuf, organisation: String },

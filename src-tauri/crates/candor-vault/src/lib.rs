@@ -84,7 +84,7 @@ pub use secrecy::SecretString;
 pub use session::Session;
 pub use sharing::{
     add_months, answer_part_path, mailto, AnswerSummary, AttachmentCleaning, Candidate, Delivery,
-    EmployerLimits, Holdings, InvitationRow, LedgerEntry, LedgerStatus, NoticeAnswered,
+    EmployerLimits, Holdings, InvitationRow, LedgerEntry, LedgerStatus, NoticeAnswered, NoticeSent,
     ReceivedSummary, RecipientInfo, RemovedMetadata, RequestOutcome, RequestRow, RequestState,
     ShareOutcome, SharePreview, ShareProtection, ShareRequest, ShareRow, ShareStatus, SignedAs,
 };

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use candor_model::Timestamp;
 use candor_vault::bundle::{self, OutcomeKind, RequestKind};
-use candor_vault::{Existing, RequestRow, RequestState, VaultError};
+use candor_vault::{Existing, RequestRow, RequestState};
 use serde_json::json;
 
 use super::{CliError, Context};
@@ -181,43 +181,24 @@ pub fn open(file: &Path) -> Result<File, CliError> {
     File::open(file).map_err(CliError::unreadable(file, None))
 }
 
-/// Posts the notice to the organisation's intake URL and takes in the signed answer; says
-/// what came back.
+/// Posts the saved notice to the organisation's intake address and takes the answer in;
+/// what came back, in words.
 fn send(
     vault: &mut candor_vault::SeekerVault,
     recipient: &str,
     notice: &Path,
 ) -> Result<String, CliError> {
-    let recipient = vault.recipient(recipient)?;
-    let url = recipient.intake_url.clone().ok_or_else(|| {
-        CliError::new(format!(
-            "{}'s key card names no intake URL; send {} to {} instead",
-            recipient.organisation,
-            notice.display(),
-            recipient.privacy_contact
-        ))
+    let sent = vault.send_notice(recipient, notice, Timestamp::now(), |url, body| {
+        candor_net::post_notice(url, body)
     })?;
-    let body = std::fs::read(notice).map_err(CliError::unreadable(notice, None))?;
-    let answers = candor_net::post_notice(&url, &body)?;
-    let first = candor_vault::bundle::answer_path(notice);
-    let mut row = None;
-    for (number, answer) in (1..).zip(&answers) {
-        let kept = candor_vault::answer_part_path(&first, number);
-        candor_vault::write_new_file(&kept, Existing::Replace, |w| {
-            std::io::Write::write_all(w, answer).map_err(|e| VaultError::Io {
-                context: format!("cannot write {}", kept.display()),
-                source: e,
-            })
-        })?;
-        row = Some(vault.import_answer(std::io::Cursor::new(answer), Timestamp::now())?);
-    }
-    let kept = first;
     Ok(format!(
-        "Posted to {url}; {} answered ({}), kept in {}.",
-        recipient.organisation,
-        row.as_ref()
-            .and_then(|r| r.answer.as_ref())
+        "Posted to {}; {} answered ({}), kept in {}.",
+        sent.url,
+        sent.organisation,
+        sent.row
+            .answer
+            .as_ref()
             .map_or("no answer", |a| a.outcome.as_str()),
-        kept.display()
+        sent.kept.display()
     ))
 }

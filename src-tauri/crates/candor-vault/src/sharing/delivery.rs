@@ -94,3 +94,63 @@ fn read_capped(file: &Path) -> Result<Vec<u8>> {
     }
     Ok(bytes)
 }
+
+/// A notice posted to its organisation and the answer taken in.
+#[derive(Debug, Clone)]
+pub struct NoticeSent {
+    pub organisation: String,
+    /// The intake URL it was posted to.
+    pub url: String,
+    /// Where the first part of the answer was saved (named after the notice).
+    pub kept: std::path::PathBuf,
+    /// The request as it stands with the answer imported.
+    pub row: crate::sharing::RequestRow,
+}
+
+impl SeekerVault {
+    /// Posts the notice saved in `notice` to `recipient`'s intake address with `post`
+    /// (the network is the caller's: `candor_net::post_notice`), saves each part of the
+    /// signed answer beside the notice and imports it. Refused before anything is posted
+    /// when the organisation's card names no intake address.
+    pub fn send_notice<E: std::fmt::Display>(
+        &mut self,
+        recipient: &str,
+        notice: &Path,
+        now: Timestamp,
+        post: impl FnOnce(&str, &[u8]) -> std::result::Result<Vec<Vec<u8>>, E>,
+    ) -> Result<NoticeSent> {
+        let recipient = self.recipient(recipient)?;
+        let url = recipient
+            .intake_url
+            .clone()
+            .ok_or_else(|| VaultError::NoIntakeUrl {
+                organisation: recipient.organisation.clone(),
+                contact: recipient.privacy_contact.clone(),
+            })?;
+        let body = read_capped(notice)?;
+        let answers = post(&url, &body).map_err(|e| VaultError::SendFailed {
+            organisation: recipient.organisation.clone(),
+            reason: e.to_string(),
+        })?;
+        let kept = candor_bundle::answer_path(notice);
+        let mut row = None;
+        for (number, answer) in (1..).zip(&answers) {
+            let part = candor_bundle::answer_part_path(&kept, number);
+            crate::files::write_new_file(&part, crate::files::Existing::Replace, |w| {
+                std::io::Write::write_all(w, answer)
+                    .map_err(VaultError::io(format!("cannot write {}", part.display())))
+            })?;
+            row = Some(self.import_answer(std::io::Cursor::new(answer), now)?);
+        }
+        let row = row.ok_or_else(|| VaultError::SendFailed {
+            organisation: recipient.organisation.clone(),
+            reason: "the intake answered with nothing".into(),
+        })?;
+        Ok(NoticeSent {
+            organisation: recipient.organisation,
+            url,
+            kept,
+            row,
+        })
+    }
+}

@@ -12,7 +12,7 @@ mod requests;
 mod share;
 mod status;
 
-pub use delivery::Delivery;
+pub use delivery::{Delivery, NoticeSent};
 pub use employer::{answer_part_path, Candidate, EmployerLimits, NoticeAnswered, ReceivedSummary};
 pub use invitations::InvitationRow;
 pub use ledger::{Holdings, LedgerEntry, LedgerStatus, SignedAs};

@@ -106,3 +106,66 @@ fn a_card_without_an_intake_address_says_where_to_send_the_file_instead() {
         )
     );
 }
+
+/// A deletion request saved in the world's folder; its path.
+fn save_deletion_request(w: &mut World) -> std::path::PathBuf {
+    let notice = w.path("deletion.candorbundle");
+    w.seeker
+        .request(
+            candor_bundle::RequestKind::Deletion,
+            "Fjordkraft Data AS",
+            ViewKind::Full,
+            &notice,
+            Existing::Refuse,
+            Timestamp::now(),
+        )
+        .expect("writes the notice");
+    notice
+}
+
+#[test]
+fn a_notice_is_not_posted_when_the_card_names_no_intake_address() {
+    let mut w = world();
+    save_full(&mut w);
+    let notice = save_deletion_request(&mut w);
+    let error = w
+        .seeker
+        .send_notice("Fjordkraft Data AS", &notice, Timestamp::now(), |_, _| {
+            Err::<Vec<Vec<u8>>, _>("must not be posted")
+        })
+        .expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .ends_with("send the saved file to personvern@fjordkraft.example another way"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_notice_that_cannot_be_posted_leaves_no_answer_behind() {
+    let (mut w, _) = with_intake();
+    let notice = save_deletion_request(&mut w);
+    let mut posted_to = String::new();
+    let error = w
+        .seeker
+        .send_notice(
+            "Fjordkraft Data AS",
+            &notice,
+            Timestamp::now(),
+            |url, body| {
+                posted_to = url.to_owned();
+                assert_eq!(body, std::fs::read(&notice).expect("the notice"));
+                Err::<Vec<Vec<u8>>, _>("connection refused")
+            },
+        )
+        .expect_err("refused");
+    assert_eq!(posted_to, "https://fjordkraft.example/intake");
+    assert_eq!(
+        error.to_string(),
+        "sending to Fjordkraft Data AS failed: connection refused"
+    );
+    assert!(!candor_bundle::answer_path(&notice).exists());
+    let requests = w.seeker.requests(Timestamp::now()).expect("requests");
+    assert!(requests.iter().all(|r| r.answer.is_none()));
+}
