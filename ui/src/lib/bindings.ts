@@ -810,7 +810,17 @@ export type FindingKind =
 /**  A web address. */
 "url" | 
 /**  One of the seeker's own names. */
-"name";
+"name" | 
+/**
+ *  The name or abbreviation of an institution, employer or organisation the view
+ *  leaves out.
+ */
+"organisation" | 
+/**
+ *  A course code with a prefix of the seeker's own course codes: it names the
+ *  institution.
+ */
+"courseCode";
 
 export type GpaView = {
 	value: number | null,

@@ -41,8 +41,9 @@ pub use manifest::{
     FORMAT, MANIFEST, SIGNATURE,
 };
 pub use notice::{
-    letters, request_words, short_ref, Answer, Invitation, Letters, Notice, Outcome, OutcomeKind,
-    Part, ANSWER, ANSWER_FORMAT, INVITATION, INVITATION_FORMAT, MAX_PARTS, NOTICE, NOTICE_FORMAT,
+    letters, request_words, short_ref, Answer, Invitation, LetterFacts, Letters, Notice, Outcome,
+    OutcomeKind, Part, SharedBundle, ANSWER, ANSWER_FORMAT, INVITATION, INVITATION_FORMAT,
+    MAX_PARTS, NOTICE, NOTICE_FORMAT,
 };
 pub use read::{open, EntryReader, Keys, Limits, OpenBundle, Sealing};
 pub use reveal::{Reveal, REVEAL, REVEAL_FORMAT, REVEAL_SIGNATURE};

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use candor_model::Timestamp;
+use candor_model::{Lang, PeopleTime, Timestamp, ViewKind};
 
 use crate::error::BundleError;
 use crate::manifest::{Kind, Manifest, RequestKind};
@@ -210,29 +210,70 @@ pub fn short_ref(id: &str) -> &str {
     id.get(..8).unwrap_or(id)
 }
 
+/// A share as a letter names it: the day it was shared, what it was for, and its id.
+#[derive(Debug, Clone, Copy)]
+pub struct SharedBundle<'a> {
+    pub id: &'a str,
+    pub shared_at: Timestamp,
+    pub purpose: &'a str,
+}
+
+/// The addressee, the sender and what the letter is about.
+#[derive(Debug, Clone, Copy)]
+pub struct LetterFacts<'a> {
+    pub kind: RequestKind,
+    pub organisation: &'a str,
+    pub sender: &'a str,
+    /// The view every listed share holds.
+    pub view: ViewKind,
+    pub bundles: &'a [SharedBundle<'a>],
+    pub due_at: Timestamp,
+}
+
 /// The letter that goes with a notice, in English and Norwegian bokmål, citing the
-/// articles it rests on. `bundles` are listed by the day they were shared and a short
-/// reference; the attached notice carries the full ids.
-pub fn letters(
-    kind: RequestKind,
-    organisation: &str,
-    sender: &str,
-    bundles: &[(String, Timestamp)],
-    due_at: Timestamp,
-) -> Letters {
+/// articles it rests on. Each share is named by its view, the day it was shared (in the
+/// seeker's time zone, `time`) and its purpose, with a short reference; the attached
+/// notice carries the full ids.
+pub fn letters(facts: &LetterFacts<'_>, time: &PeopleTime) -> Letters {
+    let LetterFacts {
+        kind,
+        organisation,
+        sender,
+        view,
+        bundles,
+        due_at,
+    } = *facts;
+    let (view_en, view_nb) = match view {
+        ViewKind::Anonymous => ("my anonymous profile", "den anonyme profilen min"),
+        ViewKind::Full => ("my profile", "profilen min"),
+    };
     let list_en: String = bundles
         .iter()
-        .map(|(id, at)| {
+        .map(|b| {
+            let purpose = match b.purpose.trim() {
+                "" => "no purpose given".to_owned(),
+                purpose => format!("for \u{201c}{purpose}\u{201d}"),
+            };
             format!(
-                "  - shared on {} (reference {})\n",
-                at.date_en(),
-                short_ref(id)
+                "  - {view_en}, shared on {}, {purpose} (reference {})\n",
+                time.day(b.shared_at, Lang::En),
+                short_ref(b.id)
             )
         })
         .collect();
     let list_nb: String = bundles
         .iter()
-        .map(|(id, at)| format!("  - delt {} (referanse {})\n", at.date_nb(), short_ref(id)))
+        .map(|b| {
+            let purpose = match b.purpose.trim() {
+                "" => "uten oppgitt formål".to_owned(),
+                purpose => format!("til \u{ab}{purpose}\u{bb}"),
+            };
+            format!(
+                "  - {view_nb}, delt {}, {purpose} (referanse {})\n",
+                time.day(b.shared_at, Lang::Nb),
+                short_ref(b.id)
+            )
+        })
         .collect();
     let (en_ask, nb_ask) = match kind {
         RequestKind::Deletion => (
@@ -265,14 +306,14 @@ pub fn letters(
          one month; you may extend this by two further months if you tell me why).\n\nThe \
          attached file is this request, signed; opened in Candor's employer mode, it is \
          answered with a signed receipt.\n\n{sender}\n",
-        due_en = due_at.date_en(),
+        due_en = time.day(due_at, Lang::En),
     );
     let nb = format!(
         "Til {organisation}\n\n{nb_ask}\n\n{list_nb}\nSvar innen {due_nb} (personvernforordningen art. 12 nr. 3: \
          innen én måned; fristen kan forlenges med to måneder om dere begrunner det).\n\n\
          Den vedlagte filen er denne henvendelsen, signert; åpnet i Candors arbeidsgivermodus \
          besvares den med en signert kvittering.\n\n{sender}\n",
-        due_nb = due_at.date_nb(),
+        due_nb = time.day(due_at, Lang::Nb),
     );
     Letters { en, nb }
 }
@@ -312,5 +353,68 @@ impl Invitation {
             return Err(bad("it does not name the bundles its manifest names"));
         }
         Ok(invitation)
+    }
+}
+
+#[cfg(test)]
+mod letter_tests {
+    use super::*;
+
+    #[test]
+    fn a_letter_names_each_share_by_view_local_day_and_purpose_with_a_short_reference() {
+        let oslo = PeopleTime::in_zone(
+            jiff::tz::TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").expect("a POSIX zone"),
+        );
+        let at = |s: &str| s.parse::<Timestamp>().expect("a time");
+        let first = "0123456789abcdef0123456789abcdef";
+        let second = "fedcba9876543210fedcba9876543210";
+        let bundles = [
+            SharedBundle {
+                id: first,
+                // 00:13 on 4 December in Oslo.
+                shared_at: at("2026-12-03T23:13:11.862570726Z"),
+                purpose: "Backend developer",
+            },
+            SharedBundle {
+                id: second,
+                shared_at: at("2026-12-10T09:00:00Z"),
+                purpose: " ",
+            },
+        ];
+        let facts = LetterFacts {
+            kind: RequestKind::Deletion,
+            organisation: "Acme AS",
+            sender: "Kari Nordmann",
+            view: ViewKind::Anonymous,
+            bundles: &bundles,
+            due_at: at("2027-01-03T23:30:00.5Z"),
+        };
+        let Letters { en, nb } = letters(&facts, &oslo);
+        assert!(
+            en.contains(
+                "  - my anonymous profile, shared on 4 December 2026, for \u{201c}Backend \
+                 developer\u{201d} (reference 01234567)\n"
+            ),
+            "{en}"
+        );
+        assert!(en.contains("shared on 10 December 2026, no purpose given (reference fedcba98)"));
+        assert!(en.contains("Please answer by 4 January 2027"), "{en}");
+        assert!(nb.contains(
+            "  - den anonyme profilen min, delt 4. desember 2026, til \u{ab}Backend \
+             developer\u{bb} (referanse 01234567)\n"
+        ));
+        assert!(nb.contains("uten oppgitt formål"));
+        assert!(nb.contains("Svar innen 4. januar 2027"), "{nb}");
+        for letter in [&en, &nb] {
+            assert!(
+                !letter.contains(first) && !letter.contains(second),
+                "no full ids"
+            );
+            assert!(!letter.contains("candor "), "no shell command");
+            assert!(
+                !letter.contains("T23:") && !letter.contains(".5Z"),
+                "no raw times"
+            );
+        }
     }
 }

@@ -39,3 +39,13 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
 pub fn or_blank<T: ToString>(value: &Option<T>) -> String {
     value.as_ref().map(ToString::to_string).unwrap_or_default()
 }
+
+/// The day of `at` for people, in the local time zone: "3 December 2026".
+pub fn day(at: candor_model::Timestamp) -> String {
+    candor_model::PeopleTime::system().day(at, candor_model::Lang::En)
+}
+
+/// The day and minute of `at` for people, in the local time zone: "3 December 2026, 17:14".
+pub fn minute(at: candor_model::Timestamp) -> String {
+    candor_model::PeopleTime::system().minute(at, candor_model::Lang::En)
+}

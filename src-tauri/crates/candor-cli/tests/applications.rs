@@ -5,11 +5,10 @@ mod common;
 use common::{added_id, assert_refused, Sandbox, UNLOCK};
 use serde_json::json;
 
-/// A moment as the text output shows it: "3 December 2026, 10:14 UTC".
+/// A moment as the text output shows it, in the test's local zone: "3 December 2026, 11:14".
 fn when(at: &str) -> String {
-    candor_model::Timestamp::parse(at)
-        .expect("a time from --json")
-        .when_en()
+    let at = candor_model::Timestamp::parse(at).expect("a time from --json");
+    common::people_time().minute(at, candor_model::Lang::En)
 }
 
 /// Runs `apply show --json` and returns the application's value.

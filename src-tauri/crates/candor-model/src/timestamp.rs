@@ -36,45 +36,6 @@ impl Timestamp {
         self.0
     }
 
-    /// The day as people write it in English: "3 December 2026".
-    pub fn date_en(self) -> String {
-        let date = self.0.date();
-        format!("{} {} {}", date.day(), date.month(), date.year())
-    }
-
-    /// The day and the minute as people read them in English, in UTC:
-    /// "3 December 2026, 10:14 UTC".
-    pub fn when_en(self) -> String {
-        let time = self.0.time();
-        format!(
-            "{}, {:02}:{:02} UTC",
-            self.date_en(),
-            time.hour(),
-            time.minute()
-        )
-    }
-
-    /// The day as people write it in Norwegian bokmål: "3. desember 2026".
-    pub fn date_nb(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "januar",
-            "februar",
-            "mars",
-            "april",
-            "mai",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "desember",
-        ];
-        let date = self.0.date();
-        let month = MONTHS[usize::from(u8::from(date.month())) - 1];
-        format!("{}. {month} {}", date.day(), date.year())
-    }
-
     /// The calendar day (in UTC) of this instant; an error outside the years [`Day`] allows.
     pub fn day(self) -> Result<Day, Problem> {
         Day::try_from(self.0.date())
@@ -135,13 +96,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_moment_reads_as_day_and_minute_without_its_fractions() {
-        let time = Timestamp::parse("2027-03-02T22:52:09.017629324Z").expect("valid time");
-        assert_eq!(time.when_en(), "2 March 2027, 22:52 UTC");
-        assert_eq!(time.date_en(), "2 March 2027");
-    }
-
-    #[test]
     fn timestamp_is_kept_in_utc_and_written_as_rfc3339() {
         let time = Timestamp::parse("2024-05-01T14:30:00+02:00").expect("valid time");
         assert_eq!(time.to_string(), "2024-05-01T12:30:00Z");
@@ -164,19 +118,5 @@ mod tests {
     fn now_round_trips_through_its_text() {
         let now = Timestamp::now();
         assert_eq!(Timestamp::parse(&now.to_string()), Ok(now));
-    }
-}
-
-#[cfg(test)]
-mod written_dates {
-    use super::Timestamp;
-
-    #[test]
-    fn a_day_is_written_in_words_in_english_and_bokmal() {
-        let at: Timestamp = "2026-12-03T23:13:11.862570726Z".parse().expect("a time");
-        assert_eq!(at.date_en(), "3 December 2026");
-        assert_eq!(at.date_nb(), "3. desember 2026");
-        let may: Timestamp = "2027-05-17T00:00:00Z".parse().expect("a time");
-        assert_eq!(may.date_nb(), "17. mai 2027");
     }
 }

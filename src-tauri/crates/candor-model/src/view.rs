@@ -51,11 +51,12 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::problem::Problem;
-use crate::{Document, Profile};
+use crate::{Document, LearningOpportunity, Profile};
 
 mod error;
 mod fields;
 mod path;
+mod places;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -65,6 +66,7 @@ pub use error::ViewError;
 pub use scan::REMOVED_TEXT;
 
 use path::Paths;
+use places::Places;
 use scan::Scanner;
 use walk::{Walk, Walker};
 
@@ -228,6 +230,26 @@ pub enum FindingKind {
     Url,
     /// One of the seeker's own names.
     Name,
+    /// The name or abbreviation of an institution, employer or organisation the view
+    /// leaves out.
+    Organisation,
+    /// A course code with a prefix of the seeker's own course codes: it names the
+    /// institution.
+    CourseCode,
+}
+
+impl FindingKind {
+    /// What it is, in English words for the command line: "course code".
+    pub fn words_en(self) -> &'static str {
+        match self {
+            FindingKind::Email => "e-mail address",
+            FindingKind::Phone => "phone number",
+            FindingKind::Url => "web address",
+            FindingKind::Name => "your name",
+            FindingKind::Organisation => "school or employer",
+            FindingKind::CourseCode => "course code that names your school",
+        }
+    }
 }
 
 /// Something an anonymous view still shares that could identify the seeker, alone or
@@ -449,7 +471,49 @@ fn names_to_scan_for(profile: &Profile, paths: &Paths) -> Scanner {
             scanner = scanner.own(text, kind);
         }
     }
-    scanner
+    scanner.places(places_to_scan_for(profile, paths))
+}
+
+/// The institutions, employers and organisations the view leaves out, and the prefixes of
+/// the course codes taken at an institution it leaves out.
+fn places_to_scan_for(profile: &Profile, paths: &Paths) -> Places {
+    let mut places = Places::default();
+    let named = profile
+        .education
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (format!("education[{i}].institution"), &e.institution))
+        .chain(
+            profile
+                .work
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (format!("work[{i}].name"), &w.name)),
+        )
+        .chain(
+            profile
+                .volunteer
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("volunteer[{i}].organization"), &v.organization)),
+        );
+    for (path, name) in named {
+        if !paths.includes(&path) {
+            places.add_name(name);
+        }
+    }
+    fn codes(courses: &[LearningOpportunity], places: &mut Places) {
+        for course in courses {
+            places.add_course_code(&course.code);
+            codes(&course.children, places);
+        }
+    }
+    for (i, education) in profile.education.iter().enumerate() {
+        if !paths.includes(&format!("education[{i}].institution")) {
+            codes(&education.courses, &mut places);
+        }
+    }
+    places
 }
 
 /// The documents the choice attaches, in the order offered. Each document path must name

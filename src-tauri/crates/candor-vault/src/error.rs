@@ -193,21 +193,21 @@ pub enum VaultError {
     /// A bundle the employer deleted at the candidate's request, sent again.
     #[error(
         "this bundle was deleted on {} at the candidate's request; it cannot be imported \
-         again", .at.date_en()
+         again", day_en(.at)
     )]
     DeletedOnRequest { at: candor_model::Timestamp },
 
     /// A bundle the candidate's correction replaced, sent again.
     #[error(
         "this bundle was replaced by the candidate's correction on {}; it cannot be \
-         imported again", .at.date_en()
+         imported again", day_en(.at)
     )]
     ReplacedByCorrection { at: candor_model::Timestamp },
 
     /// A bundle deleted when it expired, sent again.
     #[error(
         "this bundle expired and was deleted on {}; it cannot be imported again",
-        .at.date_en()
+        day_en(.at)
     )]
     DeletedOnExpiry { at: candor_model::Timestamp },
 
@@ -307,3 +307,8 @@ impl VaultError {
 }
 
 pub type Result<T, E = VaultError> = std::result::Result<T, E>;
+
+/// A day in an error message: English, in the person's time zone.
+fn day_en(at: &candor_model::Timestamp) -> String {
+    candor_model::PeopleTime::system().day(*at, candor_model::Lang::En)
+}

@@ -630,6 +630,8 @@ export const en = {
   "share.finding.phone": "Phone number",
   "share.finding.url": "Web address",
   "share.finding.name": "Your name",
+  "share.finding.organisation": "A school or employer",
+  "share.finding.courseCode": "A course code that names your school",
   "share.quasiTitle": "What could still identify you",
   "share.quasi.optedIn": "You chose to share it: {what}.",
   "share.quasi.exactDate": "An exact day narrows down who you are; without including it, the view gives the month only.",

@@ -632,6 +632,8 @@ export const nb: Record<Key, string> = {
   "share.finding.phone": "Telefonnummer",
   "share.finding.url": "Nettadresse",
   "share.finding.name": "Navnet ditt",
+  "share.finding.organisation": "Et lærested eller en arbeidsgiver",
+  "share.finding.courseCode": "En emnekode som avslører lærestedet",
   "share.quasiTitle": "Dette kan fortsatt identifisere deg",
   "share.quasi.optedIn": "Du valgte å dele det: {what}.",
   "share.quasi.exactDate": "En nøyaktig dag snevrer inn hvem du er; uten at du tar den med, viser delingen bare måneden.",

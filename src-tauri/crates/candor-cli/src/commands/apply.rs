@@ -118,7 +118,11 @@ fn show(entry: &Entry<Application>) {
             .as_deref()
             .map(|n| format!("  ({n})"))
             .unwrap_or_default();
-        println!("    {}  {from}{}{note}", change.at.when_en(), change.to);
+        println!(
+            "    {}  {from}{}{note}",
+            output::minute(change.at),
+            change.to
+        );
     }
 }
 
@@ -172,7 +176,7 @@ fn print_page(ctx: &Context, page: &ApplicationPage, limit: u32, filtered: bool)
         );
         return;
     }
-    let today = Timestamp::now().day().ok();
+    let today = candor_model::PeopleTime::system().today().ok();
     let rows: Vec<Vec<String>> = page.rows.iter().map(|row| table_row(row, today)).collect();
     output::table(&["ID", "COMPANY", "POSITION", "STATUS", "NEXT"], &rows);
     // The core starts the page that holds the offset asked for, or the last page when

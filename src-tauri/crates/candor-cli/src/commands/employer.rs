@@ -132,7 +132,7 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                             .iter()
                             .filter_map(|b| b.expires_at)
                             .min()
-                            .map_or_else(|| "never".to_owned(), |at| at.date_en());
+                            .map_or_else(|| "never".to_owned(), output::day);
                         vec![
                             c.id.clone(),
                             c.name.clone(),
@@ -179,9 +179,8 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                         } else {
                             &b.purpose
                         },
-                        b.received_at.when_en(),
-                        b.expires_at
-                            .map_or_else(|| "never".to_owned(), |at| at.date_en())
+                        output::minute(b.received_at),
+                        b.expires_at.map_or_else(|| "never".to_owned(), output::day)
                     );
                 }
                 println!(
@@ -229,7 +228,7 @@ fn import_one(
     if !ctx.json {
         let expires = summary
             .expires_at
-            .map_or_else(|| "never".to_owned(), |at| at.date_en());
+            .map_or_else(|| "never".to_owned(), output::day);
         if summary.already_held {
             println!(
                 "{}: already held (bundle {}).",

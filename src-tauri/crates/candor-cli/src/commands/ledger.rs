@@ -73,7 +73,7 @@ fn print_shares(rows: &[ShareRow], now: Timestamp) {
             let e = &row.entry;
             vec![
                 e.seq.to_string(),
-                e.at.when_en(),
+                output::minute(e.at),
                 e.organisation.clone(),
                 e.view.as_str().to_owned(),
                 if e.purpose.is_empty() {
@@ -81,8 +81,7 @@ fn print_shares(rows: &[ShareRow], now: Timestamp) {
                 } else {
                     e.purpose.clone()
                 },
-                e.expires_at
-                    .map_or_else(|| "never".to_owned(), |at| at.date_en()),
+                e.expires_at.map_or_else(|| "never".to_owned(), output::day),
                 status_in_words(row, now),
                 bundle::short_ref(&e.bundle_id).to_owned(),
             ]
@@ -101,13 +100,13 @@ fn status_in_words(row: &ShareRow, now: Timestamp) -> String {
     let due = |what: &str| {
         row.due_at.map_or_else(
             || what.to_owned(),
-            |at| format!("{what}, answer due {}", at.date_en()),
+            |at| format!("{what}, answer due {}", output::day(at)),
         )
     };
     match row.status {
         ShareStatus::Active => match row.entry.expires_at {
             Some(at) => {
-                let days = (at.as_offset_date_time() - now.as_offset_date_time()).whole_days();
+                let days = candor_model::PeopleTime::system().days_until(now, at);
                 if days < 14 {
                     format!("active, expires in {} day(s)", days.max(0))
                 } else {
@@ -123,7 +122,7 @@ fn status_in_words(row: &ShareRow, now: Timestamp) -> String {
         ShareStatus::DeletionOverdue => due("deletion OVERDUE"),
         ShareStatus::DeletionConfirmed => row.confirmed_at.map_or_else(
             || "deletion confirmed".to_owned(),
-            |at| format!("deletion confirmed on {}", at.date_en()),
+            |at| format!("deletion confirmed on {}", output::day(at)),
         ),
     }
 }

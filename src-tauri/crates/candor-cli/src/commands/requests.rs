@@ -44,9 +44,7 @@ pub fn request(ctx: &Context, kind: RequestKind, target: RequestTarget) -> Resul
         bundle::request_words(kind).en,
         target.out.display(),
         sent.entry.refers_to.len(),
-        sent.entry
-            .due_at
-            .map_or_else(String::new, |due| due.date_en())
+        sent.entry.due_at.map_or_else(String::new, output::day)
     );
     println!(
         "Send it to {} ({}). The letter that goes with it:\n",
@@ -124,8 +122,8 @@ fn row(r: &RequestRow) -> Vec<String> {
         bundle::short_ref(&r.entry.bundle_id).to_owned(),
         request_in_words(r),
         r.entry.organisation.clone(),
-        r.entry.at.when_en(),
-        r.due_at.date_en(),
+        output::minute(r.entry.at),
+        output::day(r.due_at),
         status,
     ]
 }
@@ -145,7 +143,7 @@ pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
             "{} will answer your {} later: by {} ({months} more month(s)). Their reason: {reason}",
             row.entry.organisation,
             request_in_words(&row),
-            row.due_at.date_en()
+            output::day(row.due_at)
         ),
         RequestState::Sent if answer.is_some_and(|a| a.outcome == OutcomeKind::Exported) => {
             println!(
@@ -167,7 +165,7 @@ pub fn receipt(ctx: &Context, cmd: ReceiptCommand) -> Result<(), CliError> {
                 "Deletion confirmed: {} signed that it deleted {} bundle(s) on {}.",
                 row.entry.organisation,
                 answer.map_or(0, |a| a.bundles.len()),
-                answer.map_or_else(String::new, |a| a.answered_at.date_en())
+                answer.map_or_else(String::new, |a| output::day(a.answered_at))
             );
             if answer.is_some_and(|a| !a.tombstoned.is_empty()) {
                 println!("They keep only a note of the bundle ids and refuse them if they are sent again.");

@@ -213,7 +213,7 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
         entry.fields.len(),
         entry
             .expires_at
-            .map_or_else(|| "never".to_owned(), |at| at.date_en()),
+            .map_or_else(|| "never".to_owned(), output::day),
         entry.seq
     );
     if args.send {
@@ -288,7 +288,7 @@ fn print_view_notes(view: &candor_model::View) {
         println!(
             "Removed from {}: {} {:?}",
             candor_model::place_en(&finding.path),
-            format!("{:?}", finding.kind).to_lowercase(),
+            finding.kind.words_en(),
             finding.text
         );
     }
@@ -403,12 +403,12 @@ pub fn verify(ctx: &Context, file: &Path) -> Result<(), CliError> {
             manifest.fields.len()
         );
     }
-    println!("Issued:      {}", manifest.issued_at.when_en());
+    println!("Issued:      {}", output::minute(manifest.issued_at));
     println!(
         "Expires:     {}{}",
         manifest
             .expires_at
-            .map_or_else(|| "never".to_owned(), |at| at.date_en()),
+            .map_or_else(|| "never".to_owned(), output::day),
         if expired { " (expired)" } else { "" }
     );
     if !manifest.purpose.is_empty() {
@@ -496,7 +496,7 @@ pub fn inbox(ctx: &Context, import: Option<std::path::PathBuf>) -> Result<(), Cl
         for row in &all {
             println!(
                 "{}  {} → {}: {} (contact: {})",
-                row.received_at.when_en(),
+                output::minute(row.received_at),
                 row.organisation,
                 row.to,
                 row.message,

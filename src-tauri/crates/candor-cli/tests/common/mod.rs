@@ -57,6 +57,18 @@ pub const UNLOCK: [(&str, &str); 1] = [("CANDOR_PASSPHRASE", PASSPHRASE)];
 /// Characters a recovery code is written with (Crockford's base 32).
 pub const CODE_ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+/// The time zone every test run of `candor` has (`TZ`): Oslo's rule, written out so that
+/// no zone database is needed. People's times are local, so a UTC time would show.
+pub const TEST_ZONE: &str = "CET-1CEST,M3.5.0,M10.5.0/3";
+
+/// Times as `candor` shows them in [`TEST_ZONE`].
+#[allow(dead_code)]
+pub fn people_time() -> candor_model::PeopleTime {
+    candor_model::PeopleTime::in_zone(
+        jiff::tz::TimeZone::posix(TEST_ZONE).expect("a valid POSIX time zone"),
+    )
+}
+
 /// A temporary folder, removed at the end of the test, and the vault path inside it.
 pub struct Sandbox {
     dir: tempfile::TempDir,
@@ -90,7 +102,7 @@ impl Sandbox {
         self.dir.path().join(name)
     }
 
-    /// Runs `candor --vault <the vault> args…` with only `envs` of Candor's variables set,
+    /// Runs `candor --vault <the vault> args…` in [`TEST_ZONE`] with only `envs` of Candor's variables set,
     /// `stdin` (or nothing) as its input, in the folder.
     pub fn run(&self, args: &[&str], envs: &[(&str, &str)], stdin: Option<&[u8]>) -> Output {
         self.run_on(&self.vault, args, envs, stdin)
@@ -114,6 +126,7 @@ impl Sandbox {
             .arg("--vault")
             .arg(vault)
             .args(args)
+            .env("TZ", TEST_ZONE)
             .envs(envs.iter().copied())
             .current_dir(self.dir.path())
             .stdin(if stdin.is_some() {

@@ -33,7 +33,7 @@ fn a_seeker_shares_and_an_employer_imports_from_the_command_line() {
         "{preview}"
     );
     assert!(
-        preview.contains("\nRemoved from You › summary: name \"Kari\"\n"),
+        preview.contains("\nRemoved from You › summary: your name \"Kari\"\n"),
         "{preview}"
     );
     assert!(

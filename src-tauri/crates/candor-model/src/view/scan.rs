@@ -1,11 +1,13 @@
 //! Finding what would identify the seeker in the text they typed: e-mail addresses, phone
-//! numbers, web addresses and their own names.
+//! numbers, web addresses, their own names, and the places the view leaves out (see
+//! [`Places`]).
 //!
 //! The rules are simple on purpose, so the seeker can predict them, and lean towards
 //! removing too much: every hit is listed before sharing, and a field the seeker includes
 //! by name is shared as written. What no pattern can find (a description only one person
 //! fits) is listed among the quasi-identifiers instead.
 
+use super::places::Places;
 use super::FindingKind;
 
 /// What replaces each hit in an anonymous view.
@@ -44,6 +46,8 @@ pub(super) struct Scanner {
     /// any case): the patterns find the usual ones, but the model accepts an address such
     /// as `kari@localhost.123` and a number such as `912.34.567`, which no pattern takes.
     own: Vec<(Vec<char>, FindingKind)>,
+    /// The institutions and employers the view leaves out, and the course-code prefixes.
+    places: Places,
 }
 
 impl Scanner {
@@ -61,7 +65,7 @@ impl Scanner {
         }
         Self {
             names: words,
-            own: Vec::new(),
+            ..Self::default()
         }
     }
 
@@ -78,6 +82,12 @@ impl Scanner {
         if wanted {
             self.own.push((text.chars().collect(), kind));
         }
+        self
+    }
+
+    /// The same scanner, also looking for the places in `places`.
+    pub(super) fn places(mut self, places: Places) -> Self {
+        self.places = places;
         self
     }
 
@@ -116,6 +126,14 @@ impl Scanner {
         hits.extend(phones(chars));
         hits.extend(self.names_in(chars, text));
         hits.extend(self.own_in(chars));
+        let letters: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+        let words: Vec<(usize, usize)> = words(chars).collect();
+        hits.extend(
+            self.places
+                .hits(&letters, &words)
+                .into_iter()
+                .map(|(start, end, kind)| Hit { start, end, kind }),
+        );
         without_overlaps(hits)
     }
 

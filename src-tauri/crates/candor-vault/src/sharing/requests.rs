@@ -9,10 +9,11 @@ use crate::roles::SeekerVault;
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
-    letters, new_bundle_id, Addressee, Answer, BundleWriter, Issuer, Kind, Letters, Manifest,
-    Notice, Outcome, OutcomeKind, Protection, RequestKind, Sealing, ANSWER, NOTICE, NOTICE_FORMAT,
+    letters, new_bundle_id, Addressee, Answer, BundleWriter, Issuer, Kind, LetterFacts, Letters,
+    Manifest, Notice, Outcome, OutcomeKind, Protection, RequestKind, Sealing, SharedBundle, ANSWER,
+    NOTICE, NOTICE_FORMAT,
 };
-use candor_model::{Timestamp, ViewKind};
+use candor_model::{Lang, PeopleTime, Timestamp, ViewKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, VaultError};
@@ -277,9 +278,23 @@ impl SeekerVault {
             ViewKind::Anonymous => keys.name.clone(),
             ViewKind::Full => self.person()?.map(|p| p.name).unwrap_or_default(),
         };
-        let dated: Vec<(String, Timestamp)> =
-            shares.iter().map(|e| (e.bundle_id.clone(), e.at)).collect();
-        let letters = letters(request, &recipient.organisation, &sender, &dated, due_at);
+        let shared: Vec<SharedBundle<'_>> = shares
+            .iter()
+            .map(|e| SharedBundle {
+                id: &e.bundle_id,
+                shared_at: e.at,
+                purpose: &e.purpose,
+            })
+            .collect();
+        let facts = LetterFacts {
+            kind: request,
+            organisation: &recipient.organisation,
+            sender: &sender,
+            view,
+            bundles: &shared,
+            due_at,
+        };
+        let letters = letters(&facts, PeopleTime::system());
         let manifest = Manifest {
             format: String::new(),
             kind,
@@ -477,6 +492,7 @@ impl SeekerVault {
             .action
             .request()
             .ok_or_else(|| VaultError::tampered("a request's kind is not one Candor knows"))?;
+        let time = PeopleTime::system();
         let Letters {
             en: en_kind,
             nb: nb_kind,
@@ -495,13 +511,13 @@ impl SeekerVault {
              concerning the shares {bundles}). The answer was due by {due} (Art. 12(3)); none \
              has come. I ask Datatilsynet to look into it (Art. 77).\n\nTheir privacy policy: \
              {policy}\n",
-            at = e.at.date_en(),
+            at = time.day(e.at, Lang::En),
             org = e.organisation,
             number = e.organisation_number,
             contact = e.privacy_contact,
             id = candor_bundle::short_ref(&e.bundle_id),
             bundles = refs(&e.refers_to),
-            due = row.due_at.date_en(),
+            due = time.day(row.due_at, Lang::En),
             policy = e.privacy_policy_url,
         );
         let nb = format!(
@@ -512,13 +528,13 @@ impl SeekerVault {
              (referanse {id}, om delingene {bundles}). Svarfristen var {due} (art. 12 nr. 3); \
              svar har ikke kommet. Jeg ber Datatilsynet se på saken (art. 77).\n\n\
              Deres personvernerklæring: {policy}\n",
-            at = e.at.date_nb(),
+            at = time.day(e.at, Lang::Nb),
             org = e.organisation,
             number = e.organisation_number,
             contact = e.privacy_contact,
             id = candor_bundle::short_ref(&e.bundle_id),
             bundles = refs(&e.refers_to),
-            due = row.due_at.date_nb(),
+            due = time.day(row.due_at, Lang::Nb),
             policy = e.privacy_policy_url,
         );
         Ok(Letters { en, nb })

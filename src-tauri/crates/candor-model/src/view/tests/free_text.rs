@@ -78,3 +78,47 @@ fn findings_name_the_seekers_paths_and_fields_the_views() {
         ["Mapped fjords with [removed]'s team"]
     );
 }
+
+/// A seeker educated at Universitetet i Oslo whose summary says "UiO" and names a course
+/// by a code only UiO uses: both are removed and listed, like her name would be.
+#[test]
+fn an_institutions_abbreviation_and_its_course_code_prefix_are_found_in_free_text() {
+    let mut profile = kari();
+    profile.education[0].institution = "Universitetet i Oslo".into();
+    profile.education[0].courses[0].code = "IN1000".into();
+    if let Some(person) = profile.person.as_mut() {
+        person.summary = "Teaching assistant at UiO for IN2010 since 2021.".into();
+    }
+    let view = project(&profile, &[], &ViewChoice::new(ViewKind::Anonymous)).expect("a view");
+    let found: Vec<_> = view
+        .findings
+        .iter()
+        .filter(|f| f.path == "person.summary")
+        .map(|f| (f.kind, f.text.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (FindingKind::Organisation, "UiO"),
+            (FindingKind::CourseCode, "IN2010")
+        ]
+    );
+    let summary = view.profile.person.expect("person").summary;
+    assert_eq!(
+        summary,
+        "Teaching assistant at [removed] for [removed] since 2021."
+    );
+
+    let shared = ViewChoice {
+        include: vec!["education[0].institution".into()],
+        ..ViewChoice::new(ViewKind::Anonymous)
+    };
+    let view = project(&profile, &[], &shared).expect("a view");
+    assert!(
+        view.findings
+            .iter()
+            .all(|f| f.kind != FindingKind::Organisation && f.kind != FindingKind::CourseCode),
+        "an institution the view shares is not removed from free text: {:?}",
+        view.findings
+    );
+}
