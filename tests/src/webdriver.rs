@@ -178,6 +178,24 @@ impl Session {
         .expect("execute script")
     }
 
+    /// The text a frame's page shows (its `<body>`), read from inside the frame; the
+    /// session returns to the top page after.
+    pub fn frame_text(&self, frame: &Element) -> String {
+        call(
+            "POST",
+            &self.url("/frame"),
+            Some(json!({ "id": element_json(frame) })),
+        )
+        .expect("switch into the frame");
+        let text = self
+            .find("body")
+            .map(|body| self.text(&body))
+            .unwrap_or_default();
+        call("POST", &self.url("/frame"), Some(json!({ "id": null })))
+            .expect("switch back to the top page");
+        text
+    }
+
     /// Waits until an element with `test_id` shows text for which `ok` holds; returns it.
     /// Hidden elements show no text, so screens kept mounted out of sight do not count.
     pub fn wait_text(&self, test_id: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {

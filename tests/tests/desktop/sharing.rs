@@ -77,6 +77,23 @@ fn a_seeker_shares_an_anonymous_view_and_the_employer_imports_it() {
     // Untick one skill, and see it gone from the preview.
     s.click(&s.by_id("item-skills[1]"));
     s.click(&s.by_id("share-next"));
+    // The page the organisation will open, rendered in its sandboxed frame.
+    let frame = s.wait_for(
+        "[data-testid=\"share-preview-page\"]",
+        Duration::from_secs(20),
+    );
+    let page = s.frame_text(&frame);
+    assert!(page.contains("Rust"), "the page shows the skills: {page}");
+    assert!(
+        !page.contains("PostgreSQL"),
+        "but not the unticked one: {page}"
+    );
+    assert!(
+        !page.contains("Kari"),
+        "an anonymous page names nobody: {page}"
+    );
+    // And the data file behind it, under "technical details".
+    s.click(&s.by_id("share-technical"));
     let preview = s.wait_text("share-preview", "the preview of profile.json", |t| {
         t.contains("Rust")
     });

@@ -61,6 +61,7 @@ function previewOf(choice: ViewChoiceInput): SharePreview {
           : [],
     },
     profileJson: json,
+    profileHtml: `<!DOCTYPE html><html><body><h1>${RECIPIENT.pseudonym}</h1><ul>${skills.map((s) => `<li>${s.name}</li>`).join("")}</ul></body></html>`,
     attachments: ["attachments/cv-1.pdf"],
     cleaned: [
       {
@@ -100,6 +101,12 @@ describe("the share wizard", () => {
     const preview = await view.findByTestId("share-preview");
     expect(preview.textContent).toContain("Rust");
     expect(preview.textContent).not.toContain("SQL");
+    // The page the organisation opens, in a frame that may run and load nothing.
+    const page = view.getByTestId("share-preview-page") as HTMLIFrameElement;
+    expect(page.getAttribute("sandbox")).toBe("");
+    expect(page.getAttribute("srcdoc")).toContain("<li>Rust</li>");
+    expect(page.getAttribute("srcdoc")).not.toContain("SQL");
+    expect(page.title).toBe("The page Fjordkraft Data AS will open");
     const choice = callsOf(calls, "preview_share").at(-1)!.args.choice as ViewChoiceInput;
     expect(choice).toEqual({ kind: "anonymous", exclude: ["skills[1]"], include: [] });
     expect(view.getByTestId("findings").textContent).toContain("Kari");

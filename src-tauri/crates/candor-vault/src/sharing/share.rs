@@ -59,6 +59,8 @@ pub struct SharePreview {
     pub view: View,
     /// `profile.json` byte for byte.
     pub profile_json: String,
+    /// `profile.html` byte for byte: the page the organisation opens.
+    pub profile_html: String,
     /// The attachments by the names they get in the bundle.
     pub attachments: Vec<String>,
     /// For an anonymous view: what was taken out of each attachment that was cleaned.
@@ -141,6 +143,7 @@ impl SeekerVault {
         }
         let preview = SharePreview {
             profile_json: candor_formats::export_json_resume_string(&view.profile, None),
+            profile_html: candor_formats::profile_html(&view.profile, &signed_as),
             recipient,
             signed_as,
             view,
@@ -355,7 +358,7 @@ impl SeekerVault {
         }
         let contents = Contents {
             profile_json: preview.profile_json.clone(),
-            profile_html: candor_formats::profile_html(&preview.view.profile, &preview.signed_as),
+            profile_html: preview.profile_html.clone(),
             attachments,
             reveal: revealed.as_ref().map(|(pseudonym, _)| {
                 Reveal::sign(

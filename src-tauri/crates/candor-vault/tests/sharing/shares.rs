@@ -125,6 +125,29 @@ fn the_employer_sees_exactly_what_the_seeker_previewed_and_the_anonymous_bundle_
         full_preview.profile_json.as_bytes(),
         "profile.json is the preview byte for byte"
     );
+    let page = &full_entries
+        .iter()
+        .find(|(p, _)| p == "profile.html")
+        .expect("profile.html")
+        .1;
+    assert_eq!(
+        page,
+        full_preview.profile_html.as_bytes(),
+        "the page the preview shows is the page the organisation opens"
+    );
+    let mut held_page = Vec::new();
+    w.employer
+        .read_received(
+            &seen_full.bundles[0].bundle_id,
+            "profile.html",
+            &mut held_page,
+        )
+        .expect("reads the page");
+    assert_eq!(held_page, full_preview.profile_html.as_bytes());
+    assert!(!anonymous_preview.profile_html.contains("Kari"));
+    assert!(anonymous_preview
+        .profile_html
+        .contains(&recipient.pseudonym));
 }
 
 /// Importing is an employer's operation: a seeker's vault has no such method (a
