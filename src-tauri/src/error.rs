@@ -115,7 +115,7 @@ pub enum ErrorCode {
     /// A kind of request Candor does not send; `params.kind`.
     NotARequest,
     /// A bundle this employer vault deleted, sent again; `params.reason` (`request`,
-    /// `correction`, `expiry`) and `params.day` (`YYYY-MM-DD`).
+    /// `correction`, `expiry`, `employer`) and `params.day` (`YYYY-MM-DD`).
     BundleDeleted,
     /// Another bundle or notice holds this id; `params.what` (`bundle`, `notice`).
     IdTaken,
@@ -329,6 +329,7 @@ impl From<VaultError> for IpcError {
             VaultError::DeletedOnRequest { at } => return deleted(message, "request", *at),
             VaultError::ReplacedByCorrection { at } => return deleted(message, "correction", *at),
             VaultError::DeletedOnExpiry { at } => return deleted(message, "expiry", *at),
+            VaultError::DeletedByEmployer { at } => return deleted(message, "employer", *at),
             VaultError::IdTaken { what } => {
                 return IpcError::new(ErrorCode::IdTaken, message).with("what", what)
             }
@@ -435,6 +436,8 @@ mod tests {
         );
         let error = IpcError::from(VaultError::DeletedOnExpiry { at });
         assert_eq!(error.params["reason"], text("expiry"));
+        let error = IpcError::from(VaultError::DeletedByEmployer { at });
+        assert_eq!(error.params["reason"], text("employer"));
         let error = IpcError::from(VaultError::IdTaken { what: "bundle" });
         assert_eq!(
             (error.code, &error.params["what"]),

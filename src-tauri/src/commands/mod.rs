@@ -1,6 +1,7 @@
 //! The commands the webview calls. Each takes the state, calls the core, maps the error.
 
 pub mod applications;
+pub mod candidates;
 pub mod documents;
 pub mod drafts;
 pub mod imports;

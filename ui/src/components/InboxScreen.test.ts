@@ -28,6 +28,7 @@ const CANDIDATE: Candidate = {
   profile: { skills: [{ name: "Rust" }] } as never,
   bundles: [SUMMARY],
   replyTo: "age1example",
+  gpa: [],
 };
 
 describe("the employer's inbox", () => {

@@ -108,6 +108,18 @@ export const commands = {
 	/**  Asks for a bundle file and imports it. `None` when cancelled. */
 	importBundle: () => typedError<ReceivedSummary_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("import_bundle")),
 	listCandidates: () => typedError<Candidate_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_candidates")),
+	/**
+	 *  Asks where to save one entry of a held bundle (an attachment), and writes it there
+	 *  decrypted. `None` when cancelled. A failure leaves no file behind.
+	 */
+	saveReceivedEntry: (bundleId: string, path: string) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_received_entry", { bundleId, path })),
+	/**
+	 *  Asks where to save an invitation to an anonymous candidate, and writes it: signed by
+	 *  the organisation, readable only by the candidate's pseudonym. `None` when cancelled.
+	 */
+	inviteCandidate: (candidate: string, message: string) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("invite_candidate", { candidate, message })),
+	/**  Deletes every bundle of a candidate now, leaving tombstones; the ids deleted. */
+	deleteCandidate: (candidate: string) => typedError<string[], IpcError_Serialize>(__TAURI_INVOKE("delete_candidate", { candidate })),
 	/**  Asks where to save the notice, writes it and records it. `None` when cancelled. */
 	sendRequest: (recipient: string, view: ViewKind, kind: RequestKind) => typedError<RequestSent_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("send_request", { recipient, view, kind })),
 	/**  Every request with its state, overdue ones first. */
@@ -435,6 +447,11 @@ export type Candidate_Deserialize = {
 	bundles: ReceivedSummary_Deserialize[],
 	/**  Where invitations and receipts go (the pseudonym's or identity's age recipient). */
 	replyTo?: string | null,
+	/**
+	 *  The grade point average of each education in `profile`, in its order, as a diploma
+	 *  writes it ("4.17 (B)"); none where no graded course with credits counts.
+	 */
+	gpa?: (string | null)[],
 };
 
 /**  One candidate: everyone who signed bundles with one key. */
@@ -451,6 +468,11 @@ export type Candidate_Serialize = {
 	bundles: ReceivedSummary_Serialize[],
 	/**  Where invitations and receipts go (the pseudonym's or identity's age recipient). */
 	replyTo: string | null,
+	/**
+	 *  The grade point average of each education in `profile`, in its order, as a diploma
+	 *  writes it ("4.17 (B)"); none where no graded course with credits counts.
+	 */
+	gpa: (string | null)[],
 };
 
 /**  A certificate. */
@@ -709,7 +731,7 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 "not_a_request" | 
 /**
  *  A bundle this employer vault deleted, sent again; `params.reason` (`request`,
- *  `correction`, `expiry`) and `params.day` (`YYYY-MM-DD`).
+ *  `correction`, `expiry`, `employer`) and `params.day` (`YYYY-MM-DD`).
  */
 "bundle_deleted" | 
 /**  Another bundle or notice holds this id; `params.what` (`bundle`, `notice`). */

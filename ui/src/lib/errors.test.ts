@@ -18,6 +18,9 @@ describe("error codes are translated with their params", () => {
       "Denne pakken ble slettet 23. nov. 2026 etter kandidatens ønske, så den kan ikke importeres igjen. Ingenting ble lagret.",
     );
     expect(describeError(en, ipcError("bundle_deleted", { reason: "expiry", day: "2026-11-23" }), "en")).toContain("expired and was deleted on 23 Nov 2026");
+    expect(describeError(nb, ipcError("bundle_deleted", { reason: "employer", day: "2026-11-23" }), "nb")).toBe(
+      "Denne pakken ble slettet 23. nov. 2026 av virksomheten deres, så den kan ikke importeres igjen. Ingenting ble lagret.",
+    );
     expect(describeError(nb, ipcError("id_taken", { what: "notice" }), "nb")).toBe(
       "Et annet varsel med denne ID-en er allerede besvart; dette ble avvist, og ingenting ble lagret.",
     );

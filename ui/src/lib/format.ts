@@ -48,3 +48,25 @@ export function today(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A CV date that may be partial (`2019`, `2019-06`, `2019-06-29`) in words, as precise as
+ *  it was written: "2019", "Jun 2019", "29 Jun 2019"; the raw text when it does not parse. */
+export function formatPartialDate(date: string | null | undefined, lang: Language): string {
+  if (!date) return "";
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date.trim());
+  if (!match) return date;
+  if (match[3]) return formatDay(date.trim(), lang);
+  if (!match[2]) return match[1];
+  const month = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(locale(lang), { month: "short", year: "numeric", timeZone: "UTC" }).format(month);
+}
+
+/** A period between two partial dates, "Jun 2019 – Aug 2021"; `ongoing` stands for a
+ *  missing end when there is a start ("Jun 2019 – present"). Empty when neither is given. */
+export function formatPeriod(start: string | null | undefined, end: string | null | undefined, lang: Language, ongoing: string): string {
+  const from = formatPartialDate(start, lang);
+  const to = formatPartialDate(end, lang);
+  if (!from && !to) return "";
+  if (!to) return `${from} – ${ongoing}`;
+  return from ? `${from} – ${to}` : to;
+}

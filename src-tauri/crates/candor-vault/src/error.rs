@@ -211,6 +211,13 @@ pub enum VaultError {
     )]
     DeletedOnExpiry { at: candor_model::Timestamp },
 
+    /// A bundle the employer chose to delete before it expired, sent again.
+    #[error(
+        "this bundle was deleted on {} by your organisation; it cannot be imported again",
+        .at.date_en()
+    )]
+    DeletedByEmployer { at: candor_model::Timestamp },
+
     /// A bundle or notice whose id is already held under another signer or other content.
     #[error(
         "another {what} with this id is already held; this one was refused and nothing was \

@@ -107,6 +107,11 @@ pub enum EmployerCommand {
     Notices,
     /// Run the intake server: candidates POST bundles and notices to /intake
     Serve(ServeArgs),
+    /// Delete everything one candidate sent, now; the same bundles sent again are refused
+    Delete {
+        /// The candidate's id or name (pseudonym)
+        candidate: String,
+    },
     /// Show one candidate's profile
     Show {
         /// The candidate's id or name (pseudonym)

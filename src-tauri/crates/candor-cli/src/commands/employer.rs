@@ -145,6 +145,20 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                 output::table(&["ID", "NAME", "VIEW", "BUNDLES", "DELETE BY"], &rows);
             }
         }
+        EmployerCommand::Delete { candidate } => {
+            let found = vault.candidate(&candidate)?;
+            let deleted = vault.delete_candidate(&found.id, Timestamp::now())?;
+            if ctx.json {
+                output::json(&json!({ "candidate": found.id, "deleted": deleted }));
+            } else {
+                println!(
+                    "Deleted everything {} sent (bundles deleted: {}); the same bundles sent \
+                     again will be refused.",
+                    found.name,
+                    deleted.len()
+                );
+            }
+        }
         EmployerCommand::Show {
             candidate,
             entry,

@@ -272,3 +272,42 @@ fn an_anonymous_preview_says_which_name_each_attachment_gets_and_what_was_remove
         "{preview}"
     );
 }
+
+#[test]
+fn the_employer_deletes_a_candidate_and_the_same_bundle_is_refused_after() {
+    let p = parties();
+    let card = p.employer(&["employer", "card"]);
+    let card_file = p.seeker.file("card.json", card.as_bytes());
+    p.seeker.ok(&["recipient", "add", &card_file]);
+    p.seeker.ok(&[
+        "share",
+        "--to",
+        "Fjordkraft Data AS",
+        "--view",
+        "full",
+        "--out",
+        "f.candor",
+    ]);
+    p.employer(&["employer", "import", "f.candor"]);
+    assert_eq!(
+        p.employer(&["employer", "delete", "Kari Nordmann"]),
+        "Deleted everything Kari Nordmann sent (bundles deleted: 1); the same bundles sent \
+         again will be refused.\n"
+    );
+    assert_eq!(
+        p.employer(&["employer", "candidates"]),
+        "No candidates yet; import bundles with `candor employer import FILE`.\n"
+    );
+    let again = p.seeker.run_on(
+        &p.employer,
+        &["employer", "import", "f.candor"],
+        &UNLOCK,
+        None,
+    );
+    assert!(!again.status.success());
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        said.contains("by your organisation; it cannot be imported again"),
+        "{said}"
+    );
+}

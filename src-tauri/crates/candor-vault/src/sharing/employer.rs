@@ -130,6 +130,10 @@ pub struct Candidate {
     pub bundles: Vec<ReceivedSummary>,
     /// Where invitations and receipts go (the pseudonym's or identity's age recipient).
     pub reply_to: Option<String>,
+    /// The grade point average of each education in `profile`, in its order, as a diploma
+    /// writes it ("4.17 (B)"); none where no graded course with credits counts.
+    #[serde(default)]
+    pub gpa: Vec<Option<String>>,
 }
 
 fn candidate_id(public_key: &str) -> String {
@@ -177,9 +181,9 @@ impl EmployerVault {
     ///
     /// The same bundle again (same signer, same signed manifest) is not stored twice;
     /// another bundle reusing a held id is refused without a word about what is held. A
-    /// bundle this vault deleted (on request, on expiry, or replaced by a correction), or a
-    /// correction or reveal naming one deleted on request, is refused: deletion stays
-    /// deleted.
+    /// bundle this vault deleted (on request, on expiry, by the employer's own choice, or
+    /// replaced by a correction), or a correction or reveal naming one deleted other than by
+    /// a correction, is refused: deletion stays deleted.
     pub fn import_bundle(
         &mut self,
         reader: impl Read + Seek,
@@ -347,11 +351,38 @@ impl EmployerVault {
                     profile: bundle.profile.clone(),
                     reply_to: bundle.manifest.issuer.reply_to.clone(),
                     bundles: vec![summary],
+                    gpa: bundle
+                        .profile
+                        .education
+                        .iter()
+                        .map(|e| candor_model::gpa(&e.courses).map(|g| g.to_string()))
+                        .collect(),
                 }),
             }
         }
         merge_revealed(&mut candidates, &reveals);
         Ok(candidates)
+    }
+
+    /// Deletes everything held from one candidate (by id or name, as [`Self::candidate`]
+    /// finds them), the bundles of pseudonyms they revealed included, before it expires.
+    /// Each bundle leaves a tombstone, as a deletion on request does: the same bundle sent
+    /// again is refused, and a notice naming it is still answered. Returns the ids deleted.
+    pub fn delete_candidate(&mut self, candidate: &str, now: Timestamp) -> Result<Vec<String>> {
+        let candidate = self.candidate(candidate)?;
+        let mut held = Vec::with_capacity(candidate.bundles.len());
+        for summary in &candidate.bundles {
+            if let Some(bundle) = self.get_record::<ReceivedBundle>(&summary.bundle_id)? {
+                held.push((summary.bundle_id.clone(), bundle));
+            }
+        }
+        self.write(|w| {
+            for (id, bundle) in &held {
+                w.forget_received(id, bundle, Gone::ByEmployer, now)?;
+            }
+            Ok(())
+        })?;
+        Ok(held.into_iter().map(|(id, _)| id).collect())
     }
 
     /// One candidate, by id (or a prefix of it) or name.
@@ -428,6 +459,30 @@ fn merge_revealed(candidates: &mut Vec<Candidate>, reveals: &[Reveal]) {
         if let Some(known) = candidates.iter_mut().find(|c| c.id == identity) {
             known.revealed.push(anonymous.name);
             known.bundles.extend(anonymous.bundles);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Gone;
+
+    #[test]
+    fn tombstone_reasons_keep_their_stored_names() {
+        for (gone, stored) in [
+            (Gone::Requested, "requested"),
+            (Gone::Replaced, "replaced"),
+            (Gone::Expired, "expired"),
+            (Gone::ByEmployer, "by-employer"),
+        ] {
+            let json = serde_json::to_value(gone).expect("writes");
+            assert_eq!(
+                json,
+                serde_json::json!(stored),
+                "{gone:?} is stored as {stored}"
+            );
+            let read: Gone = serde_json::from_value(json).expect("reads");
+            assert_eq!(read, gone);
         }
     }
 }

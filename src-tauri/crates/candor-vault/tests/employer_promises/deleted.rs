@@ -147,3 +147,75 @@ fn an_expired_bundle_purged_while_held_is_refused_even_with_the_clock_set_back()
         .expect("purges");
     assert_eq!(records_of(w.employer.path(), "deleted"), 0, "dropped");
 }
+
+#[test]
+fn a_candidate_the_employer_deleted_is_gone_with_its_content_and_cannot_come_back() {
+    let mut w = world();
+    let (file, first) = share_and_import(&mut w, ViewKind::Anonymous, "first");
+    let (_, second) = share_and_import(&mut w, ViewKind::Anonymous, "second");
+    let candidate = w.employer.candidates().expect("candidates")[0].clone();
+    assert_eq!(candidate.bundles.len(), 2);
+    let deleted_at = at("2026-11-23T10:00:00Z");
+
+    let mut deleted = w
+        .employer
+        .delete_candidate(&candidate.id, deleted_at)
+        .expect("deletes");
+    deleted.sort();
+    let mut expected = vec![first.clone(), second];
+    expected.sort();
+    assert_eq!(deleted, expected, "every bundle of the candidate");
+    assert!(w.employer.candidates().expect("candidates").is_empty());
+    assert_eq!(records_of(w.employer.path(), "received"), 0);
+    assert_eq!(
+        records_of(w.employer.path(), "deleted"),
+        2,
+        "a tombstone each"
+    );
+    assert_eq!(held_rows(w.employer.path()).1, 0, "no content is left");
+    let error = w
+        .employer
+        .read_received(&first, "profile.json", &mut Vec::new())
+        .expect_err("unreadable");
+    assert!(
+        matches!(error, VaultError::RecordNotFound { kind: "bundle", .. }),
+        "{error:?}"
+    );
+
+    // The same file imported again, say from a colleague's mailbox.
+    let before = logical_dump(w.employer.path());
+    let error = import(&mut w.employer, &file).expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "this bundle was deleted on 23 November 2026 by your organisation; it cannot be \
+         imported again"
+    );
+    assert!(w.employer.candidates().expect("candidates").is_empty());
+    assert_eq!(logical_dump(w.employer.path()), before);
+}
+
+#[test]
+fn a_deletion_request_about_a_candidate_the_employer_deleted_is_answered_as_done() {
+    let mut w = world();
+    let (_, bundle) = share_and_import(&mut w, ViewKind::Full, "share");
+    let now = Timestamp::now();
+    w.employer
+        .delete_candidate("Kari Nordmann", now)
+        .expect("deletes");
+
+    let notice = ask(&mut w, Kind::DeletionRequest, ViewKind::Full, "delete", now);
+    let answered = answer(&mut w, &notice, now);
+    assert_eq!(answered.outcome, candor_bundle::OutcomeKind::Deleted);
+    assert_eq!(answered.bundles, std::slice::from_ref(&bundle));
+    let row = w
+        .seeker
+        .import_answer(Cursor::new(answered.answer_bundle), now)
+        .expect("the receipt verifies");
+    assert_eq!(
+        row.answer.expect("an answer").tombstoned,
+        std::slice::from_ref(&bundle),
+        "the receipt lists what the employer will refuse"
+    );
+    let rows = w.seeker.requests(Timestamp::now()).expect("requests");
+    assert_eq!(rows[0].state, RequestState::Answered);
+}

@@ -178,3 +178,13 @@ fn refused_bundles_leave_the_employer_vault_byte_for_byte_as_it_was() {
         );
     }
 }
+
+#[test]
+fn a_candidate_comes_with_the_grade_point_average_of_each_education() {
+    let mut w = world();
+    shared_and_imported(&mut w, ViewKind::Full, "full");
+    let candidate = w.employer.candidate("Kari Nordmann").expect("found");
+    assert_eq!(candidate.profile.education.len(), 1);
+    // IN1000 with an A and IN2010 with a B, 10 credits each.
+    assert_eq!(candidate.gpa, [Some("4.50 (A)".to_owned())]);
+}

@@ -44,6 +44,8 @@ pub(super) enum Gone {
     Replaced,
     /// Deleted when it expired.
     Expired,
+    /// Deleted by the employer before it expired, unasked.
+    ByEmployer,
 }
 
 /// A tombstone: a bundle this vault deleted, which key had signed it and the hash of its
@@ -95,6 +97,7 @@ impl Deleted {
             Gone::Requested => VaultError::DeletedOnRequest { at },
             Gone::Replaced => VaultError::ReplacedByCorrection { at },
             Gone::Expired => VaultError::DeletedOnExpiry { at },
+            Gone::ByEmployer => VaultError::DeletedByEmployer { at },
         }
     }
 }
