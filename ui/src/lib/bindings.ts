@@ -1916,6 +1916,8 @@ export type SharePreview_Deserialize = {
 	view: View_Deserialize,
 	/**  `profile.json` byte for byte. */
 	profileJson: string,
+	/**  `profile.html` byte for byte: the page the organisation opens. */
+	profileHtml: string,
 	/**  The attachments by the names they get in the bundle. */
 	attachments: string[],
 	/**  For an anonymous view: what was taken out of each attachment that was cleaned. */
@@ -1930,6 +1932,8 @@ export type SharePreview_Serialize = {
 	view: View_Serialize,
 	/**  `profile.json` byte for byte. */
 	profileJson: string,
+	/**  `profile.html` byte for byte: the page the organisation opens. */
+	profileHtml: string,
 	/**  The attachments by the names they get in the bundle. */
 	attachments: string[],
 	/**  For an anonymous view: what was taken out of each attachment that was cleaned. */

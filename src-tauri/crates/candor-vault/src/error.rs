@@ -214,7 +214,7 @@ pub enum VaultError {
     /// A bundle the employer chose to delete before it expired, sent again.
     #[error(
         "this bundle was deleted on {} by your organisation; it cannot be imported again",
-        .at.date_en()
+        day_en(.at)
     )]
     DeletedByEmployer { at: candor_model::Timestamp },
 
