@@ -46,6 +46,7 @@ macro_rules! with_commands {
             sharing::send_share,
             sharing::show_in_folder,
             requests::open_email,
+            requests::save_letter,
             requests::send_notice,
             sharing::preview_share,
             sharing::save_share,

@@ -170,6 +170,7 @@ pub fn answer_notice_file(
     }))
 }
 
+/// Writes `bytes` to `out` whole or not at all, replacing what was there.
 fn write_answer(out: &Path, bytes: &[u8]) -> IpcResult<()> {
     write_new_file(out, Existing::Replace, |file| {
         file.write_all(bytes).map_err(|e| VaultError::Io {
@@ -299,4 +300,24 @@ pub fn open_email(app: AppHandle, state: State<'_, AppState>, mailto: String) ->
             format!("cannot open the mail program: {e}"),
         )
     })
+}
+
+/// Asks where to save a letter (a share's or a request's covering letter, or a complaint)
+/// and writes it as a text file. `None` when cancelled. Only text is written, and the name
+/// the dialog suggests is made safe for a file name.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_letter(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    text: String,
+    name: String,
+) -> IpcResult<Option<String>> {
+    let suggested = format!("{}.txt", file_name_part(&name));
+    let Some(out) = state.dialogs.save_file(&app, "Save the letter", &suggested) else {
+        return Ok(None);
+    };
+    // The native dialog already asked before replacing a file.
+    write_answer(&out, text.as_bytes())?;
+    Ok(Some(out.display().to_string()))
 }

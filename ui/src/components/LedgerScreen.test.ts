@@ -118,7 +118,7 @@ describe("the ledger's requests", () => {
     expect(saved.textContent).toContain("personvern@fjordkraft.example");
     expect(view.getByTestId("request-letter")).toHaveValue(LETTERS.en);
     expect(document.activeElement?.textContent).toBe("The letter to send with it");
-    await user.click(view.getByTestId("request-email"));
+    await user.click(view.getByTestId("request-letter-email"));
     expect(callsOf(calls, "open_email")[0].args).toEqual({ mailto: "mailto:personvern@fjordkraft.example?subject=Erasure" });
     await waitFor(() => expect(view.getByTestId("ledger-status").textContent).toBe("Deletion requested"));
     const row = view.getByTestId("request-row");
@@ -238,7 +238,13 @@ function mockInvitations(extra: Record<string, Handler> = {}) {
       invitations = [INVITATION];
       return INVITATION;
     },
-    save_reveal: (): ShareOutcome => ({ path: "/home/kari/reveal-Fjordkraft_Data_AS.candor", entry: reveal, size: 2048 }),
+    save_reveal: (): ShareOutcome => ({
+      path: "/home/kari/reveal-Fjordkraft_Data_AS.candor",
+      entry: reveal,
+      size: 2048,
+      letters: { en: "To Fjordkraft Data AS", nb: "Til Fjordkraft Data AS" },
+      mailto: null,
+    }),
     ...extra,
   });
 }

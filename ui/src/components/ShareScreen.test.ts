@@ -90,6 +90,17 @@ async function toItems(user: ReturnType<typeof userEvent.setup>) {
   await user.click(view.getByTestId("share-next"));
 }
 
+/** What save_share answers: the file, its ledger entry and the covering letter. */
+function savedShare(path: string, bundleId: string) {
+  return {
+    path,
+    size: 4888,
+    entry: { organisation: "Fjordkraft Data AS", bundleId },
+    letters: { en: "To Fjordkraft Data AS\n\nAttached is my anonymous profile.", nb: "Til Fjordkraft Data AS\n\nVedlagt er den anonyme profilen min." },
+    mailto: "mailto:rekruttering@fjordkraft.example?subject=Anonymous%20profile",
+  };
+}
+
 describe("the share wizard", () => {
   test("an unticked item is gone from the preview, and the choice Rust gets excludes it", async () => {
     const user = userEvent.setup();
@@ -203,11 +214,9 @@ describe("the share wizard", () => {
   test("saving sends the expiry, purpose and encryption chosen, and says where it went", async () => {
     const user = userEvent.setup();
     const calls = mock({
-      save_share: () => ({
-        path: "/home/kari/Fjordkraft_Data_AS.candor",
-        size: 4888,
-        entry: { organisation: "Fjordkraft Data AS" },
-      }),
+      save_share: () => savedShare("/home/kari/Fjordkraft_Data_AS.candor", "a".repeat(32)),
+      save_letter: () => "/home/kari/Letter to Fjordkraft Data AS.txt",
+      open_email: () => null,
     });
     render(ShareScreen);
     await toItems(user);
@@ -220,11 +229,26 @@ describe("the share wizard", () => {
     expect((await view.findByTestId("share-saved")).textContent).toContain("/home/kari/Fjordkraft_Data_AS.candor");
     const save = callsOf(calls, "save_share")[0].args;
     expect(save).toMatchObject({ recipient: "r1", expiresDays: 30, purpose: "Backend developer", plain: false });
+    // Saved once: the same share is not saved twice by a second click.
+    expect(view.getByTestId("share-save")).toHaveProperty("disabled", true);
+    // The covering letter, to copy, save or open in the mail program with the file to attach.
+    expect((view.getByTestId("share-letter") as HTMLTextAreaElement).value).toContain("Attached is my anonymous profile.");
+    await user.click(view.getByTestId("share-letter-save"));
+    await waitFor(() =>
+      expect(callsOf(calls, "save_letter")[0].args).toMatchObject({
+        text: "To Fjordkraft Data AS\n\nAttached is my anonymous profile.",
+        name: "Letter to Fjordkraft Data AS",
+      }),
+    );
+    expect((await view.findByTestId("share-letter-status")).textContent).toContain("Saved as /home/kari/Letter to Fjordkraft Data AS.txt.");
+    await user.click(view.getByTestId("share-letter-email"));
+    await waitFor(() => expect(callsOf(calls, "open_email")[0].args).toMatchObject({ mailto: savedShare("", "").mailto }));
+    expect(view.getByText("Attach /home/kari/Fjordkraft_Data_AS.candor to the e-mail.")).toBeTruthy();
   });
 
   test("a saved bundle goes to the organisation's intake address, or is shown in its folder", async () => {
     const user = userEvent.setup();
-    const saved = { path: "/home/kari/Fjordkraft_Data_AS.candor", size: 4888, entry: { organisation: "Fjordkraft Data AS", bundleId: "b".repeat(32) } };
+    const saved = savedShare("/home/kari/Fjordkraft_Data_AS.candor", "b".repeat(32));
     const calls = mock({
       list_recipients: () => [{ ...RECIPIENT, intakeUrl: "https://fjordkraft.example/intake" }],
       save_share: () => saved,
@@ -249,7 +273,7 @@ describe("the share wizard", () => {
     const user = userEvent.setup();
     mock({
       list_recipients: () => [{ ...RECIPIENT, intakeUrl: "https://fjordkraft.example/intake" }],
-      save_share: () => ({ path: "/home/kari/f.candor", size: 1, entry: { organisation: "Fjordkraft Data AS", bundleId: "c".repeat(32) } }),
+      save_share: () => savedShare("/home/kari/f.candor", "c".repeat(32)),
       send_share: () => {
         throw {
           ...ipcError("send_failed", { organisation: "Fjordkraft Data AS" }),
@@ -274,7 +298,7 @@ describe("the share wizard", () => {
 
   test("without an intake address there is no send button, only the folder", async () => {
     const user = userEvent.setup();
-    mock({ save_share: () => ({ path: "/home/kari/f.candor", size: 1, entry: { organisation: "Fjordkraft Data AS", bundleId: "d".repeat(32) } }) });
+    mock({ save_share: () => savedShare("/home/kari/f.candor", "d".repeat(32)) });
     render(ShareScreen);
     await toItems(user);
     await user.click(view.getByTestId("share-next"));

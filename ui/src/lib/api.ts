@@ -147,6 +147,7 @@ export const api = {
   deleteCandidate: (candidate: string) => unwrap(commands.deleteCandidate(candidate)),
   sendRequest: (recipient: string, view: ViewKind, kind: RequestKind) => unwrap(commands.sendRequest(recipient, view, kind)),
   openEmail: (mailto: string) => unwrap(commands.openEmail(mailto)),
+  saveLetter: (text: string, name: string) => unwrap(commands.saveLetter(text, name)),
   sendNotice: (recipient: string, path: string) => unwrap(commands.sendNotice(recipient, path)),
   listRequests: () => unwrap(commands.listRequests()),
   importAnswerFile: () => unwrap(commands.importAnswerFile()),

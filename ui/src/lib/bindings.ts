@@ -89,6 +89,12 @@ export const commands = {
 	 */
 	openEmail: (mailto: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_email", { mailto })),
 	/**
+	 *  Asks where to save a letter (a share's or a request's covering letter, or a complaint)
+	 *  and writes it as a text file. `None` when cancelled. Only text is written, and the name
+	 *  the dialog suggests is made safe for a file name.
+	 */
+	saveLetter: (text: string, name: string) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_letter", { text, name })),
+	/**
 	 *  Posts a saved notice to the organisation's intake address and takes the signed answer
 	 *  in (saved beside the notice, named after it); the request as it now stands.
 	 */
@@ -1895,6 +1901,10 @@ export type ShareOutcome_Deserialize = {
 	path: string,
 	entry: LedgerEntry_Deserialize,
 	size: number | null,
+	/**  The covering letter, in English and bokmål, naming the file to attach. */
+	letters: Letters,
+	/**  The letter as a `mailto:` to the organisation's contact, when it has an address. */
+	mailto?: string | null,
 };
 
 /**  A share that was written and recorded. */
@@ -1902,6 +1912,10 @@ export type ShareOutcome_Serialize = {
 	path: string,
 	entry: LedgerEntry_Serialize,
 	size: number | null,
+	/**  The covering letter, in English and bokmål, naming the file to attach. */
+	letters: Letters,
+	/**  The letter as a `mailto:` to the organisation's contact, when it has an address. */
+	mailto: string | null,
 };
 
 /**  Exactly what a share would send, before anything is written. */

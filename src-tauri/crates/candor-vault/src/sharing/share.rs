@@ -2,13 +2,15 @@
 //! the ledger. The bundle file and the ledger entry appear together or not at all.
 
 mod attachments;
+mod letter;
 mod writing;
 
 use crate::roles::SeekerVault;
 use std::path::{Path, PathBuf};
 
 use candor_bundle::{
-    new_bundle_id, readme_text, Addressee, Issuer, Kind, Manifest, Protection, Reveal, Sealing,
+    new_bundle_id, readme_text, Addressee, Issuer, Kind, Letters, Manifest, Protection, Reveal,
+    Sealing,
 };
 use candor_model::{Document, DocumentKind, SharedDocument, Timestamp, View, ViewChoice, ViewKind};
 use secrecy::SecretString;
@@ -76,6 +78,10 @@ pub struct ShareOutcome {
     pub entry: LedgerEntry,
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size: u64,
+    /// The covering letter, in English and bokmål, naming the file to attach.
+    pub letters: Letters,
+    /// The letter as a `mailto:` to the organisation's contact, when it has an address.
+    pub mailto: Option<String>,
 }
 
 impl SeekerVault {
@@ -413,10 +419,23 @@ impl SeekerVault {
                 return Err(e);
             }
         };
+        let file_name = out
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let letters = letter::share_letters(
+            &entry,
+            &file_name,
+            &preview.signed_as,
+            candor_model::PeopleTime::system(),
+        );
+        let mailto = letter::share_mailto(&entry, &preview.recipient.contact, &letters);
         Ok(ShareOutcome {
             path: out.to_owned(),
             entry,
             size,
+            letters,
+            mailto,
         })
     }
 }

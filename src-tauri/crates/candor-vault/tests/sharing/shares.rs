@@ -231,3 +231,61 @@ fn a_correction_replaces_the_share_it_names_at_the_employer() {
         "the correction's content"
     );
 }
+
+/// The covering letter names the file to attach, the view, the purpose and the day it may
+/// be kept until, signed with the pseudonym; it carries no full id, no raw time and no
+/// command, and opens in the mail program addressed to the recruiter.
+#[test]
+fn a_saved_share_comes_with_a_letter_to_attach_it_to() {
+    let mut w = world();
+    let recipient = w
+        .seeker
+        .recipient("Fjordkraft Data AS")
+        .expect("a recipient");
+    let out = w.dir.path().join("Fjordkraft_Data_AS.candorbundle");
+    let share = w
+        .seeker
+        .share(
+            &request(ViewKind::Anonymous, vec![]),
+            &out,
+            Existing::Refuse,
+        )
+        .expect("shares");
+    let time = candor_model::PeopleTime::system();
+    let until = time.day(
+        share.entry.expires_at.expect("expires"),
+        candor_model::Lang::En,
+    );
+    let en = &share.letters.en;
+    assert!(en.starts_with("To Fjordkraft Data AS\n\n"), "{en}");
+    assert!(
+        en.contains(
+            "Attached is my anonymous profile, for \u{201c}Application: backend \
+             developer\u{201d}: the file Fjordkraft_Data_AS.candorbundle."
+        ),
+        "{en}"
+    );
+    assert!(en.contains(&format!("under the name {}", recipient.pseudonym)));
+    assert!(
+        en.contains(&format!("You may keep it until {until};")),
+        "{en}"
+    );
+    assert!(en.contains(&format!("Reference {}", &share.entry.bundle_id[..8])));
+    let nb = &share.letters.nb;
+    assert!(nb.contains("Vedlagt er den anonyme profilen min"), "{nb}");
+    assert!(nb.contains("Dere kan beholde den til"), "{nb}");
+    for letter in [en, nb] {
+        assert!(!letter.contains(&share.entry.bundle_id), "no full id");
+        assert!(
+            !letter.contains("Kari"),
+            "the anonymous letter names nobody"
+        );
+        assert!(!letter.contains("candor "), "no command");
+        assert!(!letter.contains(&share.entry.at.to_string()), "no raw time");
+    }
+    let mailto = share.mailto.expect("the card has a contact address");
+    assert!(
+        mailto.starts_with("mailto:rekruttering@fjordkraft.example?subject=Anonymous%20profile"),
+        "{mailto}"
+    );
+}
