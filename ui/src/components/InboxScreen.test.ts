@@ -78,6 +78,7 @@ const DELETION: NoticeAnswered = {
   from: "Candidate GFUI-UYE7",
   candidate: "0f3a9c2e71b4d856",
   outcome: "deleted",
+  answeredAt: "2026-12-03T09:05:41.123456789Z",
   bundles: ["b1"],
   parts: 1,
   repeated: false,
@@ -105,6 +106,8 @@ describe("the employer's notices", () => {
     const row = await view.findByTestId("notice-row");
     expect(row.textContent).toContain("Deletion request");
     expect(row.textContent).toContain("Deleted");
+    // When, to the minute in the person's own time, without the stored fractions.
+    expect(view.getByTestId("notice-answered-at").textContent).toMatch(/^3 Dec 2026, \d\d:\d\d$/);
     await waitFor(() => expect(view.queryByTestId("candidates")).toBeNull());
   });
 

@@ -4,7 +4,7 @@ import { get } from "svelte/store";
 import { describe, expect, test } from "vitest";
 import SettingsScreen from "./SettingsScreen.svelte";
 import { language } from "../lib/i18n";
-import { notice, prefs, screen, vaultPath } from "../lib/stores";
+import { notice, organisation, prefs, role, screen, vaultPath } from "../lib/stores";
 import { callsOf, ipcError, mockCommands, type Handler } from "../test/ipc";
 
 const STRONG = "gravel orbit tulip marmalade";
@@ -148,5 +148,33 @@ describe("settings", () => {
     await user.click(view.getByTestId("confirm-yes"));
     await waitFor(() => expect(get(screen)).toBe("unlock"));
     expect(get(notice)).toBe("restoreFailed");
+  });
+});
+
+describe("settings in employer mode", () => {
+  test("show the organisation and its key card, not the seeker's export", async () => {
+    const calls = mockSettings({ save_employer_card: () => "/srv/hr/fjordkraft.candorcard" });
+    const user = userEvent.setup();
+    role.set("employer");
+    organisation.set("Fjordkraft Data AS");
+    try {
+      render(SettingsScreen);
+      const panel = view.getByTestId("settings-organisation");
+      expect(panel.textContent).toContain("Fjordkraft Data AS");
+      expect(view.queryByTestId("export-not-encrypted")).toBeNull();
+      await user.click(view.getByTestId("settings-save-card"));
+      await waitFor(() => expect(callsOf(calls, "save_employer_card")).toHaveLength(1));
+      expect(panel.textContent).toContain("/srv/hr/fjordkraft.candorcard");
+    } finally {
+      role.set("seeker");
+      organisation.set(null);
+    }
+  });
+
+  test("a seeker sees the export and no organisation", () => {
+    mockSettings();
+    render(SettingsScreen);
+    expect(view.queryByTestId("settings-organisation")).toBeNull();
+    expect(view.getByTestId("export-not-encrypted")).toBeTruthy();
   });
 });

@@ -1338,6 +1338,8 @@ export type NoticeAnswered = {
 	/**  A short id of the key that signed it (the candidate's id). */
 	candidate: string,
 	outcome: OutcomeKind,
+	/**  When it was answered. */
+	answeredAt: string,
 	/**  The bundles deleted or exported. */
 	bundles: string[],
 	/**  How many files the answer is: more than one for a large access export. */

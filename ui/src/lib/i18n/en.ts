@@ -406,6 +406,8 @@ export const en = {
 
   "settings.title": "Settings",
   "settings.general": "General",
+  "settings.organisation": "Your organisation",
+  "settings.organisationLead": "Candidates share with the organisation on its key card. What they send is kept encrypted in this vault and deleted on its own when the time they gave runs out; a deletion request is answered at once.",
   "settings.autoLock": "Lock automatically after (minutes idle)",
   "settings.autoLockHint": "0 means never. The vault always locks when Candor closes.",
   "settings.autoLockProblem": "Use a whole number of minutes from 0 to 1440.",
@@ -825,6 +827,7 @@ export const en = {
   "notices.kind": "Notice",
   "notices.from": "From",
   "notices.outcome": "Answer",
+  "notices.answeredAt": "Answered",
   "notices.bundles": "Bundles",
   "notices.outcome.deleted": "Deleted",
   "notices.outcome.exported": "Exported",

@@ -408,6 +408,8 @@ export const nb: Record<Key, string> = {
 
   "settings.title": "Innstillinger",
   "settings.general": "Generelt",
+  "settings.organisation": "Organisasjonen",
+  "settings.organisationLead": "Kandidater deler med organisasjonen på nøkkelkortet. Det de sender, lagres kryptert i dette hvelvet og slettes av seg selv når tiden de ga, går ut; en sletteforespørsel besvares med en gang.",
   "settings.autoLock": "Lås automatisk etter (minutter uten bruk)",
   "settings.autoLockHint": "0 betyr aldri. Hvelvet låses alltid når Candor lukkes.",
   "settings.autoLockProblem": "Bruk et helt antall minutter fra 0 til 1440.",
@@ -827,6 +829,7 @@ export const nb: Record<Key, string> = {
   "notices.kind": "Varsel",
   "notices.from": "Fra",
   "notices.outcome": "Svar",
+  "notices.answeredAt": "Besvart",
   "notices.bundles": "Pakker",
   "notices.outcome.deleted": "Slettet",
   "notices.outcome.exported": "Eksportert",

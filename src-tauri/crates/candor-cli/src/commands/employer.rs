@@ -110,11 +110,15 @@ pub fn employer(ctx: &Context, cmd: EmployerCommand) -> Result<(), CliError> {
                             kind_in_words(n.kind),
                             n.from.clone(),
                             n.outcome.as_str().to_owned(),
+                            output::minute(n.answered_at),
                             n.bundles.len().to_string(),
                         ]
                     })
                     .collect();
-                output::table(&["NOTICE", "KIND", "FROM", "ANSWER", "BUNDLES"], &rows);
+                output::table(
+                    &["NOTICE", "KIND", "FROM", "ANSWER", "ANSWERED", "BUNDLES"],
+                    &rows,
+                );
             }
         }
         EmployerCommand::Candidates => {

@@ -133,6 +133,8 @@ pub struct NoticeAnswered {
     /// A short id of the key that signed it (the candidate's id).
     pub candidate: String,
     pub outcome: OutcomeKind,
+    /// When it was answered.
+    pub answered_at: Timestamp,
     /// The bundles deleted or exported.
     pub bundles: Vec<String>,
     /// The answer's first (usually only) part, encrypted to the sender: to send back (the
@@ -153,6 +155,7 @@ impl StoredAnswer {
             from: self.signer_name.clone(),
             candidate: candidate_id(&self.signer),
             outcome: self.answer.outcome.kind(),
+            answered_at: self.answer.answered_at,
             bundles: self.answer.outcome.bundles().to_vec(),
             answer_bundle: Vec::new(),
             parts: self.part_count(),
