@@ -3,9 +3,14 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import LedgerScreen from "./LedgerScreen.svelte";
 import { language } from "../lib/i18n";
-import type { InvitationRow, LedgerEntry, RequestRow, RequestSent, ShareOutcome } from "../lib/bindings";
+import type { HeldItem, InvitationRow, LedgerEntry, RequestRow, RequestSent, ShareOutcome } from "../lib/bindings";
 import { callsOf, ipcError, mockCommands, type Handler } from "../test/ipc";
 import { deleted, requestRow, shareEntry } from "../test/requests";
+
+/** One held item, as Rust names it from the seeker's profile. */
+function item(section: string, name: string, fields: string[], extra: Partial<HeldItem> = {}): HeldItem {
+  return { section, name, fields, courses: 0, gradedCourses: 0, document: null, ...extra };
+}
 
 const HOLDINGS = {
   shares: [],
@@ -14,6 +19,7 @@ const HOLDINGS = {
     { section: "person", entries: 0, fields: ["name"] },
     { section: "skills", entries: 2, fields: ["name"] },
   ],
+  items: [item("person", "", ["name"]), item("skills", "Rust", ["name"]), item("skills", "SQL", ["name"])],
 };
 
 const LETTERS = {
@@ -65,12 +71,11 @@ describe("what an organisation holds", () => {
     const user = userEvent.setup();
     mockLedger([shareEntry("b1")], [], {
       recipient_holdings: () => ({
-        shares: [],
-        fields: [],
-        groups: [
-          { section: "person", entries: 0, fields: ["givenName", "addresses.city"] },
-          { section: "education", entries: 1, fields: ["studyType", "courses.distribution", "courses.grade.scheme"] },
-          { section: "skills", entries: 1, fields: ["keywords"] },
+        ...HOLDINGS,
+        items: [
+          item("person", "", ["givenName", "addresses.city"]),
+          item("education", "Bachelor, Informatikk", ["studyType", "courses.distribution", "courses.grade.scheme"]),
+          item("skills", "", ["keywords"]),
         ],
       }),
     });
@@ -81,6 +86,46 @@ describe("what an organisation holds", () => {
     for (const word of ["Fornavn", "Sted", "Grad", "Karakterfordeling", "Karakterskala"]) expect(held).toContain(word);
     for (const english of ["given name", "city", "study type", "distribution", "scheme", "keywords"]) expect(held.toLowerCase()).not.toContain(english);
     language.set("en");
+  });
+
+  test("each item is named as the seeker knows it: the education with its courses, the CV by type and size", async () => {
+    const user = userEvent.setup();
+    mockLedger([shareEntry("b1")], [], {
+      recipient_holdings: () => ({
+        ...HOLDINGS,
+        items: [
+          item("education", "Universitetet i Oslo, Bachelor, Informatikk", ["institution", "courses.grade"], { courses: 12, gradedCourses: 12 }),
+          item("documents", "cv-kari.pdf", [], {
+            document: { kind: "cv", fileName: "cv-kari.pdf", mediaType: "application/pdf", size: 182_000 },
+          }),
+          item("work", "Developer", ["position"], { courses: 0 }),
+        ],
+      }),
+    });
+    render(LedgerScreen);
+    await user.click(await view.findByTestId("ledger-organisation"));
+    const items = (await view.findAllByTestId("held-item")).map((li) => li.textContent ?? "");
+    expect(items[0]).toContain("Education — Universitetet i Oslo, Bachelor, Informatikk: 12 courses with grades");
+    expect(items[1]).toContain("CV (PDF, 182 kB)");
+    expect(items[2]).toContain("Developer");
+    for (const text of items) {
+      expect(text).not.toMatch(/\w+\[\d+\]/);
+      expect(text).not.toMatch(/\b[0-9a-f]{16,}\b/);
+    }
+  });
+
+  test("each share shows its purpose and time, and a confirmed deletion its date", async () => {
+    mockLedger([shareEntry("b1", { purpose: "Backend developer" }), shareEntry("b2", { purpose: "" })], [], {
+      list_shares: () => [
+        { entry: shareEntry("b1", { purpose: "Backend developer" }), status: "deletion-confirmed", confirmedAt: "2026-12-20T10:00:00Z", dueAt: null },
+        { entry: shareEntry("b2", { purpose: "" }), status: "active", confirmedAt: null, dueAt: null },
+      ],
+    });
+    render(LedgerScreen);
+    const purposes = (await view.findAllByTestId("ledger-purpose")).map((td) => td.textContent);
+    expect(purposes).toEqual(["No purpose given", "Backend developer"]);
+    expect(view.getAllByTestId("ledger-org")).toHaveLength(1);
+    expect(view.getByTestId("ledger-status-detail").textContent).toBe("on 20 Dec 2026");
   });
 });
 
@@ -108,7 +153,8 @@ describe("the ledger's requests", () => {
     render(LedgerScreen);
     await user.click(await view.findByTestId("ledger-organisation"));
     const held = await view.findByTestId("held");
-    expect(held.textContent).toContain("Skills (2)");
+    expect(held.textContent).toContain("Skills — Rust");
+    expect(held.textContent).toContain("Skills — SQL");
     expect(held.textContent).not.toContain("skills[0]");
     expect(view.queryByTestId("request-view-full")).toBeNull();
     await user.click(view.getByTestId("request-deletion"));

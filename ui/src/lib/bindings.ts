@@ -879,6 +879,56 @@ export type GradeDistribution_Serialize = {
 	entries?: DistributionEntry[],
 };
 
+/**  An attachment the organisation holds. */
+export type HeldDocument = {
+	kind: DocumentKind,
+	fileName: string,
+	mediaType: string,
+	size: number | null,
+};
+
+/**  One entry the organisation holds, or the seeker's own details (`person`). */
+export type HeldItem = HeldItem_Serialize;
+export type HeldItemInput = HeldItem_Deserialize;
+
+/**  One entry the organisation holds, or the seeker's own details (`person`). */
+export type HeldItem_Deserialize = {
+	/**  The section: `person`, `education`, `work`, …, or `documents` for an attachment. */
+	section: string,
+	/**
+	 *  The entry by the values of its shared naming fields, joined with ", ": "Universitetet
+	 *  i Oslo, Bachelor, Informatikk", "Developer, Statnett", "Rust". Empty when none of
+	 *  them was shared (or the entry is gone from the profile since), and for `person`.
+	 */
+	name: string,
+	/**  The fields shared, without indices (`institution`, `courses.grade`). */
+	fields: string[],
+	/**  For an education: how many courses were shared, and how many with their grade. */
+	courses: number,
+	gradedCourses: number,
+	/**  For an attachment: what it is, as the vault knows it. */
+	document?: HeldDocument | null,
+};
+
+/**  One entry the organisation holds, or the seeker's own details (`person`). */
+export type HeldItem_Serialize = {
+	/**  The section: `person`, `education`, `work`, …, or `documents` for an attachment. */
+	section: string,
+	/**
+	 *  The entry by the values of its shared naming fields, joined with ", ": "Universitetet
+	 *  i Oslo, Bachelor, Informatikk", "Developer, Statnett", "Rust". Empty when none of
+	 *  them was shared (or the entry is gone from the profile since), and for `person`.
+	 */
+	name: string,
+	/**  The fields shared, without indices (`institution`, `courses.grade`). */
+	fields: string[],
+	/**  For an education: how many courses were shared, and how many with their grade. */
+	courses: number,
+	gradedCourses: number,
+	/**  For an attachment: what it is, as the vault knows it. */
+	document: HeldDocument | null,
+};
+
 /**  What one organisation holds, by the seeker's ledger. */
 export type Holdings = Holdings_Serialize;
 export type HoldingsInput = Holdings_Deserialize;
@@ -890,6 +940,8 @@ export type Holdings_Deserialize = {
 	fields: string[],
 	/**  The same fields grouped by section, as people read them. */
 	groups: FieldGroup[],
+	/**  The same fields as the entries they belong to, named from the seeker's profile. */
+	items: HeldItem_Deserialize[],
 	/**
 	 *  Shares no longer held: deletion confirmed by a signed answer, or replaced by a
 	 *  correction.
@@ -904,6 +956,8 @@ export type Holdings_Serialize = {
 	fields: string[],
 	/**  The same fields grouped by section, as people read them. */
 	groups: FieldGroup[],
+	/**  The same fields as the entries they belong to, named from the seeker's profile. */
+	items: HeldItem_Serialize[],
 	/**
 	 *  Shares no longer held: deletion confirmed by a signed answer, or replaced by a
 	 *  correction.

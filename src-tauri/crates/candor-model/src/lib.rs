@@ -62,6 +62,7 @@ mod education;
 mod gpa;
 mod grade;
 mod held;
+mod held_items;
 mod language;
 mod national_id;
 mod people_time;
@@ -88,6 +89,7 @@ pub use education::{
 pub use gpa::{gpa, Gpa};
 pub use grade::{Grade, GradeScheme};
 pub use held::{group_fields, place_en, FieldGroup};
+pub use held_items::{held_items, HeldDocument, HeldItem};
 pub use language::{CefrLevel, Fluency, Language};
 pub use national_id::NationalId;
 pub use people_time::{Lang, PeopleTime};

@@ -19,8 +19,8 @@ mod world;
 
 pub use person::{person, person_named, PersonBuilder};
 pub use world::{
-    card_details, education, employer_vault, seeker_vault, work, world, World, WorldBuilder,
-    ORGANISATION,
+    card_details, education, education_with_courses, employer_vault, seeker_vault, work, world,
+    World, WorldBuilder, ORGANISATION,
 };
 
 use candor_vault::SecretString;

@@ -69,6 +69,24 @@ pub fn education() -> Education {
     }
 }
 
+/// [`education`] with `count` graded courses of 10 credits: the first two as there, then
+/// "Emne 3" (IN3003) and on, graded A to E in turn.
+pub fn education_with_courses(count: usize) -> Education {
+    let mut education = education();
+    let template = education.courses[0].clone();
+    education.courses.truncate(count);
+    for n in education.courses.len() + 1..=count {
+        let grade = ["A", "B", "C", "D", "E"][n % 5];
+        education.courses.push(LearningOpportunity {
+            code: format!("IN{}{:03}", 3 + n / 100, n),
+            title: format!("Emne {n}"),
+            grade: Some(Grade::new(GradeScheme::Ects, grade).expect("a grade")),
+            ..template.clone()
+        });
+    }
+    education
+}
+
 /// Kari's job: developer at Statnett, in energy, with a summary that names her.
 pub fn work() -> Work {
     Work {
@@ -142,6 +160,8 @@ pub struct WorldBuilder {
     skills: Vec<String>,
     documents: bool,
     recipient: bool,
+    courses: usize,
+    intake_url: Option<String>,
 }
 
 impl Default for WorldBuilder {
@@ -150,6 +170,8 @@ impl Default for WorldBuilder {
             skills: vec!["Rust".into()],
             documents: true,
             recipient: true,
+            courses: 2,
+            intake_url: None,
         }
     }
 }
@@ -162,6 +184,18 @@ impl WorldBuilder {
     /// One more skill, after Rust.
     pub fn skill(mut self, name: &str) -> Self {
         self.skills.push(name.into());
+        self
+    }
+
+    /// `count` graded courses in the education instead of two ([`education_with_courses`]).
+    pub fn courses(mut self, count: usize) -> Self {
+        self.courses = count;
+        self
+    }
+
+    /// The employer's card names `url` as its intake address.
+    pub fn intake_url(mut self, url: &str) -> Self {
+        self.intake_url = Some(url.into());
         self
     }
 
@@ -181,11 +215,22 @@ impl WorldBuilder {
     pub fn build(self) -> World {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let mut seeker = seeker_vault(&dir.path().join("seeker.candor"));
-        let (employer, card) = employer_vault(&dir.path().join("employer.candor"), ORGANISATION);
+        let (employer, _code, card) = EmployerVault::create_employer(
+            &dir.path().join("employer.candor"),
+            &passphrase(),
+            KdfParams::minimum(),
+            CardDetails {
+                intake_url: self.intake_url.clone(),
+                ..card_details()
+            },
+        )
+        .expect("an employer vault");
         seeker
             .set_person(&person().build())
             .expect("sets the person");
-        seeker.insert(&education()).expect("an education");
+        seeker
+            .insert(&education_with_courses(self.courses))
+            .expect("an education");
         seeker.insert(&work()).expect("a position");
         for name in &self.skills {
             seeker

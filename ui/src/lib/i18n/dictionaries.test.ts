@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { en } from "./en";
 import { nb } from "./nb";
 import { interpolate, translate } from ".";
@@ -24,4 +24,19 @@ describe("the dictionaries", () => {
     expect(translate("nb", "strength.text", { word: "sterk", score: 3 })).toBe("sterk (3 av 4)");
     expect(interpolate("{a} and {b}", { a: 1 })).toBe("1 and {b}");
   });
+});
+
+test("the pseudo-locale wraps every catalogue string whole, with its values inside", async () => {
+  localStorage.setItem("candor.pseudoLocale", "1");
+  vi.resetModules();
+  try {
+    const i18n = await import("./index");
+    expect(i18n.translate("en", "share.pageTitle", { name: "Acme AS" })).toBe("⟦The page Acme AS will open⟧");
+    expect(i18n.translate("nb", "notices.answeredAt")).toBe("⟦Besvart⟧");
+  } finally {
+    localStorage.removeItem("candor.pseudoLocale");
+    vi.resetModules();
+  }
+  const plain = await import("./index");
+  expect(plain.translate("en", "notices.answeredAt")).toBe("Answered");
 });

@@ -30,8 +30,27 @@ export function interpolate(text: string, params?: Params): string {
   });
 }
 
+/** The marks the pseudo-locale wraps every catalogue string in. */
+export const PSEUDO_OPEN = "⟦";
+export const PSEUDO_CLOSE = "⟧";
+
+/**
+ * The pseudo-locale, for checking the real window: every catalogue string is wrapped in
+ * ⟦…⟧, so any text on screen outside the marks did not come from the catalogue (hard-coded
+ * words) unless it is the person's own data. Switched on before the page loads, by
+ * `localStorage["candor.pseudoLocale"] = "1"`; nothing in the app sets it.
+ */
+const pseudoLocale = (() => {
+  try {
+    return typeof localStorage !== "undefined" && localStorage.getItem("candor.pseudoLocale") === "1";
+  } catch {
+    return false;
+  }
+})();
+
 export function translate(language: Language, key: Key, params?: Params): string {
-  return interpolate(dictionaries[language][key] ?? en[key] ?? key, params);
+  const text = interpolate(dictionaries[language][key] ?? en[key] ?? key, params);
+  return pseudoLocale ? `${PSEUDO_OPEN}${text}${PSEUDO_CLOSE}` : text;
 }
 
 export const language = writable<Language>("en");

@@ -253,9 +253,15 @@ impl SeekerVault {
             .collect();
         fields.sort();
         fields.dedup();
+        let documents: Vec<(String, candor_model::Document)> = self
+            .list::<candor_model::Document>()?
+            .into_iter()
+            .map(|entry| (entry.id, entry.value))
+            .collect();
         Ok(Holdings {
             shares,
             groups: candor_model::group_fields(&fields),
+            items: candor_model::held_items(&self.profile()?, &documents, &fields),
             fields,
             deleted,
         })
@@ -320,6 +326,8 @@ pub struct Holdings {
     pub fields: Vec<String>,
     /// The same fields grouped by section, as people read them.
     pub groups: Vec<candor_model::FieldGroup>,
+    /// The same fields as the entries they belong to, named from the seeker's profile.
+    pub items: Vec<candor_model::HeldItem>,
     /// Shares no longer held: deletion confirmed by a signed answer, or replaced by a
     /// correction.
     pub deleted: Vec<String>,

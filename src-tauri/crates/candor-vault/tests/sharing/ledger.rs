@@ -58,6 +58,55 @@ fn the_ledger_has_an_entry_per_share_with_field_names_and_no_values() {
     );
 }
 
+/// "What they hold" names each entry from the seeker's profile, from the fields shared:
+/// the education by institution and degree with its courses counted, the CV by its file.
+#[test]
+fn holdings_name_each_entry_with_its_courses_and_attachments() {
+    let mut w = candor_testkit::WorldBuilder::new().courses(12).build();
+    let cv = w
+        .seeker
+        .list::<candor_model::Document>()
+        .expect("documents")
+        .remove(0);
+    let out = w.dir.path().join("full.candorbundle");
+    let share = w
+        .seeker
+        .share(
+            &request(ViewKind::Full, vec![format!("documents[{}]", cv.id)]),
+            &out,
+            Existing::Refuse,
+        )
+        .expect("shares");
+    let holdings = w
+        .seeker
+        .holdings(&share.entry.recipient_id, Timestamp::now())
+        .expect("holdings");
+    let education = holdings
+        .items
+        .iter()
+        .find(|i| i.section == "education")
+        .expect("the education");
+    assert_eq!(
+        education.name,
+        "Universitetet i Oslo, Bachelor, Informatikk"
+    );
+    assert_eq!((education.courses, education.graded_courses), (12, 12));
+    let attachment = holdings
+        .items
+        .iter()
+        .find(|i| i.section == "documents")
+        .expect("the CV");
+    assert_eq!(attachment.name, "cv-kari.pdf");
+    let document = attachment.document.as_ref().expect("known to the vault");
+    assert_eq!(document.media_type, "application/pdf");
+    assert_eq!(document.size, b"%PDF-1.7 Kari's CV".len() as u64);
+    assert!(
+        holdings.items.iter().all(|i| !i.name.contains('[')),
+        "no paths: {:?}",
+        holdings.items
+    );
+}
+
 /// Runs `attack` on the raw database after two shares; the vault must refuse the ledger.
 fn ledger_attack(attack: &str) -> VaultError {
     let mut w = world();
