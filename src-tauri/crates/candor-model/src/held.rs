@@ -97,7 +97,7 @@ pub fn place_en(path: &str) -> String {
 }
 
 /// A section's English title, as the app's English screens name it.
-fn section_title_en(section: &str) -> &str {
+pub(crate) fn section_title_en(section: &str) -> &str {
     match section {
         "person" => "You",
         "education" => "Education",
@@ -117,7 +117,7 @@ fn section_title_en(section: &str) -> &str {
 }
 
 /// `courses.grade` → "courses' grade"; `studyType` → "study type"; `email` → "e-mail".
-fn field_words(field: &str) -> String {
+pub(crate) fn field_words(field: &str) -> String {
     let words: Vec<String> = field.split('.').map(camel_words).collect();
     match words.split_last() {
         Some((last, [])) => last.clone(),

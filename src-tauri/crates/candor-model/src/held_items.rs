@@ -187,6 +187,86 @@ fn name_item(item: &mut HeldItem, profile: &Profile, index: usize, paths: &[Stri
     }
 }
 
+impl HeldItem {
+    /// The item in English words, for the CLI's text: "Education — Universitetet i Oslo,
+    /// Bachelor, Informatikk: 12 courses with grades (institution, courses' grade)",
+    /// "Attachments — CV (PDF, 182 kB)".
+    pub fn describe_en(&self) -> String {
+        let mut text = crate::held::section_title_en(&self.section).to_owned();
+        match &self.document {
+            Some(document) => text.push_str(&format!(
+                " — {} ({}, {})",
+                kind_en(document.kind),
+                file_type(&document.media_type),
+                size_en(document.size)
+            )),
+            None if !self.name.is_empty() => text.push_str(&format!(" — {}", self.name)),
+            None if self.section == "documents" => {
+                text.push_str(" — an attachment no longer in your vault");
+            }
+            None => {}
+        }
+        if self.courses > 0 {
+            if self.graded_courses == self.courses {
+                text.push_str(&format!(": {} courses with grades", self.courses));
+            } else {
+                text.push_str(&format!(
+                    ": {} courses, {} with grades",
+                    self.courses, self.graded_courses
+                ));
+            }
+        }
+        if !self.fields.is_empty() && self.section != "documents" {
+            let fields: Vec<String> = self
+                .fields
+                .iter()
+                .map(|f| crate::held::field_words(f))
+                .collect();
+            text.push_str(&format!(" ({})", fields.join(", ")));
+        }
+        text
+    }
+}
+
+fn kind_en(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Cv => "CV",
+        DocumentKind::CoverLetter => "Cover letter",
+        DocumentKind::Diploma => "Diploma",
+        DocumentKind::Transcript => "Transcript of records",
+        DocumentKind::Photo => "Photo",
+        DocumentKind::Other => "Document",
+    }
+}
+
+/// "PDF" for `application/pdf`, "PNG" for `image/png`.
+fn file_type(media_type: &str) -> String {
+    let sub = media_type.split('/').nth(1).unwrap_or(media_type);
+    let sub = sub.trim_start_matches("x-");
+    sub.split(['.', '+', ';'])
+        .next()
+        .unwrap_or(sub)
+        .to_uppercase()
+}
+
+/// "18 B", "182 kB", "1.2 MB".
+fn size_en(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "kB", "MB", "GB"];
+    // Sizes of attachments are far below 2^52 bytes: exact as f64.
+    #[allow(clippy::cast_precision_loss)]
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 || value >= 100.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
 fn entry_name(value: Option<&str>, shared: bool) -> String {
     value
         .filter(|_| shared)
@@ -327,6 +407,13 @@ mod tests {
         assert_eq!(items[0].fields, ["summary"]);
         let document = items[4].document.as_ref().expect("the CV");
         assert_eq!((document.kind, document.size), (DocumentKind::Cv, 182_000));
+        assert_eq!(
+            items[1].describe_en(),
+            "Education — Universitetet i Oslo, Bachelor, Informatikk: 12 courses, 10 with \
+             grades (study type, area, institution, courses' title, courses' grade)"
+        );
+        assert_eq!(items[4].describe_en(), "Attachments — CV (PDF, 182 kB)");
+        assert_eq!(items[0].describe_en(), "You (summary)");
     }
 
     #[test]

@@ -42,8 +42,8 @@ pub fn ledger(ctx: &Context, args: LedgerArgs) -> Result<(), CliError> {
             );
         } else {
             println!("Under shares still active, they hold:");
-            for group in &holdings.groups {
-                println!("  {}", group.describe_en());
+            for item in &holdings.items {
+                println!("  {}", item.describe_en());
             }
         }
         return Ok(());

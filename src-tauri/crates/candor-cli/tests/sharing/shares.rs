@@ -89,12 +89,16 @@ fn a_seeker_shares_and_an_employer_imports_from_the_command_line() {
     let ledger = p.seeker.ok(&["ledger"]);
     assert_eq!(ledger.lines().count(), 3, "{ledger}");
     let holdings = p.seeker.ok(&["ledger", "--to", "Fjordkraft Data AS"]);
-    // What they hold, in words: the sections and their fields, never a path.
-    let you = holdings
-        .lines()
-        .find(|l| l.starts_with("  You: "))
-        .unwrap_or_default();
-    assert!(you.contains("e-mail"), "{holdings}");
+    // What they hold, in words: each entry named as the seeker knows it, with its fields,
+    // never a path.
+    assert!(
+        holdings.ends_with(
+            "Under shares still active, they hold:\n  You (e-mail, label, name, summary)\n  \
+             Experience — Developer, Statnett (industry, name, position)\n  Skills — Rust \
+             (name)\n"
+        ),
+        "{holdings}"
+    );
     assert!(
         !holdings.contains("person.") && !holdings.contains('['),
         "{holdings}"
