@@ -35,6 +35,7 @@ test: deps lint ui ui-test
 ## screen land in target/e2e-screenshots/.
 test-e2e: deps ui
 	$(CARGO) build -p candor-desktop --features e2e --bin candor-desktop
+	$(CARGO) build -p candor-cli --bin candor
 	CANDOR_DESKTOP_BIN=$(CURDIR)/$(E2E_APP) xvfb-run -a -s "-screen 0 1280x900x24" \
 		dbus-run-session -- $(CARGO) test -p candor-tests --features desktop-e2e --test desktop -- --nocapture --test-threads=1
 	@echo "screenshots: $(CURDIR)/target/e2e-screenshots/"

@@ -4,7 +4,10 @@
 //! to unlock with a wrong passphrase, unlock, and find everything still there; import a
 //! transcript from the diploma registry and export everything. Sharing: a seeker shares an
 //! anonymous view and the employer imports it; a seeker asks for deletion from the ledger,
-//! the employer answers the notice, and the seeker imports the signed receipt.
+//! the employer answers the notice, and the seeker imports the signed receipt. Sharing in
+//! people's words: the candidate page, a share and a deletion request sent to the
+//! employer's intake server, the ledger item by item, each walked in a pseudo-locale and
+//! in bokmål.
 //!
 //! Run by `make test-e2e` (part of `make test`), which builds the UI and an end-to-end
 //! build of the app (`--features e2e`: file dialogs answer from a file) and runs this
@@ -20,6 +23,8 @@ use candor_tests::webdriver::Session;
 
 mod profile;
 mod sharing;
+mod walk;
+mod words;
 
 const PASSPHRASE: &str = "gravel orbit tulip marmalade";
 /// The learner's national identifier in the EMREX fixture: shown once, never stored.
@@ -131,6 +136,8 @@ impl Scene {
             ("CANDOR_E2E_DIALOG_ANSWERS", self.answers.clone()),
             ("CANDOR_E2E_OPENED", self.dir.path().join("opened")),
             ("TMPDIR", self.dir.path().to_owned()),
+            // The page's own storage (the pseudo-locale's switch) stays in the scene.
+            ("XDG_DATA_HOME", self.dir.path().join("xdg-data")),
         ]
     }
 }

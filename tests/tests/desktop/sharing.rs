@@ -4,15 +4,15 @@ use super::*;
 
 /// The test kit's seeker and employer, locked so that the app can open them, and the
 /// employer's key card as a file in the scene, for the file dialog to answer with.
-struct Parties {
+pub(crate) struct Parties {
     /// The kit's folder, which holds both vaults: removed when the test ends.
-    _dir: tempfile::TempDir,
-    seeker: PathBuf,
-    employer: PathBuf,
-    card: PathBuf,
+    pub(crate) _dir: tempfile::TempDir,
+    pub(crate) seeker: PathBuf,
+    pub(crate) employer: PathBuf,
+    pub(crate) card: PathBuf,
 }
 
-fn parties(scene: &Scene, world: candor_testkit::World) -> Parties {
+pub(crate) fn parties(scene: &Scene, world: candor_testkit::World) -> Parties {
     let candor_testkit::World {
         dir,
         seeker,
@@ -34,7 +34,7 @@ fn parties(scene: &Scene, world: candor_testkit::World) -> Parties {
 }
 
 /// Unlocks the vault at `path`, made by the test kit, through the start screen.
-fn unlock(s: &Session, path: &Path) {
+pub(crate) fn unlock(s: &Session, path: &Path) {
     s.click(&s.by_id("start-open-other"));
     s.fill("unlock-path", &path.display().to_string());
     s.fill("unlock-passphrase", candor_testkit::PASSPHRASE);
