@@ -273,14 +273,15 @@ pub fn send_notice(
                 .with("path", notice.display()),
         );
     }
-    state
-        .with_session(|s| {
+    super::off_the_runtime(|| {
+        state.with_session(|s| {
             s.seeker()?
                 .send_notice(&recipient, &notice, Timestamp::now(), |url, body| {
                     candor_net::post_notice(url, body)
                 })
         })
-        .map(|sent| sent.row)
+    })
+    .map(|sent| sent.row)
 }
 
 /// Opens a prepared e-mail (a `mailto:` link the vault made) in the person's mail program.

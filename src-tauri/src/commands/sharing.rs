@@ -76,7 +76,7 @@ pub fn add_recipient_url(state: State<'_, AppState>, url: String) -> IpcResult<R
     if !state.is_unlocked() {
         return Err(IpcError::locked());
     }
-    let bytes = candor_net::fetch_card(&url)
+    let bytes = super::off_the_runtime(|| candor_net::fetch_card(&url))
         .map_err(|e| IpcError::new(ErrorCode::FetchFailed, e.to_string()).with("url", &url))?;
     state.with_session(|s| s.seeker()?.add_recipient(&bytes, &url))
 }
@@ -193,8 +193,9 @@ pub fn send_share(state: State<'_, AppState>, bundle_id: String, path: String) -
     let failed = |message: String| {
         IpcError::new(ErrorCode::SendFailed, message).with("organisation", &delivery.organisation)
     };
-    let filed = candor_net::deliver_bundle(&delivery.url, &delivery.bytes)
-        .map_err(|e| failed(e.to_string()))?;
+    let filed =
+        super::off_the_runtime(|| candor_net::deliver_bundle(&delivery.url, &delivery.bytes))
+            .map_err(|e| failed(e.to_string()))?;
     if filed.bundle_id != delivery.bundle_id {
         let astray = candor_net::NetError::NotAnIntake {
             url: delivery.url.clone(),

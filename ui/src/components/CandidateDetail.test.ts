@@ -113,7 +113,7 @@ describe("the employer's candidate page", () => {
     show(ANONYMOUS);
     expect(view.getByTestId("candidate-education").textContent).toContain("aug. 2019 – juni 2022");
     expect(view.getAllByTestId("candidate-work")[1].textContent).toContain("juni 2021 – nå");
-    expect(view.getByTestId("candidate-gpa-0").textContent).toBe("Karaktersnitt: 4.50 (A)");
+    expect(view.getByTestId("candidate-gpa-0").textContent).toBe("Karaktersnitt: 4,50 (A)");
   });
 
   test("lists each bundle with its dates and attachments by file name, and saves one", async () => {

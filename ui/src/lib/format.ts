@@ -70,3 +70,9 @@ export function formatPeriod(start: string | null | undefined, end: string | nul
   if (!to) return `${from} – ${ongoing}`;
   return from ? `${from} – ${to}` : to;
 }
+
+/** A number Rust wrote with a decimal point ("3.25 (C)"), with the language's decimal sign. */
+export function localDecimals(text: string, lang: Language): string {
+  const sign = new Intl.NumberFormat(locale(lang)).format(1.5).charAt(1);
+  return text.replace(/(\d)\.(\d)/g, `$1${sign}$2`);
+}
