@@ -48,6 +48,8 @@ describe("the employer's inbox", () => {
     expect((await view.findByTestId("inbox-status")).textContent).toContain("Imported a profile from Candidate GFUI-UYE7");
     expect(view.getByTestId("candidates").textContent).toContain("Candidate GFUI-UYE7");
     expect(view.getByTestId("candidates").textContent).toContain("2027");
+    // What the candidate sent it for, and when it came.
+    expect(view.getByTestId("candidate-purpose").textContent).toBe("Backend developer");
     expect(view.getByTestId("candidate-skills").textContent).toBe("Rust");
   });
 

@@ -699,6 +699,7 @@ export const en = {
   "inbox.candidate": "Candidate",
   "inbox.bundles": "Bundles",
   "inbox.deleteBy": "Delete by",
+  "inbox.received": "Received",
   "inbox.noPurpose": "no purpose given",
   "inbox.revealed": "Revealed to be {names}, who shared anonymously before.",
   "inbox.plain": "Came unencrypted",

@@ -701,6 +701,7 @@ export const nb: Record<Key, string> = {
   "inbox.candidate": "Kandidat",
   "inbox.bundles": "Pakker",
   "inbox.deleteBy": "Slettes innen",
+  "inbox.received": "Mottatt",
   "inbox.noPurpose": "uten oppgitt formål",
   "inbox.revealed": "Har vist seg å være {names}, som delte anonymt tidligere.",
   "inbox.plain": "Kom ukryptert",
