@@ -104,4 +104,60 @@ fn a_deletion_request_travels_as_files_and_the_seeker_sees_it_confirmed() {
             .is_some_and(|l| l.ends_with("deletion confirmed")),
         "{listed}"
     );
+    // After the loop, the ledger, what the organisation holds and the requests agree: one
+    // share, its deletion confirmed on the answer's day; one request, not listed as a share.
+    let ledger = p.seeker.json(&["ledger"]);
+    let requests = p.seeker.json(&["requests"]);
+    let time = |value: &serde_json::Value| -> candor_model::Timestamp {
+        value.as_str().expect("a time").parse().expect("RFC 3339")
+    };
+    let people = common::people_time();
+    let day = |value: &serde_json::Value| people.day(time(value), candor_model::Lang::En);
+    let share = &ledger["entries"][0];
+    let request = &requests[0];
+    let share_line = format!(
+        "1 {} Fjordkraft Data AS full (no purpose given) {} deletion confirmed on {} {}",
+        people.minute(time(&share["at"]), candor_model::Lang::En),
+        day(&share["expiresAt"]),
+        day(&request["answer"]["answeredAt"]),
+        &share["bundleId"].as_str().expect("an id")[..8],
+    );
+    let words = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let header = "# SHARED TO VIEW PURPOSE EXPIRES STATE REF";
+    assert_eq!(
+        words(&p.seeker.ok(&["ledger"])),
+        [
+            header,
+            &share_line,
+            "",
+            "You sent 1 request(s) about these shares: candor requests"
+        ]
+    );
+    assert_eq!(
+        words(&p.seeker.ok(&["ledger", "--to", "Fjordkraft Data AS"])),
+        [
+            "Fjordkraft Data AS received 1 share(s) from you.",
+            header,
+            &share_line,
+            "",
+            "Under shares still active (not expired, deleted or replaced), they hold nothing of \
+             yours."
+        ]
+    );
+    assert_eq!(
+        words(&listed),
+        [
+            "REQUEST KIND TO SENT DUE STATUS".to_owned(),
+            format!(
+                "{} request for erasure Fjordkraft Data AS {} {} deletion confirmed",
+                &request["entry"]["bundleId"].as_str().expect("an id")[..8],
+                people.minute(time(&request["entry"]["at"]), candor_model::Lang::En),
+                day(&request["dueAt"]),
+            ),
+        ]
+    );
 }
