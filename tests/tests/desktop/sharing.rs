@@ -118,8 +118,11 @@ fn a_seeker_shares_an_anonymous_view_and_the_employer_imports_it() {
     );
     shot(&s, &scene, "12-share-saved");
     s.click(&s.by_id("nav-ledger"));
-    s.wait_text("ledger-row", "the share in the ledger", |t| {
+    s.wait_text("ledger-organisation", "the share in the ledger", |t| {
         t.contains("Fjordkraft Data AS")
+    });
+    s.wait_text("ledger-row", "the share, anonymous and active", |t| {
+        t.contains("Anonymous") && t.contains("Active")
     });
     shot(&s, &scene, "13-ledger");
     s.end();

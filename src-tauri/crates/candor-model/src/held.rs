@@ -143,7 +143,7 @@ fn camel_words(name: &str) -> String {
 }
 
 /// `courses[2].grade` → `courses.grade`.
-fn without_indices(path: &str) -> String {
+pub(crate) fn without_indices(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     let mut depth = 0;
     for c in path.chars() {

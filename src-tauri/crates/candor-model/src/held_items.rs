@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::held::without_indices;
 use crate::{Document, DocumentKind, Profile};
 
 /// One entry the organisation holds, or the seeker's own details (`person`).
@@ -296,21 +297,6 @@ fn section_rank(section: &str) -> usize {
         .iter()
         .position(|s| *s == section)
         .unwrap_or(ORDER.len())
-}
-
-/// `courses[2].grade.scheme` → `courses.grade.scheme`.
-fn without_indices(path: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in path.chars() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]
