@@ -86,6 +86,7 @@ export const en = {
 
   "shell.nav": "Sections",
   "shell.lock": "Lock",
+  "shell.skip": "Skip to content",
   "nav.profile": "Profile",
   "nav.documents": "Documents",
   "nav.import": "Import",

@@ -88,6 +88,7 @@ export const nb: Record<Key, string> = {
 
   "shell.nav": "Deler",
   "shell.lock": "Lås",
+  "shell.skip": "Gå til innholdet",
   "nav.profile": "Profil",
   "nav.documents": "Dokumenter",
   "nav.import": "Importer",
