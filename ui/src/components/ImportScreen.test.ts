@@ -207,22 +207,21 @@ describe("import", () => {
     expect(callsOf(calls, "confirm_import")).toHaveLength(0);
   });
 
-  test("a transcript imported before says nothing will be added again; an unsigned one says so", async () => {
+  test("a transcript imported before says nothing will be added again and offers no import; an unsigned one says so", async () => {
     const again = transcript({
       signaturePresent: false,
       report: report({ alreadyImported: true, sections: [], learningOpportunities: 0, documents: [], signed: false, warnings: [] }),
     });
-    mockImport(() => again);
+    const calls = mockImport(() => again);
     const user = userEvent.setup();
     render(ImportScreen);
     await choose(user);
     expect(await view.findByTestId("import-already")).toHaveTextContent("nothing will be added again");
     expect(view.getByTestId("import-signature")).toHaveTextContent("No signature");
     expect(view.getByTestId("import-preview")).not.toHaveTextContent(/verified/);
-    await user.click(view.getByTestId("import-confirm"));
-    expect(await view.findByTestId("import-done")).toHaveTextContent(
-      "Nothing new was added from EMREX: everything in the file was already in your vault.",
-    );
+    // Nothing would be added: there is nothing to confirm.
+    expect(view.getByTestId("import-confirm")).toBeDisabled();
+    expect(callsOf(calls, "confirm_import")).toHaveLength(0);
   });
 
   test("a file that fails on import shows the error and drops the preview with the learner", async () => {
