@@ -101,7 +101,7 @@ describe("import", () => {
     expect(view.getAllByText(new RegExp(NATIONAL_ID))).toHaveLength(1);
     expect(view.getByTestId("import-keep-identity")).not.toBeChecked();
     expect(view.getByTestId("import-signature")).toHaveTextContent(
-      "XML signature present — not verified by Candor (verifying against the issuer's registry certificate is not done yet).",
+      "The registry signed this file, but Candor cannot check that signature yet: trust it as much as the place you downloaded it from.",
     );
     expect(document.activeElement).toHaveTextContent("Preview: vitnemal.xml");
   });

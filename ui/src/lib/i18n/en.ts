@@ -331,7 +331,7 @@ export const en = {
   "import.learnerNationalId": "National identity number",
   "import.learnerUnknown": "not given",
   "import.keepIdentity": "Also store this name, birth date and national identity number in my profile (only where those fields are empty)",
-  "import.signaturePresent": "XML signature present — not verified by Candor (verifying against the issuer's registry certificate is not done yet).",
+  "import.signaturePresent": "The registry signed this file, but Candor cannot check that signature yet: trust it as much as the place you downloaded it from.",
   "import.noSignature": "No signature: the file carries no XML signature.",
   "import.unsavedProfile": "Your profile has changes that are not saved yet. Save them on the Profile page first: the profile is reloaded after an import.",
   "import.confirm": "Import",

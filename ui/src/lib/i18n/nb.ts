@@ -333,7 +333,7 @@ export const nb: Record<Key, string> = {
   "import.learnerNationalId": "Fødselsnummer",
   "import.learnerUnknown": "ikke oppgitt",
   "import.keepIdentity": "Lagre også dette navnet, fødselsdatoen og fødselsnummeret i profilen min (bare der feltene er tomme)",
-  "import.signaturePresent": "XML-signatur finnes — ikke verifisert av Candor (kontroll mot utstederens sertifikat i registeret er ikke gjort ennå).",
+  "import.signaturePresent": "Registeret har signert filen, men Candor kan ikke kontrollere signaturen ennå: stol på den like mye som på stedet du lastet den ned fra.",
   "import.noSignature": "Ingen signatur: filen har ingen XML-signatur.",
   "import.unsavedProfile": "Profilen din har endringer som ikke er lagret ennå. Lagre dem på profilsiden først: profilen lastes inn på nytt etter en import.",
   "import.confirm": "Importer",
