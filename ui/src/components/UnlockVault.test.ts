@@ -87,3 +87,12 @@ describe("unlocking", () => {
     expect(get(vaultPath)).toBe("/v.candor");
   });
 });
+
+test("the passphrase can be shown while typing it", async () => {
+  const user = userEvent.setup();
+  render(UnlockVault);
+  const field = view.getByTestId("unlock-passphrase");
+  expect(field.getAttribute("type")).toBe("password");
+  await user.click(view.getByTestId("unlock-passphrase-show"));
+  expect(field.getAttribute("type")).toBe("text");
+});

@@ -39,6 +39,7 @@ export const en = {
   "passphrase.label": "Passphrase",
   "passphrase.repeat": "Repeat the passphrase",
   "passphrase.hint": "At least {min} characters. Several unrelated words are easy to remember and hard to guess, e.g. “gravel orbit tulip marmalade”.",
+  "passphrase.show": "Show passphrase",
   "passphrase.tooShort": "The passphrase is too short: use at least {min} characters.",
   "passphrase.mismatch": "The two passphrases are not the same. Type them again.",
   "passphrase.weakWarning": "This passphrase is easy to guess. Anyone who gets hold of your vault file could try it. A longer one, of several words, is much safer.",

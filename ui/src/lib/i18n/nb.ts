@@ -41,6 +41,7 @@ export const nb: Record<Key, string> = {
   "passphrase.label": "Passordfrase",
   "passphrase.repeat": "Gjenta passordfrasen",
   "passphrase.hint": "Minst {min} tegn. Flere ord uten sammenheng er lette å huske og vanskelige å gjette, f.eks. «grus bane tulipan marmelade».",
+  "passphrase.show": "Vis passordfrasen",
   "passphrase.tooShort": "Passordfrasen er for kort: bruk minst {min} tegn.",
   "passphrase.mismatch": "De to passordfrasene er ikke like. Skriv dem inn på nytt.",
   "passphrase.weakWarning": "Denne passordfrasen er lett å gjette. Den som får tak i hvelvfilen din, kan prøve den. En lengre frase med flere ord er mye tryggere.",
