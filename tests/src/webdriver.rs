@@ -120,7 +120,24 @@ impl Session {
         )
     }
 
+    /// Clicks `el` once it is enabled: a click on a disabled button does nothing, and a
+    /// screen busy with a moment's work (a preview being refreshed) disables its buttons.
     pub fn click(&self, el: &Element) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            let enabled = call(
+                "GET",
+                &self.url(&format!("/element/{}/enabled", el.id)),
+                None,
+            )
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+            if enabled {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
         call(
             "POST",
             &self.url(&format!("/element/{}/click", el.id)),
