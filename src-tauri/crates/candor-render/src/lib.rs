@@ -115,10 +115,17 @@ pub fn render_cv(view: &View, options: &CvOptions) -> Result<Vec<u8>, RenderErro
         timestamp: None,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &pdf_options).map_err(|errors| RenderError::Pdf {
+    let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| RenderError::Pdf {
         messages: messages(&errors),
-    })
+    });
+    // Typst memoizes across compilations; in a long-running app that cache only grows.
+    // Keep what the last few renders used, so rendering the same CV again stays quick.
+    typst::comemo::evict(EVICT_AFTER);
+    pdf
 }
+
+/// How many renders a memoized result survives unused.
+const EVICT_AFTER: usize = 10;
 
 fn messages(errors: &[SourceDiagnostic]) -> Vec<String> {
     errors
