@@ -172,6 +172,15 @@ mod tests {
     }
 
     #[test]
+    fn months_are_named_from_one_to_twelve_and_nothing_else() {
+        assert_eq!(Lang::En.month_name(1), Some("January"));
+        assert_eq!(Lang::Nb.month_name(3), Some("mars"));
+        assert_eq!(Lang::Nb.month_name(12), Some("desember"));
+        assert_eq!(Lang::En.month_name(0), None);
+        assert_eq!(Lang::En.month_name(13), None);
+    }
+
+    #[test]
     fn a_moment_reads_in_the_persons_zone_to_the_minute_without_fractions() {
         let late = at("2027-03-02T22:52:09.017629324Z");
         assert_eq!(oslo().minute(late, Lang::En), "2 March 2027, 23:52");
