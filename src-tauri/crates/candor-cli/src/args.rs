@@ -68,6 +68,8 @@ pub enum Command {
     /// Bring in data you hold elsewhere: an EMREX transcript, a LinkedIn export, a JSON Resume
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Write a CV as PDF from a view of your profile, full or anonymous (not encrypted)
+    Cv(CvArgs),
     /// Take your data out: a JSON Resume, or everything in the vault (data portability)
     #[command(subcommand)]
     Export(ExportCommand),
@@ -429,4 +431,42 @@ pub enum SortColumn {
     Created,
     /// The next step's date; applications without one come last
     NextDate,
+}
+
+#[derive(Debug, Args)]
+pub struct CvArgs {
+    /// full, or anonymous (under the pseudonym the organisation given with --to knows you by)
+    #[arg(long, value_enum, default_value = "full")]
+    pub view: ViewKind,
+    /// The layout
+    #[arg(long, value_enum, default_value = "classic")]
+    pub template: CvTemplate,
+    /// The language of headings and dates
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: CvLang,
+    /// The organisation it is for: its name, fingerprint or id; an anonymous CV needs one
+    #[arg(long, value_name = "ORGANISATION")]
+    pub to: Option<String>,
+    /// Where to write the PDF
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Replace the file at --out if there is one
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A CV layout `candor cv` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CvTemplate {
+    /// One column, plain headings: what applicant tracking systems read best
+    Classic,
+}
+
+/// A language `candor cv` writes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CvLang {
+    /// English
+    En,
+    /// Norwegian bokmål
+    Nb,
 }

@@ -50,6 +50,18 @@ const MONTHS_NB: [&str; 12] = [
     "desember",
 ];
 
+impl Lang {
+    /// The month's name, 1 = January: "March", "mars" (bokmål writes it in lower case).
+    /// `None` outside 1–12.
+    pub fn month_name(self, month: u8) -> Option<&'static str> {
+        let names = match self {
+            Lang::En => &MONTHS_EN,
+            Lang::Nb => &MONTHS_NB,
+        };
+        names.get(usize::from(month).checked_sub(1)?).copied()
+    }
+}
+
 /// Writes instants for people in one time zone: the day ("3 December 2026") or the day and
 /// the minute ("3 December 2026, 17:14"), and counts calendar days there, so that a
 /// deadline falls on the day the person sees on their own clock.
@@ -157,6 +169,15 @@ mod tests {
     fn oslo() -> PeopleTime {
         // A fixed rule, so the test does not depend on the machine's zone database.
         PeopleTime::in_zone(TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").expect("a POSIX zone"))
+    }
+
+    #[test]
+    fn months_are_named_from_one_to_twelve_and_nothing_else() {
+        assert_eq!(Lang::En.month_name(1), Some("January"));
+        assert_eq!(Lang::Nb.month_name(3), Some("mars"));
+        assert_eq!(Lang::Nb.month_name(12), Some("desember"));
+        assert_eq!(Lang::En.month_name(0), None);
+        assert_eq!(Lang::En.month_name(13), None);
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub enum CliError {
         list: &'static str,
         min: usize,
     },
+    /// The CV could not be typeset.
+    #[error(transparent)]
+    Render(#[from] candor_render::RenderError),
     /// Fetching a key card or posting a notice over the network failed.
     #[error(transparent)]
     Net(#[from] NetError),

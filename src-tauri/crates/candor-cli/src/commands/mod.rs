@@ -1,6 +1,7 @@
 //! What each command does: parse its arguments into model values, call the vault, print.
 
 mod apply;
+mod cv;
 mod doc;
 mod employer;
 mod error;
@@ -106,6 +107,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Apply(cmd) => apply::apply(&ctx, cmd),
         Command::Doc(cmd) => doc::doc(&ctx, cmd),
         Command::Import(cmd) => import::import(&ctx, cmd),
+        Command::Cv(args) => cv::cv(&ctx, args),
         Command::Export(cmd) => export::export(&ctx, cmd),
         Command::Recipient(cmd) => sharing::recipient(&ctx, cmd),
         Command::Share(args) => sharing::share(&ctx, args),

@@ -1,0 +1,170 @@
+//! `candor cv`: a CV as PDF from a full or anonymous view, written private and never over
+//! a file unless asked, the same bytes whatever the machine's zone and locale.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{assert_refused, succeeded, Sandbox, EMPLOYER_INIT, UNLOCK};
+
+const PROFILE: &str = r#"{"person": {"name": "Kari Nordmann", "email": "kari@example.org",
+    "label": "Backend developer", "summary": "Kari likes databases."},
+    "education": [{"institution": "NTNU", "studyType": "Master", "courses": [
+        {"code": "TDT4100", "title": "Objektorientert programmering", "credits": "7.5",
+         "grade": {"scheme": "ects", "label": "B"}}]}],
+    "work": [{"name": "Statnett", "position": "Developer", "industry": "Energy",
+              "startDate": "2021-03"}]}"#;
+
+fn seeker() -> Sandbox {
+    let (sandbox, _) = Sandbox::with_vault();
+    succeeded(&sandbox.set_profile(PROFILE));
+    sandbox
+}
+
+/// The PDF's text as `pdftotext -layout` reads it.
+fn text_of(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(output.status.success(), "pdftotext reads the CV");
+    String::from_utf8(output.stdout).expect("UTF-8 text")
+}
+
+#[test]
+fn a_full_cv_is_written_readable_by_its_owner_only_and_says_it_is_not_encrypted() {
+    let sandbox = seeker();
+    let stdout = sandbox.ok(&["cv", "--view", "full", "--lang", "nb", "--out", "cv.pdf"]);
+    assert_eq!(
+        stdout,
+        "Wrote a full CV, signed as Kari Nordmann, to cv.pdf. It is not encrypted: keep it \
+         somewhere safe, and delete it when you no longer need it.\n"
+    );
+    let pdf = sandbox.path("cv.pdf");
+    let bytes = std::fs::read(&pdf).expect("the CV was written");
+    assert!(bytes.starts_with(b"%PDF-"), "the file is a PDF");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&pdf)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "only its owner can read the CV");
+    }
+    let text = text_of(&pdf);
+    for expected in [
+        "Kari Nordmann",
+        "kari@example.org",
+        "Utdanning",
+        "Objektorientert programmering",
+        "7,5",
+        "Karaktersnitt: 4,00 (B)",
+        "Arbeidserfaring",
+        "Statnett",
+        "mars 2021 – nå",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} is in the CV:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn an_existing_file_is_refused_unless_forced() {
+    let sandbox = seeker();
+    let mine = sandbox.file("cv.pdf", b"my own CV");
+    assert_refused(
+        &sandbox.run(&["cv", "--out", &mine], &UNLOCK, None),
+        &format!("{mine} already exists; choose another --out path"),
+    );
+    assert_eq!(
+        std::fs::read(&mine).expect("still there"),
+        b"my own CV",
+        "the file is untouched"
+    );
+    sandbox.ok(&["cv", "--out", &mine, "--force"]);
+    let replaced = std::fs::read(&mine).expect("replaced");
+    assert!(replaced.starts_with(b"%PDF-"), "--force replaces it");
+}
+
+#[test]
+fn an_anonymous_cv_is_signed_with_the_pseudonym_the_organisation_knows() {
+    let sandbox = seeker();
+    let employer = sandbox.path("employer.candor");
+    succeeded(&sandbox.run_on(&employer, &EMPLOYER_INIT, &UNLOCK, None));
+    let card = succeeded(&sandbox.run_on(&employer, &["employer", "card"], &UNLOCK, None));
+    let card_file = sandbox.file("card.json", card.as_bytes());
+    let added = sandbox.json(&["recipient", "add", &card_file]);
+    let pseudonym = added["pseudonym"].as_str().expect("a pseudonym").to_owned();
+
+    let stdout = sandbox.ok(&[
+        "cv",
+        "--view",
+        "anonymous",
+        "--to",
+        "Fjordkraft Data AS",
+        "--out",
+        "anonymous.pdf",
+    ]);
+    assert!(
+        stdout.starts_with(&format!(
+            "Wrote an anonymous CV, signed as {pseudonym}, to anonymous.pdf."
+        )),
+        "{stdout}"
+    );
+    let text = text_of(&sandbox.path("anonymous.pdf"));
+    assert!(text.contains(&pseudonym), "the pseudonym heads the CV");
+    for identifying in ["Kari", "Nordmann", "example.org", "Statnett", "NTNU"] {
+        assert!(
+            !text.contains(identifying),
+            "{identifying:?} is not in the CV:\n{text}"
+        );
+    }
+    assert!(
+        text.contains("Energy"),
+        "the industry stands in for the employer"
+    );
+}
+
+#[test]
+fn an_anonymous_cv_without_an_organisation_is_refused() {
+    let sandbox = seeker();
+    assert_refused(
+        &sandbox.run(
+            &["cv", "--view", "anonymous", "--out", "cv.pdf"],
+            &UNLOCK,
+            None,
+        ),
+        "an anonymous CV is signed with the pseudonym one organisation knows you by; name \
+         it with --to (see `candor recipient list`)",
+    );
+    assert!(!sandbox.path("cv.pdf").exists(), "nothing was written");
+}
+
+#[test]
+fn the_same_cv_in_two_zones_and_locales_is_the_same_bytes() {
+    let sandbox = seeker();
+    let mut written = Vec::new();
+    for (name, zone, locale) in [
+        ("oslo.pdf", "Europe/Oslo", "nb_NO.UTF-8"),
+        ("honolulu.pdf", "Pacific/Honolulu", "C"),
+    ] {
+        let env = [
+            UNLOCK[0],
+            ("TZ", zone),
+            ("LANG", locale),
+            ("LC_ALL", locale),
+        ];
+        succeeded(&sandbox.run(&["cv", "--lang", "en", "--out", name], &env, None));
+        written.push(std::fs::read(sandbox.path(name)).expect("written"));
+    }
+    assert!(
+        written[0] == written[1],
+        "the two processes wrote the same bytes"
+    );
+}

@@ -1,0 +1,135 @@
+//! Typesets a [`View`] of the seeker's data as a PDF, with Typst as a library.
+//!
+//! - [`render_cv`]: a CV from a view, in English or bokmål, signed with the seeker's name or,
+//!   for an anonymous view, the pseudonym the recipient knows them by.
+//! - The template is Candor's own (`templates/classic.typ`) and the fonts are built in
+//!   (Libertinus Serif, SIL Open Font License; `fonts/OFL.txt`): no system font, no
+//!   package download, no clock. The same view and options give the same bytes on any
+//!   machine, in any time zone or locale.
+//! - The seeker's text reaches Typst only as JSON the template reads, never as markup: a
+//!   course called `#import "x"` or `*bold*` prints as written.
+//!
+//! ```
+//! use candor_model::{project, Lang, Person, Profile, ViewChoice, ViewKind};
+//! use candor_render::{render_cv, CvOptions, Template};
+//!
+//! let profile = Profile {
+//!     person: Some(Person { name: "Kari Nordmann".into(), ..Default::default() }),
+//!     ..Default::default()
+//! };
+//! let view = project(&profile, &[], &ViewChoice::new(ViewKind::Full))?;
+//! let options = CvOptions {
+//!     template: Template::Classic,
+//!     lang: Lang::En,
+//!     signed_as: "Kari Nordmann".into(),
+//! };
+//! let pdf = render_cv(&view, &options)?;
+//! assert!(pdf.starts_with(b"%PDF-"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod data;
+mod words;
+mod world;
+
+use candor_model::{Lang, View};
+use typst::diag::SourceDiagnostic;
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use crate::data::CvData;
+use crate::world::CvWorld;
+
+/// A CV's layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Template {
+    /// One column, sections one after another, plain headings: what applicant tracking
+    /// systems read best.
+    #[default]
+    Classic,
+}
+
+impl Template {
+    /// Every template.
+    pub const ALL: [Template; 1] = [Template::Classic];
+
+    /// `"classic"`: the name the command line takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Template::Classic => "classic",
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Template::Classic => include_str!("../templates/classic.typ"),
+        }
+    }
+}
+
+/// How to render a CV.
+#[derive(Debug, Clone)]
+pub struct CvOptions {
+    pub template: Template,
+    /// The language of headings and dates.
+    pub lang: Lang,
+    /// Whose CV it says it is: the seeker's name, or for an anonymous view the pseudonym.
+    /// It heads the first page and is the PDF's author.
+    pub signed_as: String,
+}
+
+/// Why a CV could not be rendered. Any view should render; each of these is a fault in
+/// Candor, and says so.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The view could not be written as the JSON the template reads.
+    #[error("could not prepare the CV's data for the template: {0}; please report this as a bug")]
+    Data(#[from] serde_json::Error),
+    /// Typst could not typeset the template with this view's data.
+    #[error("the {template} template could not typeset this CV: {}; please report this as a bug", messages.join("; "))]
+    Typeset {
+        template: &'static str,
+        messages: Vec<String>,
+    },
+    /// The typeset CV could not be written as PDF.
+    #[error("the typeset CV could not be written as PDF: {}; please report this as a bug", messages.join("; "))]
+    Pdf { messages: Vec<String> },
+}
+
+/// The CV of `view` as a PDF.
+///
+/// The PDF's title is "CV — {signed_as}" and its author `signed_as`; it carries no creation
+/// date, so rendering the same view twice gives the same bytes.
+pub fn render_cv(view: &View, options: &CvOptions) -> Result<Vec<u8>, RenderError> {
+    let data = serde_json::to_vec(&CvData::new(view, options))?;
+    let world = CvWorld::new(options.template.source(), data);
+    let document = typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|errors| RenderError::Typeset {
+            template: options.template.as_str(),
+            messages: messages(&errors),
+        })?;
+    let pdf_options = PdfOptions {
+        timestamp: None,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| RenderError::Pdf {
+        messages: messages(&errors),
+    });
+    // Typst memoizes across compilations; in a long-running app that cache only grows.
+    // Keep what the last few renders used, so rendering the same CV again stays quick.
+    typst::comemo::evict(EVICT_AFTER);
+    pdf
+}
+
+/// How many renders a memoized result survives unused.
+const EVICT_AFTER: usize = 10;
+
+fn messages(errors: &[SourceDiagnostic]) -> Vec<String> {
+    errors
+        .iter()
+        .map(|error| error.message.to_string())
+        .collect()
+}
