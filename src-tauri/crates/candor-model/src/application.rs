@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::cover_letter::CoverLetter;
 use crate::date::Day;
 use crate::problem::Problem;
 use crate::refusal::parse_str;
@@ -143,6 +144,9 @@ pub struct Application {
     /// Id of the ledger entry of the share sent with the application.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<String>,
+    /// The cover letter written for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover_letter: Option<CoverLetter>,
 }
 
 impl Application {
@@ -166,6 +170,7 @@ impl Application {
             next_step_date: None,
             documents: Vec::new(),
             share: None,
+            cover_letter: None,
         }
     }
 
@@ -234,6 +239,10 @@ impl Validate for Application {
         check.line("nextStep", &self.next_step);
         check.lines("documents", &self.documents);
         check.line("share", &self.share);
+        if let Some(letter) = &self.cover_letter {
+            check.line("coverLetter.salutation", &letter.salutation);
+            check.text("coverLetter", &letter.to_plain());
+        }
         check.finish()
     }
 }

@@ -54,6 +54,7 @@
 #![forbid(unsafe_code)]
 
 mod application;
+mod cover_letter;
 mod credits;
 mod date;
 mod document;
@@ -79,6 +80,7 @@ mod validate;
 mod view;
 
 pub use application::{Application, ApplicationStatus, StatusChange};
+pub use cover_letter::{CoverLetter, LetterBlock, Run};
 pub use credits::Credits;
 pub use date::{Day, PartialDate, MAX_YEAR, MIN_YEAR};
 pub use document::{Document, DocumentKind};
@@ -104,7 +106,8 @@ pub use sections::{
 pub use timestamp::Timestamp;
 pub use validate::{Validate, ValidationError, ValidationErrors, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 pub use view::{
-    document_path, identifying_in_text, project, Finding, FindingKind, IdentifyingField,
-    QuasiDetail, QuasiIdentifier, QuasiIdentifierKind, SharedDocument, View, ViewChoice, ViewError,
-    ViewKind, ViewWarning, ViewWarningKind, WarningReason, REMOVED_TEXT,
+    document_path, identifying_in_text, project, scan_cover_letter, Finding, FindingKind,
+    IdentifyingField, QuasiDetail, QuasiIdentifier, QuasiIdentifierKind, SharedDocument, View,
+    ViewChoice, ViewError, ViewKind, ViewWarning, ViewWarningKind, WarningReason,
+    COVER_LETTER_PATH, REMOVED_TEXT,
 };

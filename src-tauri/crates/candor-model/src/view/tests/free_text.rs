@@ -122,3 +122,45 @@ fn an_institutions_abbreviation_and_its_course_code_prefix_are_found_in_free_tex
         view.findings
     );
 }
+
+/// A cover letter sent with an anonymous view is scanned like the view's own free text:
+/// the seeker's name, e-mail and a withheld institution's abbreviation go, bold or not.
+#[test]
+fn an_anonymous_shares_cover_letter_loses_what_names_the_seeker() {
+    let mut profile = kari();
+    profile.education[0].institution = "Universitetet i Oslo".into();
+    let mut letter = crate::CoverLetter::parse(
+        "I am **Kari Nordmann**, a graduate of UiO.\n\n- Write to kari.nordmann@example.com",
+    );
+    letter.salutation = "Dear Aker BP,".into();
+    let anonymous = ViewChoice::new(ViewKind::Anonymous);
+    let findings = scan_cover_letter(&profile, &anonymous, &mut letter).expect("scanned");
+    let found: Vec<_> = findings
+        .iter()
+        .map(|f| (f.path.as_str(), f.kind, f.text.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (COVER_LETTER_PATH, FindingKind::Name, "Kari"),
+            (COVER_LETTER_PATH, FindingKind::Name, "Nordmann"),
+            (COVER_LETTER_PATH, FindingKind::Organisation, "UiO"),
+            (
+                COVER_LETTER_PATH,
+                FindingKind::Email,
+                "kari.nordmann@example.com"
+            ),
+        ]
+    );
+    assert_eq!(
+        letter.to_plain(),
+        "I am **[removed] [removed]**, a graduate of [removed].\n\n- Write to [removed]"
+    );
+    assert_eq!(letter.salutation, "Dear Aker BP,");
+
+    let mut full_letter = crate::CoverLetter::parse("I am Kari Nordmann.");
+    let full = ViewChoice::new(ViewKind::Full);
+    let findings = scan_cover_letter(&profile, &full, &mut full_letter).expect("scanned");
+    assert!(findings.is_empty());
+    assert_eq!(full_letter.to_plain(), "I am Kari Nordmann.");
+}
