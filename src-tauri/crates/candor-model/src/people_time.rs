@@ -60,6 +60,16 @@ impl Lang {
         };
         names.get(usize::from(month).checked_sub(1)?).copied()
     }
+
+    /// A calendar day in words: "3 December 2026", "3. desember 2026".
+    pub fn day_in_words(self, day: Day) -> String {
+        let date = day.as_date();
+        let month = self.month_name(u8::from(date.month())).unwrap_or_default();
+        match self {
+            Lang::En => format!("{} {month} {}", date.day(), date.year()),
+            Lang::Nb => format!("{}. {month} {}", date.day(), date.year()),
+        }
+    }
 }
 
 /// Writes instants for people in one time zone: the day ("3 December 2026") or the day and
@@ -178,6 +188,13 @@ mod tests {
         assert_eq!(Lang::Nb.month_name(12), Some("desember"));
         assert_eq!(Lang::En.month_name(0), None);
         assert_eq!(Lang::En.month_name(13), None);
+    }
+
+    #[test]
+    fn a_calendar_day_is_written_in_the_languages_own_form() {
+        let day: Day = "2026-12-15".parse().expect("a day");
+        assert_eq!(Lang::En.day_in_words(day), "15 December 2026");
+        assert_eq!(Lang::Nb.day_in_words(day), "15. desember 2026");
     }
 
     #[test]

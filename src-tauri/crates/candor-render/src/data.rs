@@ -96,7 +96,7 @@ impl CvData {
 }
 
 /// Only what the view shares: an anonymous view has none of these unless included.
-fn contact(profile: &Profile) -> Vec<String> {
+pub(crate) fn contact(profile: &Profile) -> Vec<String> {
     let Some(person) = &profile.person else {
         return Vec::new();
     };

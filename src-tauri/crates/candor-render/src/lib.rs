@@ -31,15 +31,19 @@
 #![forbid(unsafe_code)]
 
 mod data;
+mod letter;
 mod words;
 mod world;
 
-use candor_model::{Lang, View};
+pub use letter::LetterFacts;
+
+use candor_model::{CoverLetter, Lang, View};
 use typst::diag::SourceDiagnostic;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use crate::data::CvData;
+use crate::letter::LetterData;
 use crate::world::CvWorld;
 
 /// A CV's layout.
@@ -49,25 +53,49 @@ pub enum Template {
     /// systems read best.
     #[default]
     Classic,
+    /// Denser: headings in a narrow column beside their sections, a smaller type, skills
+    /// and languages run together. More on a page, for a long profile.
+    Compact,
 }
 
 impl Template {
     /// Every template.
-    pub const ALL: [Template; 1] = [Template::Classic];
+    pub const ALL: [Template; 2] = [Template::Classic, Template::Compact];
 
     /// `"classic"`: the name the command line takes.
     pub fn as_str(self) -> &'static str {
         match self {
             Template::Classic => "classic",
+            Template::Compact => "compact",
         }
     }
 
     fn source(self) -> &'static str {
         match self {
             Template::Classic => include_str!("../templates/classic.typ"),
+            Template::Compact => include_str!("../templates/compact.typ"),
         }
     }
 }
+
+impl std::str::FromStr for Template {
+    type Err = UnknownTemplate;
+
+    fn from_str(name: &str) -> Result<Self, UnknownTemplate> {
+        Template::ALL
+            .into_iter()
+            .find(|template| template.as_str() == name)
+            .ok_or_else(|| UnknownTemplate(name.to_owned()))
+    }
+}
+
+/// A template name that is none of [`Template::ALL`].
+#[derive(Debug, thiserror::Error)]
+#[error("there is no CV template called \"{0}\"; choose classic or compact")]
+pub struct UnknownTemplate(String);
+
+/// The letter's template, which sets itself like the CV template it is given.
+const LETTER: &str = include_str!("../templates/letter.typ");
 
 /// How to render a CV.
 #[derive(Debug, Clone)]
@@ -88,13 +116,13 @@ pub enum RenderError {
     #[error("could not prepare the CV's data for the template: {0}; please report this as a bug")]
     Data(#[from] serde_json::Error),
     /// Typst could not typeset the template with this view's data.
-    #[error("the {template} template could not typeset this CV: {}; please report this as a bug", messages.join("; "))]
+    #[error("the {template} template could not typeset this document: {}; please report this as a bug", messages.join("; "))]
     Typeset {
         template: &'static str,
         messages: Vec<String>,
     },
-    /// The typeset CV could not be written as PDF.
-    #[error("the typeset CV could not be written as PDF: {}; please report this as a bug", messages.join("; "))]
+    /// The typeset document could not be written as PDF.
+    #[error("the typeset document could not be written as PDF: {}; please report this as a bug", messages.join("; "))]
     Pdf { messages: Vec<String> },
 }
 
@@ -104,11 +132,36 @@ pub enum RenderError {
 /// date, so rendering the same view twice gives the same bytes.
 pub fn render_cv(view: &View, options: &CvOptions) -> Result<Vec<u8>, RenderError> {
     let data = serde_json::to_vec(&CvData::new(view, options))?;
-    let world = CvWorld::new(options.template.source(), data);
+    typeset(options.template.source(), options.template.as_str(), data)
+}
+
+/// A cover letter as a PDF, set like `options.template`'s CV: from the seeker (their name
+/// and contact lines as far as `view` shares them; for an anonymous view, the pseudonym and
+/// nothing else), to `facts.company`, dated `facts.day`.
+///
+/// Its title is "Cover letter — {signed_as}" ("Søknadsbrev — …") and its author
+/// `signed_as`; like the CV it carries no creation date.
+pub fn render_letter(
+    view: &View,
+    letter: &CoverLetter,
+    facts: &LetterFacts,
+    options: &CvOptions,
+) -> Result<Vec<u8>, RenderError> {
+    let data = serde_json::to_vec(&LetterData::new(view, letter, facts, options))?;
+    typeset(LETTER, "letter", data)
+}
+
+/// Typesets `source` with `data` as `/data.json`, and writes the result as PDF.
+fn typeset(
+    source: &'static str,
+    name: &'static str,
+    data: Vec<u8>,
+) -> Result<Vec<u8>, RenderError> {
+    let world = CvWorld::new(source, data);
     let document = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| RenderError::Typeset {
-            template: options.template.as_str(),
+            template: name,
             messages: messages(&errors),
         })?;
     let pdf_options = PdfOptions {

@@ -1,102 +1,26 @@
-//! The classic CV as its recipient's tools read it: valid PDF, fonts embedded, every section
-//! in order, nothing of an anonymous seeker's identity, the seeker's text printed as
-//! written, and the same bytes every time.
+//! The CV as its recipient's tools read it: valid PDF, fonts embedded, every section in
+//! order, nothing of an anonymous seeker's identity, the seeker's text printed as written
+//! (in every template), and the same bytes every time.
 
 mod common;
 
-use candor_model::{
-    project, CefrLevel, Certificate, Fluency, Lang, Language, PartialDate, Profile, Project, Skill,
-    View, ViewChoice, ViewKind, Volunteer, Work,
-};
-use candor_render::{render_cv, CvOptions, Template};
-use common::{assert_in_order, Pdf};
-
-fn date(text: &str) -> Option<PartialDate> {
-    Some(text.parse().expect("a valid date"))
-}
-
-/// Kari with 40 courses, 10 jobs and one of everything else.
-fn full_profile() -> Profile {
-    let work = (1..=10)
-        .map(|n| Work {
-            name: format!("Employer {n:02}"),
-            position: format!("Developer {n:02}"),
-            start_date: date(&format!("{}-03", 2010 + n)),
-            end_date: (n < 10)
-                .then(|| date(&format!("{}-02", 2011 + n)))
-                .flatten(),
-            summary: format!("Built system number {n}."),
-            highlights: vec![format!("Shipped release {n}")],
-            ..candor_testkit::work()
-        })
-        .collect();
-    Profile {
-        person: Some(candor_testkit::person().build()),
-        education: vec![candor_testkit::education_with_courses(40)],
-        work,
-        projects: vec![Project {
-            name: "Metering pipeline".into(),
-            description: "Streams meter readings into SQLite.".into(),
-            keywords: vec!["Rust".into(), "SQLite".into()],
-            start_date: date("2022-01"),
-            ..Project::default()
-        }],
-        skills: vec![Skill {
-            name: "Rust".into(),
-            level: "Advanced".into(),
-            keywords: vec!["async".into(), "serde".into()],
-            ..Skill::default()
-        }],
-        languages: vec![
-            Language {
-                language: "Norwegian".into(),
-                fluency: Fluency::Described("Native speaker".into()),
-            },
-            Language {
-                language: "English".into(),
-                fluency: Fluency::Cefr(CefrLevel::C1),
-            },
-        ],
-        certificates: vec![Certificate {
-            name: "AWS Solutions Architect".into(),
-            issuer: "Amazon".into(),
-            date: date("2023-05"),
-            ..Certificate::default()
-        }],
-        volunteer: vec![Volunteer {
-            organization: "Kodeklubben".into(),
-            position: "Mentor".into(),
-            start_date: date("2019-09"),
-            ..Volunteer::default()
-        }],
-        ..Profile::default()
-    }
-}
-
-fn view(profile: &Profile, kind: ViewKind) -> View {
-    project(profile, &[], &ViewChoice::new(kind)).expect("a view")
-}
-
-fn options(lang: Lang, signed_as: &str) -> CvOptions {
-    CvOptions {
-        template: Template::Classic,
-        lang,
-        signed_as: signed_as.into(),
-    }
-}
-
-fn render(view: &View, options: &CvOptions) -> Pdf {
-    Pdf::new(&render_cv(view, options).expect("the CV renders"))
-}
+use candor_model::{Lang, Profile, Skill, ViewKind};
+use candor_render::{render_cv, Template};
+use common::{assert_in_order, full_profile, options, render, view, Pdf};
 
 #[test]
 fn a_full_cv_is_valid_pdf_with_every_font_embedded_and_every_section_in_order() {
     let pdf = render(
         &view(&full_profile(), ViewKind::Full),
-        &options(Lang::En, "Kari Nordmann"),
+        &options(Template::Classic, Lang::En, "Kari Nordmann"),
     );
 
     pdf.qpdf_check().expect("qpdf finds no problem");
+    assert_eq!(
+        pdf.pages(),
+        2,
+        "40 courses, 10 jobs and 15 skills fill two pages"
+    );
     let fonts = pdf.fonts();
     assert!(!fonts.is_empty(), "the PDF names its fonts");
     for font in &fonts {
@@ -157,7 +81,7 @@ fn a_full_cv_is_valid_pdf_with_every_font_embedded_and_every_section_in_order() 
 fn a_bokmal_cv_has_norwegian_headings_months_and_decimal_comma() {
     let pdf = render(
         &view(&full_profile(), ViewKind::Full),
-        &options(Lang::Nb, "Kari Nordmann"),
+        &options(Template::Classic, Lang::Nb, "Kari Nordmann"),
     );
     assert_in_order(
         &pdf.text(),
@@ -183,10 +107,16 @@ fn a_bokmal_cv_has_norwegian_headings_months_and_decimal_comma() {
 
 #[test]
 fn an_anonymous_cv_shows_the_pseudonym_and_nothing_that_names_the_seeker() {
+    for template in Template::ALL {
+        anonymous_cv_names_only_the_pseudonym(template);
+    }
+}
+
+fn anonymous_cv_names_only_the_pseudonym(template: Template) {
     let profile = full_profile();
     let pdf_bytes = render_cv(
         &view(&profile, ViewKind::Anonymous),
-        &options(Lang::En, "Candidate 7F3K"),
+        &options(template, Lang::En, "Candidate 7F3K"),
     )
     .expect("the CV renders");
     let pdf = Pdf::new(&pdf_bytes);
@@ -256,6 +186,12 @@ const MARKUP: [&str; 8] = [
 
 #[test]
 fn hostile_text_renders_literally_and_long_words_stay_inside_the_margin() {
+    for template in Template::ALL {
+        hostile_text_prints_as_written(template);
+    }
+}
+
+fn hostile_text_prints_as_written(template: Template) {
     let long_word = "x".repeat(300);
     let mut profile = full_profile();
     if let Some(person) = profile.person.as_mut() {
@@ -280,7 +216,7 @@ fn hostile_text_renders_literally_and_long_words_stay_inside_the_margin() {
 
     let pdf = render(
         &view(&profile, ViewKind::Full),
-        &options(Lang::En, "#Kari* $Nordmann$"),
+        &options(template, Lang::En, "#Kari* $Nordmann$"),
     );
     pdf.qpdf_check().expect("qpdf finds no problem");
     let text = pdf.text();
@@ -291,13 +227,19 @@ fn hostile_text_renders_literally_and_long_words_stay_inside_the_margin() {
     for markup in MARKUP {
         assert!(
             text.contains(&format!("{markup}: ")) || text.contains(markup),
-            "{markup:?} prints as written:\n{text}"
+            "{markup:?} prints as written in {}:\n{text}",
+            template.as_str()
         );
     }
+    // The templates' side margins: 2.2 cm and 1.6 cm.
+    let margin = match template {
+        Template::Classic => 62.3,
+        Template::Compact => 45.3,
+    };
     for (right, page_width, word) in pdf.word_right_edges() {
         assert!(
-            right <= page_width - 50.0,
-            "{word:?} ends at {right}pt, inside the right margin of a {page_width}pt page"
+            right <= page_width - margin,
+            "{word:?} ends at {right}pt, inside the {margin}pt right margin of a {page_width}pt page"
         );
     }
     let long_word_printed: usize = text.matches('x').count();
@@ -311,7 +253,7 @@ fn hostile_text_renders_literally_and_long_words_stay_inside_the_margin() {
 fn an_empty_view_renders_the_name_alone() {
     let pdf = render(
         &view(&Profile::default(), ViewKind::Full),
-        &options(Lang::Nb, "Kari Nordmann"),
+        &options(Template::Classic, Lang::Nb, "Kari Nordmann"),
     );
     let text = pdf.text();
     assert!(text.contains("Kari Nordmann"));
@@ -321,7 +263,7 @@ fn an_empty_view_renders_the_name_alone() {
 #[test]
 fn rendering_twice_gives_the_same_bytes() {
     let view = view(&full_profile(), ViewKind::Full);
-    let options = options(Lang::Nb, "Kari Nordmann");
+    let options = options(Template::Classic, Lang::Nb, "Kari Nordmann");
     let first = render_cv(&view, &options).expect("renders");
     let second = render_cv(&view, &options).expect("renders again");
     assert!(first == second, "the two PDFs are byte for byte the same");
