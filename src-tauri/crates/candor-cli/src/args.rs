@@ -337,6 +337,45 @@ pub enum ApplyCommand {
     },
     /// Show one application with its history
     Show { id: String },
+    /// The cover letter of an application: write it, show it, or make a PDF of it
+    #[command(group(clap::ArgGroup::new("action").required(true).args(["edit", "from", "show", "pdf"])))]
+    Letter(LetterArgs),
+}
+
+/// `candor apply letter`.
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    /// The application's id (or the start of it)
+    pub id: String,
+    /// Write the letter: type it (or paste it) and end with Ctrl-D. A blank line starts a
+    /// paragraph, "- " starts a bullet, **bold**, _italic_
+    #[arg(long)]
+    pub edit: bool,
+    /// Write the letter from this text file, in the same form as --edit
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Print the letter in the form --edit reads
+    #[arg(long)]
+    pub show: bool,
+    /// Write the letter as PDF to this file (not encrypted)
+    #[arg(long, value_name = "FILE")]
+    pub pdf: Option<PathBuf>,
+    /// With --pdf: a full letter signed with your name, or an anonymous one signed with
+    /// the pseudonym the organisation (--to) knows you by
+    #[arg(long, value_enum, default_value = "full", requires = "pdf")]
+    pub view: ViewKind,
+    /// With --pdf: the organisation it is for; an anonymous letter needs one
+    #[arg(long, value_name = "ORGANISATION", requires = "pdf")]
+    pub to: Option<String>,
+    /// With --pdf: set like this CV template
+    #[arg(long, value_enum, default_value = "classic", requires = "pdf")]
+    pub template: CvTemplate,
+    /// With --pdf: the language of the date, greeting and closing
+    #[arg(long, value_enum, default_value = "en", requires = "pdf")]
+    pub lang: CvLang,
+    /// With --pdf: replace the file if there is one
+    #[arg(long, requires = "pdf")]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -460,6 +499,8 @@ pub struct CvArgs {
 pub enum CvTemplate {
     /// One column, plain headings: what applicant tracking systems read best
     Classic,
+    /// Denser: headings beside their sections, courses in two tables; more on a page
+    Compact,
 }
 
 /// A language `candor cv` writes in.

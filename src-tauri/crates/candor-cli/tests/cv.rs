@@ -168,3 +168,17 @@ fn the_same_cv_in_two_zones_and_locales_is_the_same_bytes() {
         "the two processes wrote the same bytes"
     );
 }
+
+#[test]
+fn the_compact_template_is_chosen_by_name_and_sets_the_same_cv_differently() {
+    let sandbox = seeker();
+    sandbox.ok(&["cv", "--out", "classic.pdf"]);
+    sandbox.ok(&["cv", "--template", "compact", "--out", "compact.pdf"]);
+    let classic = std::fs::read(sandbox.path("classic.pdf")).expect("written");
+    let compact = std::fs::read(sandbox.path("compact.pdf")).expect("written");
+    assert!(classic != compact, "two layouts, two files");
+    let text = text_of(&sandbox.path("compact.pdf"));
+    for expected in ["Kari Nordmann", "Objektorientert programmering", "Statnett"] {
+        assert!(text.contains(expected), "{expected:?} in:\n{text}");
+    }
+}

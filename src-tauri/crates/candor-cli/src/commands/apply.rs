@@ -85,6 +85,7 @@ pub fn apply(ctx: &Context, cmd: ApplyCommand) -> Result<(), CliError> {
                 show(&entry);
             }
         }
+        ApplyCommand::Letter(args) => super::letter::letter(ctx, &mut vault, args)?,
     }
     Ok(())
 }
@@ -97,10 +98,19 @@ fn show(entry: &Entry<Application>) {
     if !a.link.is_empty() {
         println!("  {:<10} {}", "link:", a.link);
     }
+    let letter = a
+        .cover_letter
+        .as_ref()
+        .filter(|letter| !letter.is_empty())
+        .map(|letter| match letter.blocks.len() {
+            1 => "written, 1 paragraph or list".to_owned(),
+            n => format!("written, {n} paragraphs and lists"),
+        });
     let fields = [
         ("contact", &a.contact),
         ("next step", &a.next_step),
         ("notes", &a.notes),
+        ("letter", &letter),
     ];
     for (label, value) in fields {
         if let Some(value) = value {

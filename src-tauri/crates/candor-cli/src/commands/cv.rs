@@ -1,10 +1,11 @@
 //! `candor cv`: a CV as PDF from a view of the profile, the same view a share would send.
 
 use std::io::Write;
+use std::path::Path;
 
-use candor_model::{project, Lang, ViewChoice, ViewKind};
+use candor_model::{project, Lang, View, ViewChoice, ViewKind};
 use candor_render::{render_cv, CvOptions, Template};
-use candor_vault::{write_new_file, Existing, VaultError};
+use candor_vault::{write_new_file, Existing, SeekerVault, VaultError};
 use serde_json::json;
 
 use super::files::written;
@@ -14,61 +15,11 @@ use crate::output;
 
 pub fn cv(ctx: &Context, args: CvArgs) -> Result<(), CliError> {
     let vault = ctx.seeker()?;
-    let choice = ViewChoice::new(args.view);
-    // With an organisation, the view is the one a share to it would send, signed as it
-    // would be: an anonymous one under the pseudonym that organisation knows.
-    let (view, signed_as) = match &args.to {
-        Some(to) => {
-            let preview = vault.preview_share(to, &choice)?;
-            (preview.view, preview.signed_as)
-        }
-        None if args.view == ViewKind::Anonymous => {
-            return Err(CliError::new(
-                "an anonymous CV is signed with the pseudonym one organisation knows you by; \
-                 name it with --to (see `candor recipient list`)",
-            ));
-        }
-        None => {
-            let profile = vault.profile()?;
-            let name = profile
-                .person
-                .as_ref()
-                .map(|person| person.name.clone())
-                .unwrap_or_default();
-            if name.trim().is_empty() {
-                return Err(CliError::new(
-                    "your profile has no name to sign the CV with; add it with \
-                     `candor profile set` first",
-                ));
-            }
-            let view = project(&profile, &[], &choice).map_err(VaultError::from)?;
-            (view, name)
-        }
-    };
-    let options = CvOptions {
-        template: match args.template {
-            CvTemplate::Classic => Template::Classic,
-        },
-        lang: match args.lang {
-            CvLang::En => Lang::En,
-            CvLang::Nb => Lang::Nb,
-        },
-        signed_as,
-    };
+    let (view, signed_as) = view_for(&vault, args.view, args.to.as_deref(), "CV")?;
+    let options = cv_options(args.template, args.lang, signed_as);
     let pdf = render_cv(&view, &options)?;
-    let existing = if args.force {
-        Existing::Replace
-    } else {
-        Existing::Refuse
-    };
     let out = &args.out;
-    write_new_file(out, existing, |file| {
-        file.write_all(&pdf).map_err(|e| VaultError::Io {
-            context: format!("cannot write {}", out.display()),
-            source: e,
-        })
-    })
-    .map_err(written)?;
+    write_pdf(out, &pdf, args.force)?;
     if ctx.json {
         output::json(&json!({
             "out": out,
@@ -88,5 +39,75 @@ pub fn cv(ctx: &Context, args: CvArgs) -> Result<(), CliError> {
             out.display()
         );
     }
+    Ok(())
+}
+
+/// The view a CV or a letter is made from, and the name it is signed with. With an
+/// organisation, the view is the one a share to it would send, signed as it would be: an
+/// anonymous one under the pseudonym that organisation knows.
+pub(super) fn view_for(
+    vault: &SeekerVault,
+    kind: ViewKind,
+    to: Option<&str>,
+    what: &str,
+) -> Result<(View, String), CliError> {
+    let choice = ViewChoice::new(kind);
+    match to {
+        Some(to) => {
+            let preview = vault.preview_share(to, &choice)?;
+            Ok((preview.view, preview.signed_as))
+        }
+        None if kind == ViewKind::Anonymous => Err(CliError::new(format!(
+            "an anonymous {what} is signed with the pseudonym one organisation knows you by; \
+             name it with --to (see `candor recipient list`)"
+        ))),
+        None => {
+            let profile = vault.profile()?;
+            let name = profile
+                .person
+                .as_ref()
+                .map(|person| person.name.clone())
+                .unwrap_or_default();
+            if name.trim().is_empty() {
+                return Err(CliError::new(format!(
+                    "your profile has no name to sign the {what} with; add it with \
+                     `candor profile set` first"
+                )));
+            }
+            let view = project(&profile, &[], &choice).map_err(VaultError::from)?;
+            Ok((view, name))
+        }
+    }
+}
+
+pub(super) fn cv_options(template: CvTemplate, lang: CvLang, signed_as: String) -> CvOptions {
+    CvOptions {
+        template: match template {
+            CvTemplate::Classic => Template::Classic,
+            CvTemplate::Compact => Template::Compact,
+        },
+        lang: match lang {
+            CvLang::En => Lang::En,
+            CvLang::Nb => Lang::Nb,
+        },
+        signed_as,
+    }
+}
+
+/// Writes a PDF whole or not at all, readable by its owner alone (0600); an existing
+/// file is replaced only with `force`.
+pub(super) fn write_pdf(out: &Path, pdf: &[u8], force: bool) -> Result<(), CliError> {
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Refuse
+    };
+    write_new_file(out, existing, |file| {
+        file.write_all(pdf).map_err(|e| VaultError::Io {
+            context: format!("cannot write {}", out.display()),
+            source: e,
+        })
+    })
+    .map_err(written)?;
     Ok(())
 }

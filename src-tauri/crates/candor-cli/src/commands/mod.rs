@@ -9,6 +9,7 @@ mod export;
 mod files;
 mod import;
 mod ledger;
+mod letter;
 mod lifecycle;
 mod profile;
 mod requests;
