@@ -129,6 +129,8 @@ pub enum ErrorCode {
     NotAnonymous,
     /// An employer vault without its key card yet.
     NoEmployerCard,
+    /// A share was to carry an application's cover letter, and it has none; `params.company`.
+    NoCoverLetter,
     Internal,
 }
 
@@ -274,6 +276,10 @@ impl From<VaultError> for IpcError {
             }
             VaultError::KdfParamsOutOfBounds { .. } => ErrorCode::KdfOutOfBounds,
             VaultError::Tampered { .. } => ErrorCode::Tampered,
+            VaultError::NoCoverLetter { company } => {
+                return IpcError::new(ErrorCode::NoCoverLetter, message).with("company", company)
+            }
+            VaultError::Render(_) => ErrorCode::Internal,
             VaultError::RecordNotFound { .. } | VaultError::AmbiguousId { .. } => {
                 ErrorCode::NotFound
             }

@@ -250,6 +250,7 @@ pub fn save_reveal(
         purpose: REVEAL_PURPOSE.to_owned(),
         protection: ShareProtection::ToRecipient,
         accept_warnings: false,
+        made: candor_vault::MadeForShare::nothing(),
     };
     // The native dialog already asked before replacing a file.
     state

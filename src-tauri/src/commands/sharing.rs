@@ -5,12 +5,13 @@ use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use candor_model::{Timestamp, ViewChoice};
+use candor_model::{Lang, Timestamp, ViewChoice};
+use candor_render::Template;
 use candor_vault::bundle::CardDetails;
 use candor_vault::{
     write_new_file, Candidate, EmployerVault, Existing, Holdings, KdfParams, LedgerEntry,
-    OpenVault, ReceivedSummary, RecipientInfo, SecretString, Session, ShareOutcome, SharePreview,
-    ShareProtection, ShareRequest, ShareRow, VaultError,
+    MadeForShare, OpenVault, ReceivedSummary, RecipientInfo, SecretString, Session, ShareOutcome,
+    SharePreview, ShareProtection, ShareRequest, ShareRow, VaultError,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
@@ -81,14 +82,73 @@ pub fn add_recipient_url(state: State<'_, AppState>, url: String) -> IpcResult<R
     state.with_session(|s| s.seeker()?.add_recipient(&bytes, &url))
 }
 
+/// What Candor makes for a share from its view, besides the documents it attaches.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MadeChoice {
+    /// A CV of the view as PDF.
+    pub cv: bool,
+    /// The id of the application whose cover letter goes along as PDF.
+    pub letter: Option<String>,
+    pub template: CvTemplate,
+    pub lang: DocumentLanguage,
+}
+
+/// A CV template, by its name.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum CvTemplate {
+    Classic,
+    Compact,
+}
+
+impl From<CvTemplate> for Template {
+    fn from(template: CvTemplate) -> Template {
+        match template {
+            CvTemplate::Classic => Template::Classic,
+            CvTemplate::Compact => Template::Compact,
+        }
+    }
+}
+
+/// The language a made document is written in.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum DocumentLanguage {
+    En,
+    Nb,
+}
+
+impl From<DocumentLanguage> for Lang {
+    fn from(lang: DocumentLanguage) -> Lang {
+        match lang {
+            DocumentLanguage::En => Lang::En,
+            DocumentLanguage::Nb => Lang::Nb,
+        }
+    }
+}
+
+impl From<MadeChoice> for MadeForShare {
+    fn from(choice: MadeChoice) -> MadeForShare {
+        MadeForShare {
+            cv: choice.cv,
+            letter: choice.letter,
+            template: choice.template.into(),
+            lang: choice.lang.into(),
+        }
+    }
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub fn preview_share(
     state: State<'_, AppState>,
     recipient: String,
     choice: ViewChoice,
+    made: MadeChoice,
 ) -> IpcResult<SharePreview> {
-    state.with_session(|s| s.seeker()?.preview_share(&recipient, &choice))
+    let made = MadeForShare::from(made);
+    state.with_session(|s| s.seeker()?.preview_share_with(&recipient, &choice, &made))
 }
 
 /// Asks where to save the bundle, writes it and records the share. `None` when cancelled.
@@ -104,6 +164,7 @@ pub fn save_share(
     purpose: String,
     plain: bool,
     accept_warnings: bool,
+    made: MadeChoice,
 ) -> IpcResult<Option<ShareOutcome>> {
     let organisation = state
         .with_session(|s| s.seeker()?.recipient(&recipient))?
@@ -132,6 +193,7 @@ pub fn save_share(
             ShareProtection::ToRecipient
         },
         accept_warnings,
+        made: made.into(),
     };
     // The native dialog already asked before replacing a file.
     let outcome = state.with_session(|s| s.seeker()?.share(&request, &out, Existing::Replace))?;

@@ -168,6 +168,7 @@ fn shared_full_view(scene: &Scene) -> Parties {
                 purpose: "Application: backend developer".into(),
                 protection: ShareProtection::ToRecipient,
                 accept_warnings: true,
+                made: candor_vault::MadeForShare::nothing(),
             },
             &bundle,
             Existing::Refuse,

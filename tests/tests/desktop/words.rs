@@ -147,6 +147,7 @@ fn a_seeker_and_an_employer_read_sharing_in_their_own_words() {
                 purpose: "Backend developer".into(),
                 protection: candor_vault::ShareProtection::ToRecipient,
                 accept_warnings: true,
+                made: candor_vault::MadeForShare::nothing(),
             },
             &first,
             candor_vault::Existing::Refuse,

@@ -9,7 +9,7 @@ import { deleted, requestRow, shareEntry } from "../test/requests";
 
 /** One held item, as Rust names it from the seeker's profile. */
 function item(section: string, name: string, fields: string[], extra: Partial<HeldItem> = {}): HeldItem {
-  return { section, name, fields, courses: 0, gradedCourses: 0, document: null, ...extra };
+  return { section, name, fields, courses: 0, gradedCourses: 0, document: null, made: null, ...extra };
 }
 
 const HOLDINGS = {

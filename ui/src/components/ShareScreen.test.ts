@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import ShareScreen from "./ShareScreen.svelte";
 import { language } from "../lib/i18n";
 import type { ProfileInput, RecipientInfo, SharePreview, ViewChoiceInput } from "../lib/bindings";
-import { callsOf, ipcError, mockCommands } from "../test/ipc";
+import { application, callsOf, ipcError, mockCommands, summaryOf } from "../test/ipc";
 
 const RECIPIENT: RecipientInfo = {
   id: "r1",
@@ -73,11 +73,18 @@ function previewOf(choice: ViewChoiceInput): SharePreview {
   };
 }
 
+/** Two applications, one with a cover letter written. */
+const APPLICATIONS = [
+  summaryOf(application("a1", { company: "Fjordkraft Data AS", position: "Backend developer", coverLetter: { blocks: [{ type: "paragraph", runs: [{ text: "Hello" }] }] } })),
+  summaryOf(application("a2", { company: "Equinor", position: "Tester" })),
+];
+
 function mock(extra: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
   return mockCommands({
     list_recipients: () => [RECIPIENT],
     get_profile: () => PROFILE,
     list_documents: () => [],
+    list_applications: () => ({ total: 2, matched: 2, offset: 0, rows: APPLICATIONS }),
     preview_share: (args) => previewOf(args.choice as ViewChoiceInput),
     ...extra,
   });
@@ -267,6 +274,31 @@ describe("the share wizard", () => {
     expect(view.getByTestId("share-send")).toHaveProperty("disabled", true);
     await user.click(view.getByTestId("share-show-in-folder"));
     await waitFor(() => expect(callsOf(calls, "show_in_folder")[0].args).toMatchObject({ path: saved.path }));
+  });
+
+  test("a CV and an application's letter are asked for in the language and layout chosen", async () => {
+    const user = userEvent.setup();
+    const calls = mock({ save_share: () => savedShare("/home/kari/Fjordkraft_Data_AS.candor", "b".repeat(32)) });
+    render(ShareScreen);
+    await toItems(user);
+    const letters = await view.findByTestId("made-letter");
+    // Only the application with a letter is offered.
+    await waitFor(() => expect(letters.querySelectorAll("option")).toHaveLength(2));
+    expect(letters.textContent).toContain("Fjordkraft Data AS — Backend developer");
+    expect(letters.textContent).not.toContain("Equinor");
+    expect(view.queryByTestId("made-template")).toBeNull();
+    await user.click(view.getByTestId("made-cv"));
+    await user.selectOptions(letters, "a1");
+    await user.selectOptions(view.getByTestId("made-template"), "compact");
+    await user.selectOptions(view.getByTestId("made-lang"), "nb");
+    await user.click(view.getByTestId("share-next"));
+    await view.findByTestId("share-preview");
+    const made = { cv: true, letter: "a1", template: "compact", lang: "nb" };
+    expect(callsOf(calls, "preview_share").at(-1)?.args).toMatchObject({ made });
+    await user.click(view.getByTestId("share-next"));
+    await user.click(await view.findByTestId("share-save"));
+    await view.findByTestId("share-saved");
+    expect(callsOf(calls, "save_share")[0].args).toMatchObject({ made });
   });
 
   test("a bundle that could not be sent says so and keeps the saved file", async () => {

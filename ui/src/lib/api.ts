@@ -20,6 +20,7 @@ import type {
   ProfileInput,
   RequestKind,
   ViewChoiceInput,
+  MadeChoiceInput,
   ViewKind,
 } from "./bindings";
 import { sessionLost } from "./stores";
@@ -83,6 +84,9 @@ export async function plain<T>(call: Promise<T>): Promise<T> {
   }
 }
 
+/** A share with nothing made for it: the view and the documents it attaches. */
+export const NOTHING_MADE: MadeChoiceInput = { cv: false, letter: null, template: "classic", lang: "en" };
+
 export const api = {
   ready: () => plain(commands.ready()),
   appInfo: () => plain(commands.appInfo()),
@@ -129,9 +133,17 @@ export const api = {
   listRecipients: () => unwrap(commands.listRecipients()),
   addRecipientFile: () => unwrap(commands.addRecipientFile()),
   addRecipientUrl: (url: string) => unwrap(commands.addRecipientUrl(url)),
-  previewShare: (recipient: string, choice: ViewChoiceInput) => unwrap(commands.previewShare(recipient, choice)),
-  saveShare: (recipient: string, choice: ViewChoiceInput, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) =>
-    unwrap(commands.saveShare(recipient, choice, expiresDays, purpose, plain, acceptWarnings)),
+  previewShare: (recipient: string, choice: ViewChoiceInput, made: MadeChoiceInput = NOTHING_MADE) =>
+    unwrap(commands.previewShare(recipient, choice, made)),
+  saveShare: (
+    recipient: string,
+    choice: ViewChoiceInput,
+    expiresDays: number,
+    purpose: string,
+    plain: boolean,
+    acceptWarnings: boolean,
+    made: MadeChoiceInput = NOTHING_MADE,
+  ) => unwrap(commands.saveShare(recipient, choice, expiresDays, purpose, plain, acceptWarnings, made)),
   sendShare: (bundleId: string, path: string) => unwrap(commands.sendShare(bundleId, path)),
   showInFolder: (path: string) => unwrap(commands.showInFolder(path)),
   getLedger: () => unwrap(commands.getLedger()),

@@ -99,9 +99,9 @@ export const commands = {
 	 *  in (saved beside the notice, named after it); the request as it now stands.
 	 */
 	sendNotice: (recipient: string, path: string) => typedError<RequestRow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("send_notice", { recipient, path })),
-	previewShare: (recipient: string, choice: ViewChoice_Deserialize) => typedError<SharePreview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_share", { recipient, choice })),
+	previewShare: (recipient: string, choice: ViewChoice_Deserialize, made: MadeChoice_Deserialize) => typedError<SharePreview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_share", { recipient, choice, made })),
 	/**  Asks where to save the bundle, writes it and records the share. `None` when cancelled. */
-	saveShare: (recipient: string, choice: ViewChoice_Deserialize, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean) => typedError<ShareOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("save_share", { recipient, choice, expiresDays, purpose, plain, acceptWarnings })),
+	saveShare: (recipient: string, choice: ViewChoice_Deserialize, expiresDays: number, purpose: string, plain: boolean, acceptWarnings: boolean, made: MadeChoice_Deserialize) => typedError<ShareOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("save_share", { recipient, choice, expiresDays, purpose, plain, acceptWarnings, made })),
 	getLedger: () => typedError<LedgerEntry_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("get_ledger")),
 	/**  Every share, oldest first, with where it stands after the requests about it. */
 	listShares: () => typedError<ShareRow_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_shares")),
@@ -344,6 +344,8 @@ export type ApplicationSummary_Deserialize = {
 	createdAt: string,
 	nextStep?: string | null,
 	nextStepDate?: string | null,
+	/**  Whether a cover letter is written for it. */
+	hasLetter: boolean,
 };
 
 /**  An application as a row of the table or a card of the pipeline: what they show, no more. */
@@ -355,6 +357,8 @@ export type ApplicationSummary_Serialize = {
 	createdAt: string,
 	nextStep: string | null,
 	nextStepDate: string | null,
+	/**  Whether a cover letter is written for it. */
+	hasLetter: boolean,
 };
 
 /**  An application for a position. */
@@ -378,6 +382,8 @@ export type Application_Deserialize = {
 	documents?: string[],
 	/**  Id of the ledger entry of the share sent with the application. */
 	share?: string | null,
+	/**  The cover letter written for it. */
+	coverLetter?: CoverLetter_Deserialize | null,
 };
 
 /**  An application for a position. */
@@ -401,6 +407,8 @@ export type Application_Serialize = {
 	documents?: string[],
 	/**  Id of the ledger entry of the share sent with the application. */
 	share?: string,
+	/**  The cover letter written for it. */
+	coverLetter?: CoverLetter_Serialize,
 };
 
 /**  An attachment of an anonymous share written anew without its metadata. */
@@ -512,6 +520,27 @@ export type Classification = {
 	value: string,
 };
 
+/**  A cover letter's body: what comes between the salutation and the signature. */
+export type CoverLetter = CoverLetter_Serialize;
+export type CoverLetterInput = CoverLetter_Deserialize;
+
+/**  A cover letter's body: what comes between the salutation and the signature. */
+export type CoverLetter_Deserialize = {
+	/**  "Dear Ms Berg," — empty for the language's own greeting. */
+	salutation?: string,
+	blocks?: LetterBlock_Deserialize[],
+};
+
+/**  A cover letter's body: what comes between the salutation and the signature. */
+export type CoverLetter_Serialize = {
+	/**  "Dear Ms Berg," — empty for the language's own greeting. */
+	salutation?: string,
+	blocks: LetterBlock_Serialize[],
+};
+
+/**  A CV template, by its name. */
+export type CvTemplate = "classic" | "compact";
+
 /**  How many in the class got `label`. */
 export type DistributionEntry = {
 	label: string,
@@ -532,6 +561,9 @@ export type DocumentInput = Document_Deserialize;
  *  names.
  */
 export type DocumentKind = "cv" | "cover-letter" | "diploma" | "transcript" | "photo" | "other";
+
+/**  The language a made document is written in. */
+export type DocumentLanguage = "en" | "nb";
 
 /**
  *  An attachment's metadata: its kind, name, type, size and SHA-256, when it was added. The
@@ -751,7 +783,9 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 /**  An invitation to a candidate who shared in full; `params.candidate`. */
 "not_anonymous" | 
 /**  An employer vault without its key card yet. */
-"no_employer_card" | "internal";
+"no_employer_card" | 
+/**  A share was to carry an application's cover letter, and it has none; `params.company`. */
+"no_cover_letter" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -908,6 +942,11 @@ export type HeldItem_Deserialize = {
 	gradedCourses: number,
 	/**  For an attachment: what it is, as the vault knows it. */
 	document?: HeldDocument | null,
+	/**
+	 *  For a PDF Candor made for the share from its view (`made[cv]`,
+	 *  `made[coverLetter]`): which.
+	 */
+	made?: DocumentKind | null,
 };
 
 /**  One entry the organisation holds, or the seeker's own details (`person`). */
@@ -927,6 +966,11 @@ export type HeldItem_Serialize = {
 	gradedCourses: number,
 	/**  For an attachment: what it is, as the vault knows it. */
 	document: HeldDocument | null,
+	/**
+	 *  For a PDF Candor made for the share from its view (`made[cv]`,
+	 *  `made[coverLetter]`): which.
+	 */
+	made: DocumentKind | null,
 };
 
 /**  What one organisation holds, by the seeker's ledger. */
@@ -1329,6 +1373,16 @@ export type LedgerEntry_Serialize = {
 	prevHash: string,
 };
 
+/**  A paragraph or a bullet list. */
+export type LetterBlock = LetterBlock_Serialize;
+export type LetterBlockInput = LetterBlock_Deserialize;
+
+/**  A paragraph or a bullet list. */
+export type LetterBlock_Deserialize = { type: "paragraph"; runs: Run_Deserialize[] } | { type: "bullets"; items: Run_Deserialize[][] };
+
+/**  A paragraph or a bullet list. */
+export type LetterBlock_Serialize = { type: "paragraph"; runs: Run_Serialize[] } | { type: "bullets"; items: Run_Serialize[][] };
+
 /**
  *  One text in the two languages Candor writes to organisations in: English and Norwegian
  *  bokmål. The seeker sends the one that suits; the app shows the one in its language.
@@ -1336,6 +1390,30 @@ export type LedgerEntry_Serialize = {
 export type Letters<T = string> = {
 	en: T,
 	nb: T,
+};
+
+/**  What Candor makes for a share from its view, besides the documents it attaches. */
+export type MadeChoice = MadeChoice_Serialize;
+export type MadeChoiceInput = MadeChoice_Deserialize;
+
+/**  What Candor makes for a share from its view, besides the documents it attaches. */
+export type MadeChoice_Deserialize = {
+	/**  A CV of the view as PDF. */
+	cv: boolean,
+	/**  The id of the application whose cover letter goes along as PDF. */
+	letter?: string | null,
+	template: CvTemplate,
+	lang: DocumentLanguage,
+};
+
+/**  What Candor makes for a share from its view, besides the documents it attaches. */
+export type MadeChoice_Serialize = {
+	/**  A CV of the view as PDF. */
+	cv: boolean,
+	/**  The id of the application whose cover letter goes along as PDF. */
+	letter: string | null,
+	template: CvTemplate,
+	lang: DocumentLanguage,
 };
 
 /**
@@ -1927,6 +2005,24 @@ export type Role =
 /**  An employer's store of received bundles. */
 "employer";
 
+/**  A run of text and how it is set. */
+export type Run = Run_Serialize;
+export type RunInput = Run_Deserialize;
+
+/**  A run of text and how it is set. */
+export type Run_Deserialize = {
+	text: string,
+	bold?: boolean,
+	italic?: boolean,
+};
+
+/**  A run of text and how it is set. */
+export type Run_Serialize = {
+	text: string,
+	bold?: boolean,
+	italic?: boolean,
+};
+
 /**  How the bundle was protected in transit. */
 export type Sealing = "recipient" | "passphrase" | "plain";
 
@@ -1988,7 +2084,10 @@ export type SharePreview_Deserialize = {
 	profileJson: string,
 	/**  `profile.html` byte for byte: the page the organisation opens. */
 	profileHtml: string,
-	/**  The attachments by the names they get in the bundle. */
+	/**
+	 *  The attachments by the names they get in the bundle: the documents the view
+	 *  attaches, then what Candor made for the share (a CV, a cover letter).
+	 */
 	attachments: string[],
 	/**  For an anonymous view: what was taken out of each attachment that was cleaned. */
 	cleaned: AttachmentCleaning[],
@@ -2004,7 +2103,10 @@ export type SharePreview_Serialize = {
 	profileJson: string,
 	/**  `profile.html` byte for byte: the page the organisation opens. */
 	profileHtml: string,
-	/**  The attachments by the names they get in the bundle. */
+	/**
+	 *  The attachments by the names they get in the bundle: the documents the view
+	 *  attaches, then what Candor made for the share (a CV, a cover letter).
+	 */
 	attachments: string[],
 	/**  For an anonymous view: what was taken out of each attachment that was cleaned. */
 	cleaned: AttachmentCleaning[],

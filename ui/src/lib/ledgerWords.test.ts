@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { daysUntil, shareStateDetail } from "./ledgerWords";
+import { daysUntil, heldItemWords, shareStateDetail } from "./ledgerWords";
 import { translate } from "./i18n";
 import { shareEntry } from "../test/requests";
 
@@ -20,4 +20,12 @@ test("an active share says when it ends only when that is near", () => {
   expect(shareStateDetail(en, later, "en", now)).toBe("");
   const asked = { ...soon, status: "deletion-requested" as const, dueAt: "2027-01-03T10:00:00Z" };
   expect(shareStateDetail(en, asked, "en", now)).toBe("answer due 3 Jan 2027");
+});
+
+test("a CV and a letter made for the share are named by what they are, in the language", () => {
+  const made = { section: "made", name: "", fields: [], courses: 0, gradedCourses: 0, document: null, made: "cover-letter" as const };
+  expect(heldItemWords(en, made, "en")).toBe(" — Cover letter (PDF)");
+  const nb = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate("nb", key, params);
+  expect(heldItemWords(nb, { ...made, made: "cv" }, "nb")).toBe(" — CV (PDF)");
+  expect(nb("share.section.made")).toBe("Laget for denne delingen");
 });

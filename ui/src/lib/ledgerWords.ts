@@ -50,6 +50,8 @@ export function heldItemWords(t: Translate, item: HeldItem, lang: Language): str
   if (item.document) {
     const what = t(`kind.${item.document.kind}`);
     parts.push(`${what} (${fileType(item.document.mediaType)}, ${formatSize(item.document.size, lang)})`);
+  } else if (item.made) {
+    parts.push(t("ledger.madePdf", { what: t(`kind.${item.made}`) }));
   } else if (item.name) {
     parts.push(item.name);
   } else if (item.section === "documents") {

@@ -57,8 +57,9 @@ export function application(id: string, value: Partial<Application> & { company:
 
 /** The row Rust sends for an application in the table or the pipeline. */
 export function summaryOf({ id, value }: Entry<Application>): ApplicationSummary {
-  const { company, position = "", status, createdAt, nextStep = null, nextStepDate = null } = value;
-  return { id, company, position, status, createdAt, nextStep, nextStepDate };
+  const { company, position = "", status, createdAt, nextStep = null, nextStepDate = null, coverLetter } = value;
+  const hasLetter = (coverLetter?.blocks.length ?? 0) > 0;
+  return { id, company, position, status, createdAt, nextStep, nextStepDate, hasLetter };
 }
 
 type Query = { status?: string | null; text?: string | null };

@@ -91,6 +91,7 @@ fn candidate(dir: &Path, i: usize, card: &[u8]) -> Candidate {
                 purpose: String::new(),
                 protection: ShareProtection::ToRecipient,
                 accept_warnings: false,
+                made: candor_vault::MadeForShare::nothing(),
             },
             &bundle,
             Existing::Refuse,

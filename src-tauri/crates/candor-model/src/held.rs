@@ -112,6 +112,7 @@ pub(crate) fn section_title_en(section: &str) -> &str {
         "volunteer" => "Volunteering",
         "references" => "References",
         "documents" => "Attachments",
+        "made" => "Made for this share",
         other => other,
     }
 }

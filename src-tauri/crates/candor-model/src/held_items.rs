@@ -27,6 +27,10 @@ pub struct HeldItem {
     pub graded_courses: u32,
     /// For an attachment: what it is, as the vault knows it.
     pub document: Option<HeldDocument>,
+    /// For a PDF Candor made for the share from its view (`made[cv]`,
+    /// `made[coverLetter]`): which.
+    #[serde(default)]
+    pub made: Option<DocumentKind>,
 }
 
 /// An attachment the organisation holds.
@@ -64,7 +68,7 @@ pub fn held_items(
             None => {
                 items.push((
                     section_rank(section),
-                    index.parse::<usize>().unwrap_or(0),
+                    entry_rank(index),
                     index.to_owned(),
                     new_item(section, index, documents),
                 ));
@@ -97,6 +101,11 @@ fn new_item(section: &str, index: &str, documents: &[(String, Document)]) -> Hel
             media_type: d.media_type.clone(),
             size: d.size,
         });
+    let made = match (section, index) {
+        ("made", "cv") => Some(DocumentKind::Cv),
+        ("made", "coverLetter") => Some(DocumentKind::CoverLetter),
+        _ => None,
+    };
     HeldItem {
         section: section.to_owned(),
         name: String::new(),
@@ -104,6 +113,7 @@ fn new_item(section: &str, index: &str, documents: &[(String, Document)]) -> Hel
         courses: 0,
         graded_courses: 0,
         document,
+        made,
     }
 }
 
@@ -194,18 +204,19 @@ impl HeldItem {
     /// "Attachments — CV (PDF, 182 kB)".
     pub fn describe_en(&self) -> String {
         let mut text = crate::held::section_title_en(&self.section).to_owned();
-        match &self.document {
-            Some(document) => text.push_str(&format!(
+        match (&self.document, self.made) {
+            (Some(document), _) => text.push_str(&format!(
                 " — {} ({}, {})",
                 kind_en(document.kind),
                 file_type(&document.media_type),
                 size_en(document.size)
             )),
-            None if !self.name.is_empty() => text.push_str(&format!(" — {}", self.name)),
-            None if self.section == "documents" => {
+            (None, Some(made)) => text.push_str(&format!(" — {} (PDF)", kind_en(made))),
+            (None, None) if !self.name.is_empty() => text.push_str(&format!(" — {}", self.name)),
+            (None, None) if self.section == "documents" => {
                 text.push_str(" — an attachment no longer in your vault");
             }
-            None => {}
+            (None, None) => {}
         }
         if self.courses > 0 {
             if self.graded_courses == self.courses {
@@ -276,8 +287,18 @@ fn entry_name(value: Option<&str>, shared: bool) -> String {
 }
 
 /// The profile's order of sections; attachments last.
+/// An entry's place in its section: its number, or for what was made for a share, the CV
+/// before the cover letter.
+fn entry_rank(index: &str) -> usize {
+    match index {
+        "cv" => 0,
+        "coverLetter" => 1,
+        number => number.parse().unwrap_or(0),
+    }
+}
+
 fn section_rank(section: &str) -> usize {
-    const ORDER: [&str; 14] = [
+    const ORDER: [&str; 15] = [
         "person",
         "education",
         "work",
@@ -292,6 +313,7 @@ fn section_rank(section: &str) -> usize {
         "references",
         "meta",
         "documents",
+        "made",
     ];
     ORDER
         .iter()
@@ -400,6 +422,26 @@ mod tests {
         );
         assert_eq!(items[4].describe_en(), "Attachments — CV (PDF, 182 kB)");
         assert_eq!(items[0].describe_en(), "You (summary)");
+    }
+
+    #[test]
+    fn a_cv_and_a_letter_made_for_the_share_come_last_by_what_they_are() {
+        let paths = [
+            "made[coverLetter]".to_owned(),
+            "made[cv]".to_owned(),
+            "skills[0].name".to_owned(),
+        ];
+        let items = held_items(&profile(), &[], &paths);
+        let described: Vec<String> = items.iter().map(HeldItem::describe_en).collect();
+        assert_eq!(
+            described,
+            [
+                "Skills — Rust (name)",
+                "Made for this share — CV (PDF)",
+                "Made for this share — Cover letter (PDF)",
+            ]
+        );
+        assert_eq!(items[1].made, Some(DocumentKind::Cv));
     }
 
     #[test]

@@ -12,9 +12,10 @@ use crate::problem::Problem;
 use crate::timestamp::Timestamp;
 
 /// The language a person reads a time in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// English: "3 December 2026, 17:14".
+    #[default]
     En,
     /// Norwegian bokmål: "3. desember 2026 kl. 17:14".
     Nb,

@@ -71,11 +71,17 @@ pub struct ApplicationSummary {
     pub created_at: Timestamp,
     pub next_step: Option<String>,
     pub next_step_date: Option<Day>,
+    /// Whether a cover letter is written for it.
+    pub has_letter: bool,
 }
 
 impl ApplicationSummary {
     fn of(entry: Entry<Application>) -> ApplicationSummary {
         let Entry { id, value, .. } = entry;
+        let has_letter = value
+            .cover_letter
+            .as_ref()
+            .is_some_and(|letter| !letter.is_empty());
         ApplicationSummary {
             id,
             company: value.company,
@@ -84,6 +90,7 @@ impl ApplicationSummary {
             created_at: value.created_at,
             next_step: value.next_step,
             next_step_date: value.next_step_date,
+            has_letter,
         }
     }
 }

@@ -91,6 +91,14 @@ pub enum VaultError {
     )]
     Tampered { what: String },
 
+    /// A share was to take an application's cover letter, and it has none.
+    #[error("the application to {company} has no cover letter yet; write one first, or share without it")]
+    NoCoverLetter { company: String },
+
+    /// A CV or cover letter could not be typeset (a fault in Candor; the message says so).
+    #[error("{0}")]
+    Render(#[from] candor_render::RenderError),
+
     /// A record id (or prefix) names nothing in the vault.
     #[error("there is no {kind} with id {id}; list them to see the ids")]
     RecordNotFound { kind: &'static str, id: String },

@@ -84,9 +84,10 @@ pub use secrecy::SecretString;
 pub use session::Session;
 pub use sharing::{
     add_months, answer_part_path, mailto, AnswerSummary, AttachmentCleaning, Candidate, Delivery,
-    EmployerLimits, Holdings, InvitationRow, LedgerEntry, LedgerStatus, NoticeAnswered, NoticeSent,
-    ReceivedSummary, RecipientInfo, RemovedMetadata, RequestOutcome, RequestRow, RequestState,
-    ShareOutcome, SharePreview, ShareProtection, ShareRequest, ShareRow, ShareStatus, SignedAs,
+    EmployerLimits, Holdings, InvitationRow, LedgerEntry, LedgerStatus, MadeForShare,
+    NoticeAnswered, NoticeSent, ReceivedSummary, RecipientInfo, RemovedMetadata, RequestOutcome,
+    RequestRow, RequestState, ShareOutcome, SharePreview, ShareProtection, ShareRequest, ShareRow,
+    ShareStatus, SignedAs, MADE_COVER_LETTER, MADE_CV,
 };
 pub use stream::{StreamSummary, CHUNK_LEN};
 pub use strength::{

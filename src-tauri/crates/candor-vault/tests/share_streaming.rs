@@ -43,6 +43,7 @@ fn full_view(documents: &[&String]) -> ShareRequest {
         purpose: "Application: backend developer".into(),
         protection: ShareProtection::ToRecipient,
         accept_warnings: false,
+        made: candor_vault::MadeForShare::nothing(),
     }
 }
 

@@ -50,6 +50,19 @@ pub struct ShareArgs {
     /// Share even though the view has warnings (a signed transcript with your national id)
     #[arg(long)]
     pub yes: bool,
+    /// Add a CV of this view as PDF, made now from exactly what is shared
+    #[arg(long)]
+    pub with_cv: bool,
+    /// Add the cover letter of this application as PDF (its id, or the start of it); in an
+    /// anonymous view, what names you is left out of it
+    #[arg(long, value_name = "APPLICATION")]
+    pub with_letter: Option<String>,
+    /// The layout of the CV and the letter
+    #[arg(long, value_enum, default_value = "classic")]
+    pub template: CvTemplate,
+    /// The language of the CV's headings and the letter's date and greeting
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: CvLang,
     /// Print exactly what would be sent, and write nothing
     #[arg(long)]
     pub preview: bool,

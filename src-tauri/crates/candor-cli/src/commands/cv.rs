@@ -82,15 +82,23 @@ pub(super) fn view_for(
 
 pub(super) fn cv_options(template: CvTemplate, lang: CvLang, signed_as: String) -> CvOptions {
     CvOptions {
-        template: match template {
-            CvTemplate::Classic => Template::Classic,
-            CvTemplate::Compact => Template::Compact,
-        },
-        lang: match lang {
-            CvLang::En => Lang::En,
-            CvLang::Nb => Lang::Nb,
-        },
+        template: template_of(template),
+        lang: lang_of(lang),
         signed_as,
+    }
+}
+
+pub(super) fn template_of(template: CvTemplate) -> Template {
+    match template {
+        CvTemplate::Classic => Template::Classic,
+        CvTemplate::Compact => Template::Compact,
+    }
+}
+
+pub(super) fn lang_of(lang: CvLang) -> Lang {
+    match lang {
+        CvLang::En => Lang::En,
+        CvLang::Nb => Lang::Nb,
     }
 }
 

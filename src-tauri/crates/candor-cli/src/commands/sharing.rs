@@ -8,7 +8,8 @@ use std::path::Path;
 use candor_model::{Day, Timestamp, ViewChoice, ViewKind};
 use candor_vault::bundle::{self, Keys, Limits};
 use candor_vault::{
-    Existing, RecipientInfo, SeekerVault, ShareProtection, ShareRequest, SignedAs, VaultError,
+    Existing, MadeForShare, RecipientInfo, SeekerVault, ShareProtection, ShareRequest, SignedAs,
+    VaultError,
 };
 use serde_json::json;
 
@@ -100,9 +101,15 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
         include: args.include.clone(),
         exclude: args.exclude.clone(),
     };
+    let made = MadeForShare {
+        cv: args.with_cv,
+        letter: args.with_letter.clone(),
+        template: super::cv::template_of(args.template),
+        lang: super::cv::lang_of(args.lang),
+    };
     let mut vault = ctx.seeker()?;
     if args.preview {
-        let preview = vault.preview_share(&args.to, &choice)?;
+        let preview = vault.preview_share_with(&args.to, &choice, &made)?;
         if ctx.json {
             output::json(&preview);
         } else {
@@ -156,6 +163,7 @@ pub fn share(ctx: &Context, args: ShareArgs) -> Result<(), CliError> {
         purpose: args.purpose.clone(),
         protection,
         accept_warnings: args.yes,
+        made,
     };
     let preview = vault.preview_share(&request.recipient, &request.choice)?;
     if args.send && preview.recipient.intake_url.is_none() {
@@ -266,6 +274,7 @@ pub fn reveal(ctx: &Context, args: RevealArgs) -> Result<(), CliError> {
         purpose: args.purpose,
         protection: ShareProtection::ToRecipient,
         accept_warnings: args.yes,
+        made: MadeForShare::nothing(),
     };
     let outcome = vault
         .reveal(&request, &args.out, Existing::Refuse)
@@ -459,6 +468,7 @@ pub fn correct(ctx: &Context, args: CorrectArgs) -> Result<(), CliError> {
         purpose: args.purpose,
         protection: ShareProtection::ToRecipient,
         accept_warnings: false,
+        made: MadeForShare::nothing(),
     };
     let outcome = vault
         .correct(&args.bundle, &request, &args.out, Existing::Refuse)

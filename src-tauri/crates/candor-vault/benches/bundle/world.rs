@@ -140,6 +140,7 @@ pub fn full_share(organisation: &str, documents: &[String]) -> ShareRequest {
         purpose: "Application: backend developer".into(),
         protection: ShareProtection::ToRecipient,
         accept_warnings: false,
+        made: candor_vault::MadeForShare::nothing(),
     }
 }
 

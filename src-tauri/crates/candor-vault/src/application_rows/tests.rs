@@ -97,6 +97,7 @@ fn rows_carry_what_the_table_shows_and_not_notes_or_history() {
             created_at: at("2025-03-01T09:00:00Z"),
             next_step: None,
             next_step_date: Some(day("2025-04-01")),
+            has_letter: false,
         }]
     );
     let json = serde_json::to_string(&found.rows[0]).expect("serializes");

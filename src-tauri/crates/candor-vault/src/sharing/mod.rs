@@ -19,6 +19,7 @@ pub use ledger::{Holdings, LedgerEntry, LedgerStatus, SignedAs};
 pub use recipients::RecipientInfo;
 pub use requests::{add_months, mailto, AnswerSummary, RequestOutcome, RequestRow, RequestState};
 pub use share::{
-    AttachmentCleaning, RemovedMetadata, ShareOutcome, SharePreview, ShareProtection, ShareRequest,
+    AttachmentCleaning, MadeForShare, RemovedMetadata, ShareOutcome, SharePreview, ShareProtection,
+    ShareRequest, MADE_COVER_LETTER, MADE_CV,
 };
 pub use status::{ShareRow, ShareStatus};

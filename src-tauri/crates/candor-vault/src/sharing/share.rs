@@ -3,6 +3,7 @@
 
 mod attachments;
 mod letter;
+mod made;
 mod writing;
 
 use crate::roles::SeekerVault;
@@ -23,8 +24,10 @@ use crate::files::{write_new_file, Existing};
 use crate::records::pick_by_prefix;
 use crate::sharing::ledger::{LedgerEntry, SignedAs};
 use crate::sharing::recipients::RecipientInfo;
-use attachments::{anonymous_attachment_path, attachment_path};
+use attachments::{anonymous_attachment_path, attachment_path, numbered_path};
 pub use attachments::{AttachmentCleaning, RemovedMetadata};
+use made::Made;
+pub use made::{MadeForShare, MADE_COVER_LETTER, MADE_CV};
 use writing::{Attachment, Contents};
 
 /// How the bundle travels.
@@ -48,6 +51,8 @@ pub struct ShareRequest {
     /// The seeker has read the warnings of the view (an issuer-signed original that holds
     /// the national identity number) and shares anyway.
     pub accept_warnings: bool,
+    /// A CV of the view and a cover letter to make and send along.
+    pub made: MadeForShare,
 }
 
 /// Exactly what a share would send, before anything is written.
@@ -63,7 +68,8 @@ pub struct SharePreview {
     pub profile_json: String,
     /// `profile.html` byte for byte: the page the organisation opens.
     pub profile_html: String,
-    /// The attachments by the names they get in the bundle.
+    /// The attachments by the names they get in the bundle: the documents the view
+    /// attaches, then what Candor made for the share (a CV, a cover letter).
     pub attachments: Vec<String>,
     /// For an anonymous view: what was taken out of each attachment that was cleaned.
     pub cleaned: Vec<AttachmentCleaning>,
@@ -87,17 +93,29 @@ pub struct ShareOutcome {
 impl SeekerVault {
     /// The view `choice` makes for `recipient`, and the bytes that would be sent.
     pub fn preview_share(&self, recipient: &str, choice: &ViewChoice) -> Result<SharePreview> {
-        self.prepare_share(recipient, choice)
-            .map(|(preview, _)| preview)
+        self.preview_share_with(recipient, choice, &MadeForShare::nothing())
     }
 
-    /// The preview, and for each attachment the bytes to send when they are not the
-    /// document as stored (an anonymous view's PDFs, written anew without metadata).
+    /// The preview of a share that also carries what `made` asks Candor to make.
+    pub fn preview_share_with(
+        &self,
+        recipient: &str,
+        choice: &ViewChoice,
+        made: &MadeForShare,
+    ) -> Result<SharePreview> {
+        self.prepare_share(recipient, choice, made)
+            .map(|prepared| prepared.preview)
+    }
+
+    /// The preview, for each attachment the bytes to send when they are not the document
+    /// as stored (an anonymous view's PDFs, written anew without metadata), and what was
+    /// made for the share.
     fn prepare_share(
         &self,
         recipient: &str,
         choice: &ViewChoice,
-    ) -> Result<(SharePreview, Vec<Option<Vec<u8>>>)> {
+        made: &MadeForShare,
+    ) -> Result<Prepared> {
         let recipient = self.recipient(recipient)?;
         let documents = self.list::<Document>()?;
         let offered: Vec<SharedDocument> = documents
@@ -147,6 +165,25 @@ impl SeekerVault {
             attachments.push(name);
             contents.push(outgoing.map(|(bytes, _)| bytes));
         }
+        let made = self.make_for_share(made, &profile, choice, &mut view, &signed_as)?;
+        for document in &made {
+            attachments.push(match choice.kind {
+                ViewKind::Full => attachment_path(
+                    attachments.len(),
+                    match document.kind {
+                        DocumentKind::CoverLetter => "cover-letter.pdf",
+                        _ => "cv.pdf",
+                    },
+                ),
+                ViewKind::Anonymous => {
+                    let taken = numbers
+                        .iter()
+                        .find(|(kind, _)| *kind == document.kind)
+                        .map_or(0, |(_, n)| *n);
+                    numbered_path(document.kind, taken + 1, Some("pdf"))
+                }
+            });
+        }
         let preview = SharePreview {
             profile_json: candor_formats::export_json_resume_string(&view.profile, None),
             profile_html: candor_formats::profile_html(&view.profile, &signed_as),
@@ -156,7 +193,11 @@ impl SeekerVault {
             attachments,
             cleaned,
         };
-        Ok((preview, contents))
+        Ok(Prepared {
+            preview,
+            rewritten: contents,
+            made,
+        })
     }
 
     /// `choice` with each `documents[<prefix>]` naming its document's full id, as ids are
@@ -257,7 +298,11 @@ impl SeekerVault {
             }
         }
         let reveal = matches!(variant, Variant::Reveal);
-        let (preview, rewritten) = self.prepare_share(&recipient_name, &choice)?;
+        let Prepared {
+            preview,
+            rewritten,
+            made,
+        } = self.prepare_share(&recipient_name, &choice, &request.made)?;
         if !preview.view.warnings.is_empty() && !request.accept_warnings {
             return Err(VaultError::UnacceptedWarnings {
                 warnings: preview
@@ -362,6 +407,18 @@ impl SeekerVault {
                 content,
             });
         }
+        let made_paths = preview
+            .attachments
+            .iter()
+            .skip(preview.view.documents.len());
+        for (document, path) in made.into_iter().zip(made_paths) {
+            attachments.push(Attachment {
+                id: document.path.to_owned(),
+                path: path.clone(),
+                sha256: sha2::Sha256::digest(&document.pdf).into(),
+                content: Some(document.pdf),
+            });
+        }
         let contents = Contents {
             profile_json: preview.profile_json.clone(),
             profile_html: preview.profile_html.clone(),
@@ -438,6 +495,14 @@ impl SeekerVault {
             mailto,
         })
     }
+}
+
+/// A share ready to write: what it sends, and the bytes that are not documents as stored.
+struct Prepared {
+    preview: SharePreview,
+    /// For each document the view attaches, its bytes when rewritten (else `None`).
+    rewritten: Vec<Option<Vec<u8>>>,
+    made: Vec<Made>,
 }
 
 /// What kind of share is being written.

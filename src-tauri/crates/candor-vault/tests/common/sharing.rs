@@ -28,6 +28,7 @@ pub fn request(kind: ViewKind, include: Vec<String>) -> ShareRequest {
         purpose: "Application: backend developer".into(),
         protection: ShareProtection::ToRecipient,
         accept_warnings: false,
+        made: candor_vault::MadeForShare::nothing(),
     }
 }
 

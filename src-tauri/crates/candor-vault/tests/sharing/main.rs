@@ -19,6 +19,7 @@ use secrecy::ExposeSecret;
 mod delivery;
 mod imports;
 mod ledger;
+mod made;
 mod pseudonyms;
 mod requests;
 mod share_states;

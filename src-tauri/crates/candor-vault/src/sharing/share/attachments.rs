@@ -217,11 +217,16 @@ pub(super) fn anonymous_attachment_path(document: &Document, number: usize) -> S
         "text/plain" => Some("txt"),
         _ => None,
     };
-    let kind = match document.kind {
+    numbered_path(document.kind, number, own.as_deref().or(by_type))
+}
+
+/// `attachments/cover-letter-2.pdf`: the name of the `number`th attachment of `kind`.
+pub(super) fn numbered_path(kind: DocumentKind, number: usize, ext: Option<&str>) -> String {
+    let kind = match kind {
         DocumentKind::Other => "document",
         other => other.as_str(),
     };
-    match own.as_deref().or(by_type) {
+    match ext {
         Some(ext) => format!("attachments/{kind}-{number}.{ext}"),
         None => format!("attachments/{kind}-{number}"),
     }
