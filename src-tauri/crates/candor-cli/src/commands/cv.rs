@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use candor_model::{project, Lang, ViewChoice, ViewKind};
+use candor_model::{Lang, ViewKind};
 use candor_render::{render_cv, CvOptions, Template};
-use candor_vault::{write_new_file, Existing, VaultError};
+use candor_vault::{write_new_file, CvView, Existing, VaultError};
 use serde_json::json;
 
 use super::files::written;
@@ -14,37 +14,17 @@ use crate::output;
 
 pub fn cv(ctx: &Context, args: CvArgs) -> Result<(), CliError> {
     let vault = ctx.seeker()?;
-    let choice = ViewChoice::new(args.view);
     // With an organisation, the view is the one a share to it would send, signed as it
     // would be: an anonymous one under the pseudonym that organisation knows.
-    let (view, signed_as) = match &args.to {
-        Some(to) => {
-            let preview = vault.preview_share(to, &choice)?;
-            (preview.view, preview.signed_as)
-        }
-        None if args.view == ViewKind::Anonymous => {
-            return Err(CliError::new(
+    let CvView { view, signed_as } = vault
+        .cv_view(args.view, args.to.as_deref())
+        .map_err(|error| match error {
+            VaultError::AnonymousCvNeedsRecipient => CliError::new(
                 "an anonymous CV is signed with the pseudonym one organisation knows you by; \
                  name it with --to (see `candor recipient list`)",
-            ));
-        }
-        None => {
-            let profile = vault.profile()?;
-            let name = profile
-                .person
-                .as_ref()
-                .map(|person| person.name.clone())
-                .unwrap_or_default();
-            if name.trim().is_empty() {
-                return Err(CliError::new(
-                    "your profile has no name to sign the CV with; add it with \
-                     `candor profile set` first",
-                ));
-            }
-            let view = project(&profile, &[], &choice).map_err(VaultError::from)?;
-            (view, name)
-        }
-    };
+            ),
+            other => other.into(),
+        })?;
     let options = CvOptions {
         template: match args.template {
             CvTemplate::Classic => Template::Classic,
