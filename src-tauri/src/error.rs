@@ -129,6 +129,10 @@ pub enum ErrorCode {
     NotAnonymous,
     /// An employer vault without its key card yet.
     NoEmployerCard,
+    /// An anonymous CV without the organisation whose pseudonym signs it.
+    CvNeedsRecipient,
+    /// A full CV while the profile has no name to sign it with.
+    CvNeedsName,
     Internal,
 }
 
@@ -347,6 +351,8 @@ impl From<VaultError> for IpcError {
                 return IpcError::new(ErrorCode::NotAnonymous, message).with("candidate", candidate)
             }
             VaultError::NoEmployerCard => ErrorCode::NoEmployerCard,
+            VaultError::AnonymousCvNeedsRecipient => ErrorCode::CvNeedsRecipient,
+            VaultError::CvNeedsName => ErrorCode::CvNeedsName,
             VaultError::NoIntakeUrl {
                 organisation,
                 contact,
