@@ -93,7 +93,10 @@ pub fn save_cv_pdf(
         ViewKind::Full => "cv.pdf",
         ViewKind::Anonymous => "cv-anonymous.pdf",
     };
-    let Some(out) = state.dialogs.save_file(&app, "Save the CV as PDF", suggested) else {
+    let Some(out) = state
+        .dialogs
+        .save_file(&app, "Save the CV as PDF", suggested)
+    else {
         return Ok(None);
     };
     let pdf = super::off_the_runtime(|| render_cv(&view, &options)).map_err(failed)?;
@@ -115,7 +118,10 @@ fn prepare(state: &AppState, request: &CvRequest) -> IpcResult<(CvView, CvOption
             .into_iter()
             .find(|template| template.as_str() == name)
             .ok_or_else(|| {
-                IpcError::new(ErrorCode::NotFound, format!("there is no CV template {name}"))
+                IpcError::new(
+                    ErrorCode::NotFound,
+                    format!("there is no CV template {name}"),
+                )
             })?,
     };
     let cv = state.with_session(|s| {

@@ -86,7 +86,10 @@ fn a_seeker_previews_a_cv_switches_template_and_language_and_saves_the_pdf() {
             "a page is an image, not a PDF: {}",
             &src[..src.len().min(40)]
         );
-        assert!(alt.starts_with("Page "), "each page says which it is: {alt}");
+        assert!(
+            alt.starts_with("Page "),
+            "each page says which it is: {alt}"
+        );
     }
     shot(&s, &scene, "40-cv-preview");
 
@@ -132,7 +135,10 @@ fn a_seeker_previews_a_cv_switches_template_and_language_and_saves_the_pdf() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&pdf).expect("metadata").permissions().mode();
+        let mode = std::fs::metadata(&pdf)
+            .expect("metadata")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600, "only its owner can read it");
     }
     if let Ok(text) = Command::new("pdftotext").arg(&pdf).arg("-").output() {

@@ -101,7 +101,9 @@ pub enum RenderError {
     #[error("the typeset CV could not be written as PDF: {}; please report this as a bug", messages.join("; "))]
     Pdf { messages: Vec<String> },
     /// A typeset page could not be written as a PNG image.
-    #[error("a page of the CV could not be drawn as an image: {message}; please report this as a bug")]
+    #[error(
+        "a page of the CV could not be drawn as an image: {message}; please report this as a bug"
+    )]
     Image { message: String },
 }
 

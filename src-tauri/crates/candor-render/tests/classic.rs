@@ -355,7 +355,10 @@ fn the_preview_draws_each_page_of_the_pdf_as_a_screen_wide_png() {
         pdf.info()
     );
     for page in &pages {
-        assert!(page.png.starts_with(PNG_SIGNATURE), "each page is a PNG image");
+        assert!(
+            page.png.starts_with(PNG_SIGNATURE),
+            "each page is a PNG image"
+        );
         let width = png_width(&page.png);
         assert!(
             (800..=1000).contains(&width),

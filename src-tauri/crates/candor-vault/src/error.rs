@@ -286,7 +286,9 @@ pub enum VaultError {
     AnonymousCvNeedsRecipient,
 
     /// A full CV asked for while the profile has no name to sign it with.
-    #[error("your profile has no name to sign the CV with; add it with `candor profile set` first")]
+    #[error(
+        "your profile has no name to sign the CV with; add it with `candor profile set` first"
+    )]
     CvNeedsName,
 
     /// Reading or writing a file outside the database failed.

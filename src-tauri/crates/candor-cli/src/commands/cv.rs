@@ -12,19 +12,22 @@ use super::{CliError, Context};
 use crate::args::{CvArgs, CvLang, CvTemplate};
 use crate::output;
 
+/// Why an anonymous CV needs `--to`, in the command line's words.
+const ANONYMOUS_NEEDS_TO: &str =
+    "an anonymous CV is signed with the pseudonym one organisation knows you by; name it with \
+     --to (see `candor recipient list`)";
+
 pub fn cv(ctx: &Context, args: CvArgs) -> Result<(), CliError> {
     let vault = ctx.seeker()?;
     // With an organisation, the view is the one a share to it would send, signed as it
     // would be: an anonymous one under the pseudonym that organisation knows.
-    let CvView { view, signed_as } = vault
-        .cv_view(args.view, args.to.as_deref())
-        .map_err(|error| match error {
-            VaultError::AnonymousCvNeedsRecipient => CliError::new(
-                "an anonymous CV is signed with the pseudonym one organisation knows you by; \
-                 name it with --to (see `candor recipient list`)",
-            ),
-            other => other.into(),
-        })?;
+    let CvView { view, signed_as } =
+        vault
+            .cv_view(args.view, args.to.as_deref())
+            .map_err(|error| match error {
+                VaultError::AnonymousCvNeedsRecipient => CliError::new(ANONYMOUS_NEEDS_TO),
+                other => other.into(),
+            })?;
     let options = CvOptions {
         template: match args.template {
             CvTemplate::Classic => Template::Classic,
