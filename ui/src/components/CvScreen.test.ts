@@ -64,10 +64,13 @@ describe("the CV screen", () => {
     await waitFor(() => expect(pages()[0].src).toContain("classic-en-full"));
     // Every template Rust offers, the unknown one by its name.
     const options = [...(view.getByTestId("cv-template") as HTMLSelectElement).options].map((o) => o.textContent);
-    expect(options).toEqual(["Classic: one column, read well by applicant tracking systems", "compact"]);
+    expect(options).toEqual(["Classic", "compact"]);
+    expect(view.getByTestId("cv-template-hint").textContent).toBe("One column with plain headings: what applicant tracking systems read best.");
 
     await user.selectOptions(view.getByTestId("cv-template"), "compact");
     await waitFor(() => expect(pages()[0].src).toContain("compact-en-full"));
+    // A template the catalogue does not describe goes without a description.
+    expect(view.queryByTestId("cv-template-hint")).toBeNull();
     await user.click(view.getByTestId("cv-lang-nb"));
     await waitFor(() => expect(pages()[0].src).toContain("compact-nb-full"));
     expect(pages()[0].alt).toContain("Kontakt, Sammendrag, Utdanning");
