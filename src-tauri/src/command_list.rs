@@ -24,6 +24,8 @@ macro_rules! with_commands {
             profile::get_profile,
             profile::save_profile,
             profile::compute_gpa,
+            cv::preview_cv,
+            cv::save_cv_pdf,
             documents::list_documents,
             documents::add_document,
             documents::open_document,

@@ -131,6 +131,10 @@ pub enum ErrorCode {
     NoEmployerCard,
     /// A share was to carry an application's cover letter, and it has none; `params.company`.
     NoCoverLetter,
+    /// An anonymous CV without the organisation whose pseudonym signs it.
+    CvNeedsRecipient,
+    /// A full CV while the profile has no name to sign it with.
+    CvNeedsName,
     Internal,
 }
 
@@ -353,6 +357,8 @@ impl From<VaultError> for IpcError {
                 return IpcError::new(ErrorCode::NotAnonymous, message).with("candidate", candidate)
             }
             VaultError::NoEmployerCard => ErrorCode::NoEmployerCard,
+            VaultError::AnonymousCvNeedsRecipient => ErrorCode::CvNeedsRecipient,
+            VaultError::CvNeedsName => ErrorCode::CvNeedsName,
             VaultError::NoIntakeUrl {
                 organisation,
                 contact,

@@ -99,6 +99,7 @@ describe("the open vault", () => {
     const order = view.getAllByRole("button").map((b) => b.dataset.testid).filter((id) => id?.startsWith("nav-"));
     expect(order).toEqual([
       "nav-profile",
+      "nav-cv",
       "nav-documents",
       "nav-import",
       "nav-applications",

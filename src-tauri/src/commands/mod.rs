@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod candidates;
+pub mod cv;
 pub mod documents;
 pub mod drafts;
 pub mod imports;
@@ -10,10 +11,10 @@ pub mod requests;
 pub mod sharing;
 pub mod vault;
 
-/// Runs `work`, a blocking HTTP exchange, on a thread of its own and waits for it. Tauri
-/// runs commands on its async runtime's worker threads, and the blocking HTTP client may
-/// not be created or dropped there: it panics ("Cannot drop a runtime in a context where
-/// blocking is not allowed").
+/// Runs `work`, a blocking HTTP exchange or a CV's typesetting, on a thread of its own and
+/// waits for it. Tauri runs commands on its async runtime's worker threads, and the
+/// blocking HTTP client may not be created or dropped there: it panics ("Cannot drop a
+/// runtime in a context where blocking is not allowed"); typesetting would hold a worker.
 pub(crate) fn off_the_runtime<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|scope| match scope.spawn(work).join() {
         Ok(value) => value,

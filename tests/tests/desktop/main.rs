@@ -7,7 +7,8 @@
 //! the employer answers the notice, and the seeker imports the signed receipt. Sharing in
 //! people's words: the candidate page, a share and a deletion request sent to the
 //! employer's intake server, the ledger item by item, each walked in a pseudo-locale and
-//! in bokmål.
+//! in bokmål. The CV: its pages previewed as images, a change of template and language,
+//! and the PDF saved.
 //!
 //! Run by `make test-e2e` (part of `make test`), which builds the UI and an end-to-end
 //! build of the app (`--features e2e`: file dialogs answer from a file) and runs this
@@ -21,6 +22,7 @@ use std::time::{Duration, Instant};
 
 use candor_tests::webdriver::Session;
 
+mod cv;
 mod profile;
 mod sharing;
 mod walk;

@@ -10,6 +10,7 @@ import type {
   ApplicationOrder,
   ApplicationQueryInput,
   ApplicationStatus,
+  CvRequestInput,
   DocumentKind,
   DraftKind,
   EmployerDetailsInput,
@@ -110,6 +111,9 @@ export const api = {
   getProfile: () => unwrap(commands.getProfile()),
   saveProfile: (profile: ProfileInput, sections: string[]) => unwrap(commands.saveProfile(profile, sections)),
   computeGpa: (courses: LearningOpportunityInput[]) => plain(commands.computeGpa(courses)),
+  previewCv: (request: CvRequestInput) => unwrap(commands.previewCv(request)),
+  /** Where the PDF was saved, or `null` when the dialog was cancelled. */
+  saveCvPdf: (request: CvRequestInput) => unwrap(commands.saveCvPdf(request)),
   listDocuments: () => unwrap(commands.listDocuments()),
   addDocument: (kind: DocumentKind) => unwrap(commands.addDocument(kind)),
   openDocument: (id: string) => unwrap(commands.openDocument(id)),

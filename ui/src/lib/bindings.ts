@@ -41,6 +41,12 @@ export const commands = {
 	/**  Replaces the named sections with those of `profile`, after validating all of it. */
 	saveProfile: (profile: Profile_Deserialize, sections: string[]) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { profile, sections })),
 	computeGpa: (courses: LearningOpportunity_Deserialize[]) => __TAURI_INVOKE<GpaView | null>("compute_gpa", { courses }),
+	previewCv: (request: CvRequest_Deserialize) => typedError<CvPreview, IpcError_Serialize>(__TAURI_INVOKE("preview_cv", { request })),
+	/**
+	 *  Asks where to save the CV as PDF, renders and writes it whole (readable by this user
+	 *  only). The PDF is not encrypted. `None` when cancelled.
+	 */
+	saveCvPdf: (request: CvRequest_Deserialize) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_cv_pdf", { request })),
 	listDocuments: () => typedError<Entry<Document_Serialize>[], IpcError_Serialize>(__TAURI_INVOKE("list_documents")),
 	/**  Asks for a file and encrypts it into the vault. `None` when the person cancelled. */
 	addDocument: (kind: DocumentKind) => typedError<Entry<Document_Serialize> | null, IpcError_Serialize>(__TAURI_INVOKE("add_document", { kind })),
@@ -538,6 +544,59 @@ export type CoverLetter_Serialize = {
 	blocks: LetterBlock_Serialize[],
 };
 
+/**  The language of a CV's headings and dates. */
+export type CvLang = "en" | "nb";
+
+/**  The CV as the screen shows it. */
+export type CvPreview = {
+	/**  Each page, first page first. */
+	pages: CvPreviewPage[],
+	/**  The template these pages were laid out with. */
+	template: string,
+	/**  Every template's name, for the screen to offer. */
+	templates: string[],
+	/**  Whose CV it says it is: the seeker's name, or the pseudonym. */
+	signedAs: string,
+};
+
+/**  One page of the CV as the screen shows it. */
+export type CvPreviewPage = {
+	/**  The page as a `data:image/png;base64,…` URL. */
+	image: string,
+	/**  The headings printed on the page, top to bottom, in the CV's language. */
+	headings: string[],
+};
+
+/**  What a CV is asked for: which view, laid out how, in which language. */
+export type CvRequest = CvRequest_Serialize;
+export type CvRequestInput = CvRequest_Deserialize;
+
+/**  What a CV is asked for: which view, laid out how, in which language. */
+export type CvRequest_Deserialize = {
+	view: ViewKind,
+	/**
+	 *  The organisation whose pseudonym signs an anonymous CV (an id or prefix); an
+	 *  anonymous CV needs one, a full CV may name one to show what a share to it sends.
+	 */
+	recipient?: string | null,
+	/**  A template's name from [`CvPreview::templates`]; `None`, the default one. */
+	template?: string | null,
+	lang: CvLang,
+};
+
+/**  What a CV is asked for: which view, laid out how, in which language. */
+export type CvRequest_Serialize = {
+	view: ViewKind,
+	/**
+	 *  The organisation whose pseudonym signs an anonymous CV (an id or prefix); an
+	 *  anonymous CV needs one, a full CV may name one to show what a share to it sends.
+	 */
+	recipient: string | null,
+	/**  A template's name from [`CvPreview::templates`]; `None`, the default one. */
+	template: string | null,
+	lang: CvLang,
+};
+
 /**  A CV template, by its name. */
 export type CvTemplate = "classic" | "compact";
 
@@ -785,7 +844,11 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 /**  An employer vault without its key card yet. */
 "no_employer_card" | 
 /**  A share was to carry an application's cover letter, and it has none; `params.company`. */
-"no_cover_letter" | "internal";
+"no_cover_letter" | 
+/**  An anonymous CV without the organisation whose pseudonym signs it. */
+"cv_needs_recipient" | 
+/**  A full CV while the profile has no name to sign it with. */
+"cv_needs_name" | "internal";
 
 export type ExportDone = {
 	path: string,

@@ -6,6 +6,7 @@ import type { AppInfo, Prefs, VaultInfo } from "./bindings";
 export type ScreenName = "loading" | "start" | "create" | "unlock" | "recover" | "shell";
 export type Section =
   | "profile"
+  | "cv"
   | "documents"
   | "import"
   | "applications"

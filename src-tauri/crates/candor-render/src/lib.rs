@@ -2,6 +2,7 @@
 //!
 //! - [`render_cv`]: a CV from a view, in English or bokmål, signed with the seeker's name or,
 //!   for an anonymous view, the pseudonym the recipient knows them by.
+//! - [`render_cv_pages`]: the same pages as PNG images, for a preview.
 //! - The template is Candor's own (`templates/classic.typ`) and the fonts are built in
 //!   (Libertinus Serif, SIL Open Font License; `fonts/OFL.txt`): no system font, no
 //!   package download, no clock. The same view and options give the same bytes on any
@@ -39,6 +40,9 @@ pub use letter::LetterFacts;
 
 use candor_model::{CoverLetter, Lang, View};
 use typst::diag::SourceDiagnostic;
+use typst::foundations::{Element, Selector};
+use typst::introspection::Introspector;
+use typst::model::HeadingElem;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
@@ -124,6 +128,11 @@ pub enum RenderError {
     /// The typeset document could not be written as PDF.
     #[error("the typeset document could not be written as PDF: {}; please report this as a bug", messages.join("; "))]
     Pdf { messages: Vec<String> },
+    /// A typeset page could not be written as a PNG image.
+    #[error(
+        "a page of the CV could not be drawn as an image: {message}; please report this as a bug"
+    )]
+    Image { message: String },
 }
 
 /// The CV of `view` as a PDF.
@@ -131,6 +140,63 @@ pub enum RenderError {
 /// The PDF's title is "CV — {signed_as}" and its author `signed_as`; it carries no creation
 /// date, so rendering the same view twice gives the same bytes.
 pub fn render_cv(view: &View, options: &CvOptions) -> Result<Vec<u8>, RenderError> {
+    to_pdf(&typeset_cv(view, options)?)
+}
+
+/// How many image pixels one typographic point becomes: an A4 page (595 pt) is 893 px
+/// wide, sharp on a screen without making each page's PNG heavy.
+pub const PREVIEW_PIXELS_PER_POINT: f64 = 1.5;
+
+/// One page of a CV, drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CvPage {
+    /// The page as a PNG image.
+    pub png: Vec<u8>,
+    /// The headings printed on the page, top to bottom, in the CV's language: the name
+    /// above the first page's sections, then each section's heading. What the image's
+    /// alternative text says.
+    pub headings: Vec<String>,
+}
+
+/// The CV of `view` as one image per page, the same pages [`render_cv`] writes as PDF:
+/// what a preview shows without a PDF viewer.
+pub fn render_cv_pages(view: &View, options: &CvOptions) -> Result<Vec<CvPage>, RenderError> {
+    let document = typeset_cv(view, options)?;
+    let render_options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(PREVIEW_PIXELS_PER_POINT),
+        render_bleed: false,
+    };
+    let mut pages: Vec<CvPage> = document
+        .pages()
+        .iter()
+        .map(|page| {
+            let png = typst_render::render(page, &render_options)
+                .encode_png()
+                .map_err(|error| RenderError::Image {
+                    message: error.to_string(),
+                })?;
+            Ok(CvPage {
+                png,
+                headings: Vec::new(),
+            })
+        })
+        .collect::<Result<_, RenderError>>()?;
+    let introspector = document.introspector();
+    let headings = Selector::Elem(Element::of::<HeadingElem>(), None);
+    for heading in introspector.query(&headings) {
+        let page = heading
+            .location()
+            .and_then(|location| introspector.page(location))
+            .and_then(|number| pages.get_mut(number.get() - 1));
+        if let (Some(page), Some(heading)) = (page, heading.to_packed::<HeadingElem>()) {
+            page.headings.push(heading.body.plain_text().to_string());
+        }
+    }
+    Ok(pages)
+}
+
+/// The view laid out as pages by the template: what the PDF and the images are made from.
+fn typeset_cv(view: &View, options: &CvOptions) -> Result<PagedDocument, RenderError> {
     let data = serde_json::to_vec(&CvData::new(view, options))?;
     typeset(options.template.source(), options.template.as_str(), data)
 }
@@ -148,33 +214,37 @@ pub fn render_letter(
     options: &CvOptions,
 ) -> Result<Vec<u8>, RenderError> {
     let data = serde_json::to_vec(&LetterData::new(view, letter, facts, options))?;
-    typeset(LETTER, "letter", data)
+    to_pdf(&typeset(LETTER, "letter", data)?)
 }
 
-/// Typesets `source` with `data` as `/data.json`, and writes the result as PDF.
+/// A typeset document as PDF, with no creation date.
+fn to_pdf(document: &PagedDocument) -> Result<Vec<u8>, RenderError> {
+    let pdf_options = PdfOptions {
+        timestamp: None,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &pdf_options).map_err(|errors| RenderError::Pdf {
+        messages: messages(&errors),
+    })
+}
+
+/// Typesets `source` with `data` as `/data.json`.
 fn typeset(
     source: &'static str,
     name: &'static str,
     data: Vec<u8>,
-) -> Result<Vec<u8>, RenderError> {
+) -> Result<PagedDocument, RenderError> {
     let world = CvWorld::new(source, data);
     let document = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| RenderError::Typeset {
             template: name,
             messages: messages(&errors),
-        })?;
-    let pdf_options = PdfOptions {
-        timestamp: None,
-        ..PdfOptions::default()
-    };
-    let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| RenderError::Pdf {
-        messages: messages(&errors),
-    });
+        });
     // Typst memoizes across compilations; in a long-running app that cache only grows.
     // Keep what the last few renders used, so rendering the same CV again stays quick.
     typst::comemo::evict(EVICT_AFTER);
-    pdf
+    document
 }
 
 /// How many renders a memoized result survives unused.

@@ -289,6 +289,16 @@ pub enum VaultError {
     #[error("this employer vault has no key card yet; make one with `candor employer init`")]
     NoEmployerCard,
 
+    /// An anonymous CV asked for without naming the organisation whose pseudonym signs it.
+    #[error("an anonymous CV is signed with the pseudonym one organisation knows you by; name the organisation (see `candor recipient list`)")]
+    AnonymousCvNeedsRecipient,
+
+    /// A full CV asked for while the profile has no name to sign it with.
+    #[error(
+        "your profile has no name to sign the CV with; add it with `candor profile set` first"
+    )]
+    CvNeedsName,
+
     /// Reading or writing a file outside the database failed.
     #[error("{context}: {source}")]
     Io {

@@ -31,6 +31,7 @@
 mod application_rows;
 mod applications;
 mod backup;
+mod cv;
 mod documents;
 mod error;
 mod export;
@@ -63,6 +64,7 @@ pub use application_rows::{
 };
 pub use applications::ApplicationQuery;
 pub use backup::CheckedBackup;
+pub use cv::CvView;
 pub use documents::{media_type, NewDocument};
 pub use error::{Result, VaultError};
 pub use export::ExportSummary;

@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use candor_model::{project, Lang, View, ViewChoice, ViewKind};
+use candor_model::{Lang, View, ViewKind};
 use candor_render::{render_cv, CvOptions, Template};
-use candor_vault::{write_new_file, Existing, SeekerVault, VaultError};
+use candor_vault::{write_new_file, CvView, Existing, SeekerVault, VaultError};
 use serde_json::json;
 
 use super::files::written;
@@ -51,32 +51,17 @@ pub(super) fn view_for(
     to: Option<&str>,
     what: &str,
 ) -> Result<(View, String), CliError> {
-    let choice = ViewChoice::new(kind);
-    match to {
-        Some(to) => {
-            let preview = vault.preview_share(to, &choice)?;
-            Ok((preview.view, preview.signed_as))
-        }
-        None if kind == ViewKind::Anonymous => Err(CliError::new(format!(
+    match vault.cv_view(kind, to) {
+        Ok(CvView { view, signed_as }) => Ok((view, signed_as)),
+        Err(VaultError::AnonymousCvNeedsRecipient) => Err(CliError::new(format!(
             "an anonymous {what} is signed with the pseudonym one organisation knows you by; \
              name it with --to (see `candor recipient list`)"
         ))),
-        None => {
-            let profile = vault.profile()?;
-            let name = profile
-                .person
-                .as_ref()
-                .map(|person| person.name.clone())
-                .unwrap_or_default();
-            if name.trim().is_empty() {
-                return Err(CliError::new(format!(
-                    "your profile has no name to sign the {what} with; add it with \
-                     `candor profile set` first"
-                )));
-            }
-            let view = project(&profile, &[], &choice).map_err(VaultError::from)?;
-            Ok((view, name))
-        }
+        Err(VaultError::CvNeedsName) => Err(CliError::new(format!(
+            "your profile has no name to sign the {what} with; add it with \
+             `candor profile set` first"
+        ))),
+        Err(other) => Err(other.into()),
     }
 }
 

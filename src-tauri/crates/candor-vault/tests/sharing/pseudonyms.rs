@@ -123,3 +123,33 @@ fn only_anonymous_candidates_are_invited_through_a_pseudonym() {
         "Kari Nordmann shared in full; write to them directly instead of through a pseudonym"
     );
 }
+
+#[test]
+fn a_cv_is_signed_with_the_name_or_the_pseudonym_the_organisation_knows() {
+    let w = world();
+    let recipient = w
+        .seeker
+        .recipient("Fjordkraft Data AS")
+        .expect("the world adds the employer's card");
+
+    let full = w.seeker.cv_view(ViewKind::Full, None).expect("a full CV");
+    assert_eq!(full.signed_as, "Kari Nordmann");
+    assert_eq!(full.view.kind, ViewKind::Full);
+
+    let anonymous = w
+        .seeker
+        .cv_view(ViewKind::Anonymous, Some(&recipient.id))
+        .expect("an anonymous CV");
+    assert_eq!(anonymous.signed_as, recipient.pseudonym);
+    let person = anonymous.view.profile.person.as_ref();
+    assert!(
+        person.is_none_or(|p| !p.name.contains("Kari")),
+        "an anonymous CV's view names nobody"
+    );
+
+    let refused = w
+        .seeker
+        .cv_view(ViewKind::Anonymous, None)
+        .expect_err("no pseudonym without an organisation");
+    assert!(matches!(refused, VaultError::AnonymousCvNeedsRecipient));
+}
