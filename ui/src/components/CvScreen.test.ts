@@ -27,7 +27,7 @@ function previewOf(request: CvRequest): CvPreview {
       { image: `data:image/png;base64,${template}-${request.lang}-2`, headings: [] },
     ],
     template,
-    templates: ["classic", "compact"],
+    templates: ["classic", "compact", "fancy"],
     signedAs,
   };
 }
@@ -64,7 +64,7 @@ describe("the CV screen", () => {
     await waitFor(() => expect(pages()[0].src).toContain("classic-en-full"));
     // Every template Rust offers, the unknown one by its name.
     const options = [...(view.getByTestId("cv-template") as HTMLSelectElement).options].map((o) => o.textContent);
-    expect(options).toEqual(["Classic", "compact"]);
+    expect(options).toEqual(["Classic", "Compact", "fancy"]);
     expect(view.getByTestId("cv-template-hint").textContent).toBe("One column with plain headings: what applicant tracking systems read best.");
 
     await user.selectOptions(view.getByTestId("cv-template"), "compact");
