@@ -67,10 +67,13 @@ describe("the CV screen", () => {
     expect(options).toEqual(["Classic", "Compact", "fancy"]);
     expect(view.getByTestId("cv-template-hint").textContent).toBe("One column with plain headings: what applicant tracking systems read best.");
 
-    await user.selectOptions(view.getByTestId("cv-template"), "compact");
-    await waitFor(() => expect(pages()[0].src).toContain("compact-en-full"));
+    await user.selectOptions(view.getByTestId("cv-template"), "fancy");
+    await waitFor(() => expect(pages()[0].src).toContain("fancy-en-full"));
     // A template the catalogue does not describe goes without a description.
     expect(view.queryByTestId("cv-template-hint")).toBeNull();
+    await user.selectOptions(view.getByTestId("cv-template"), "compact");
+    await waitFor(() => expect(pages()[0].src).toContain("compact-en-full"));
+    expect(view.getByTestId("cv-template-hint").textContent).toContain("Denser");
     await user.click(view.getByTestId("cv-lang-nb"));
     await waitFor(() => expect(pages()[0].src).toContain("compact-nb-full"));
     expect(pages()[0].alt).toContain("Kontakt, Sammendrag, Utdanning");
