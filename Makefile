@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 
 E2E_APP := target/debug/candor-desktop
 
-.PHONY: run cli test test-e2e lint ui ui-deps ui-test bindings bench bench-bundle bench-desktop bench-build fuzz deps
+.PHONY: run cli test test-e2e lint ui ui-deps ui-test bindings bench bench-bundle bench-desktop bench-cv bench-build fuzz deps
 
 ## The desktop app (release build).
 run: deps ui
@@ -75,6 +75,13 @@ bench-desktop: deps ui
 	$(CARGO) build --release -p candor-tests --bin desktop-bench
 	xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
 		target/release/desktop-bench target/release/candor-desktop target/release/candor-bare-window 10
+
+## A CV as PDF: the warm render in-process, then whole `candor cv` processes beside
+## LibreOffice converting the same CV as HTML (needs libreoffice-writer-nogui; minutes).
+bench-cv: deps
+	$(CARGO) build --release -p candor-cli --bin candor -p candor-render --example render_time
+	target/release/examples/render_time
+	tests/bench/cv_vs_libreoffice.sh
 
 ## Fuzz every reader of outside input (bundles, key cards and messages, ELMO, LinkedIn,
 ## JSON Resume, vault files and backups) for FUZZ_SECONDS each, one target after another:
