@@ -33,6 +33,15 @@ pub enum CvLang {
     Nb,
 }
 
+impl From<CvLang> for Lang {
+    fn from(lang: CvLang) -> Lang {
+        match lang {
+            CvLang::En => Lang::En,
+            CvLang::Nb => Lang::Nb,
+        }
+    }
+}
+
 /// One page of the CV as the screen shows it.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -111,7 +120,7 @@ pub fn save_cv_pdf(
 }
 
 /// The view and signature from the vault, and the options to render them with.
-fn prepare(state: &AppState, request: &CvRequest) -> IpcResult<(CvView, CvOptions)> {
+pub(super) fn prepare(state: &AppState, request: &CvRequest) -> IpcResult<(CvView, CvOptions)> {
     let template = match &request.template {
         None => Template::default(),
         Some(name) => Template::ALL
@@ -130,17 +139,14 @@ fn prepare(state: &AppState, request: &CvRequest) -> IpcResult<(CvView, CvOption
     })?;
     let options = CvOptions {
         template,
-        lang: match request.lang {
-            CvLang::En => Lang::En,
-            CvLang::Nb => Lang::Nb,
-        },
+        lang: request.lang.into(),
         signed_as: cv.signed_as.clone(),
     };
     Ok((cv, options))
 }
 
 /// Any view should render: a failure is a fault in Candor, and says so.
-fn failed(error: RenderError) -> IpcError {
+pub(super) fn failed(error: RenderError) -> IpcError {
     IpcError::new(ErrorCode::Internal, error.to_string())
 }
 

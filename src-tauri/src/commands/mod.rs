@@ -6,6 +6,7 @@ pub mod cv;
 pub mod documents;
 pub mod drafts;
 pub mod imports;
+pub mod letters;
 pub mod profile;
 pub mod requests;
 pub mod sharing;

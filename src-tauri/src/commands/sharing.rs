@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use candor_model::{Lang, Timestamp, ViewChoice};
+use candor_model::{Timestamp, ViewChoice};
 use candor_render::Template;
 use candor_vault::bundle::CardDetails;
 use candor_vault::{
@@ -16,6 +16,7 @@ use candor_vault::{
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
+use crate::commands::cv::CvLang;
 use crate::commands::vault::{new_passphrase, shown, ShownRecoveryCode};
 use crate::error::{ErrorCode, IpcError, IpcResult};
 use crate::state::AppState;
@@ -91,7 +92,7 @@ pub struct MadeChoice {
     /// The id of the application whose cover letter goes along as PDF.
     pub letter: Option<String>,
     pub template: CvTemplate,
-    pub lang: DocumentLanguage,
+    pub lang: CvLang,
 }
 
 /// A CV template, by its name.
@@ -107,23 +108,6 @@ impl From<CvTemplate> for Template {
         match template {
             CvTemplate::Classic => Template::Classic,
             CvTemplate::Compact => Template::Compact,
-        }
-    }
-}
-
-/// The language a made document is written in.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub enum DocumentLanguage {
-    En,
-    Nb,
-}
-
-impl From<DocumentLanguage> for Lang {
-    fn from(lang: DocumentLanguage) -> Lang {
-        match lang {
-            DocumentLanguage::En => Lang::En,
-            DocumentLanguage::Nb => Lang::Nb,
         }
     }
 }

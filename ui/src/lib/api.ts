@@ -25,6 +25,7 @@ import type {
   ViewKind,
 } from "./bindings";
 import { sessionLost } from "./stores";
+import type { Language } from "./i18n";
 
 /** What each kind of draft is: the argument its form's save command takes. */
 type Drafts = { profile: ProfileInput; application: NewApplicationInput };
@@ -114,6 +115,9 @@ export const api = {
   previewCv: (request: CvRequestInput) => unwrap(commands.previewCv(request)),
   /** Where the PDF was saved, or `null` when the dialog was cancelled. */
   saveCvPdf: (request: CvRequestInput) => unwrap(commands.saveCvPdf(request)),
+  coverLetterText: (id: string) => unwrap(commands.coverLetterText(id)),
+  saveCoverLetter: (id: string, text: string) => unwrap(commands.saveCoverLetter(id, text)),
+  saveCoverLetterPdf: (id: string, template: string | null, lang: Language) => unwrap(commands.saveCoverLetterPdf(id, template, lang)),
   listDocuments: () => unwrap(commands.listDocuments()),
   addDocument: (kind: DocumentKind) => unwrap(commands.addDocument(kind)),
   openDocument: (id: string) => unwrap(commands.openDocument(id)),

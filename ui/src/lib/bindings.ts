@@ -47,6 +47,19 @@ export const commands = {
 	 *  only). The PDF is not encrypted. `None` when cancelled.
 	 */
 	saveCvPdf: (request: CvRequest_Deserialize) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_cv_pdf", { request })),
+	/**  The application's cover letter in its plain-text form; empty when none is written. */
+	coverLetterText: (id: string) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("cover_letter_text", { id })),
+	/**
+	 *  Keeps `text` as the application's cover letter (read from the plain-text form); an
+	 *  empty text removes the letter.
+	 */
+	saveCoverLetter: (id: string, text: string) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("save_cover_letter", { id, text })),
+	/**
+	 *  Asks where to save the letter as PDF, signed with the seeker's name and set like the
+	 *  chosen CV template, and writes it whole (readable by this user only). The PDF is not
+	 *  encrypted. `None` when cancelled.
+	 */
+	saveCoverLetterPdf: (id: string, template: string | null, lang: CvLang) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_cover_letter_pdf", { id, template, lang })),
 	listDocuments: () => typedError<Entry<Document_Serialize>[], IpcError_Serialize>(__TAURI_INVOKE("list_documents")),
 	/**  Asks for a file and encrypts it into the vault. `None` when the person cancelled. */
 	addDocument: (kind: DocumentKind) => typedError<Entry<Document_Serialize> | null, IpcError_Serialize>(__TAURI_INVOKE("add_document", { kind })),
@@ -620,9 +633,6 @@ export type DocumentInput = Document_Deserialize;
  *  names.
  */
 export type DocumentKind = "cv" | "cover-letter" | "diploma" | "transcript" | "photo" | "other";
-
-/**  The language a made document is written in. */
-export type DocumentLanguage = "en" | "nb";
 
 /**
  *  An attachment's metadata: its kind, name, type, size and SHA-256, when it was added. The
@@ -1466,7 +1476,7 @@ export type MadeChoice_Deserialize = {
 	/**  The id of the application whose cover letter goes along as PDF. */
 	letter?: string | null,
 	template: CvTemplate,
-	lang: DocumentLanguage,
+	lang: CvLang,
 };
 
 /**  What Candor makes for a share from its view, besides the documents it attaches. */
@@ -1476,7 +1486,7 @@ export type MadeChoice_Serialize = {
 	/**  The id of the application whose cover letter goes along as PDF. */
 	letter: string | null,
 	template: CvTemplate,
-	lang: DocumentLanguage,
+	lang: CvLang,
 };
 
 /**
