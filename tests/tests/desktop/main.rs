@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use candor_tests::webdriver::Session;
 
 mod cv;
+mod letters;
 mod profile;
 mod sharing;
 mod walk;
