@@ -109,14 +109,20 @@ pub fn save_cv_pdf(
         return Ok(None);
     };
     let pdf = super::off_the_runtime(|| render_cv(&view, &options)).map_err(failed)?;
-    // The native dialog already asked before replacing a file.
-    write_new_file(&out, Existing::Replace, |file| {
-        file.write_all(&pdf).map_err(|e| VaultError::Io {
+    write_pdf(&out, &pdf)?;
+    Ok(Some(out.display().to_string()))
+}
+
+/// Writes a PDF where the save dialog said, whole or not at all, readable by this user
+/// only. The native dialog already asked before replacing a file.
+pub(super) fn write_pdf(out: &std::path::Path, pdf: &[u8]) -> IpcResult<()> {
+    write_new_file(out, Existing::Replace, |file| {
+        file.write_all(pdf).map_err(|e| VaultError::Io {
             context: format!("cannot write {}", out.display()),
             source: e,
         })
     })?;
-    Ok(Some(out.display().to_string()))
+    Ok(())
 }
 
 /// The view and signature from the vault, and the options to render them with.

@@ -2,14 +2,12 @@
 //! command line takes (a blank line starts a paragraph, "- " a bullet; `**bold**`,
 //! `_italic_`), kept as structured blocks with the application, and saved as PDF.
 
-use std::io::Write;
-
 use candor_model::{Application, CoverLetter, PeopleTime, ViewKind};
 use candor_render::{render_letter, LetterFacts};
-use candor_vault::{write_new_file, CvView, Entry, Existing, VaultError};
+use candor_vault::{CvView, Entry, VaultError};
 use tauri::{AppHandle, State};
 
-use super::cv::{failed, prepare, CvLang, CvRequest};
+use super::cv::{failed, prepare, write_pdf, CvLang, CvRequest};
 use crate::error::{ErrorCode, IpcError, IpcResult};
 use crate::state::AppState;
 
@@ -84,14 +82,12 @@ pub fn save_cover_letter_pdf(
             company: application.company,
         }));
     };
-    let facts = LetterFacts {
-        company: application.company.clone(),
-        position: application.position.clone(),
-        contact: application.contact.clone(),
-        day: PeopleTime::system()
+    let facts = LetterFacts::of(
+        &application,
+        PeopleTime::system()
             .today()
             .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?,
-    };
+    );
     let Some(out) =
         state
             .dialogs
@@ -101,12 +97,6 @@ pub fn save_cover_letter_pdf(
     };
     let pdf = super::off_the_runtime(|| render_letter(&view, &letter, &facts, &options))
         .map_err(failed)?;
-    // The native dialog already asked before replacing a file.
-    write_new_file(&out, Existing::Replace, |file| {
-        file.write_all(&pdf).map_err(|e| VaultError::Io {
-            context: format!("cannot write {}", out.display()),
-            source: e,
-        })
-    })?;
+    write_pdf(&out, &pdf)?;
     Ok(Some(out.display().to_string()))
 }

@@ -3,10 +3,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{assert_refused, succeeded, Sandbox, EMPLOYER_INIT, UNLOCK};
+use common::{assert_refused, pdf_text, succeeded, Sandbox, EMPLOYER_INIT, UNLOCK};
 
 const PROFILE: &str = r#"{"person": {"name": "Kari Nordmann", "email": "kari@example.org",
     "label": "Backend developer", "summary": "Kari likes databases."},
@@ -20,18 +17,6 @@ fn seeker() -> Sandbox {
     let (sandbox, _) = Sandbox::with_vault();
     succeeded(&sandbox.set_profile(PROFILE));
     sandbox
-}
-
-/// The PDF's text as `pdftotext -layout` reads it.
-fn text_of(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(output.status.success(), "pdftotext reads the CV");
-    String::from_utf8(output.stdout).expect("UTF-8 text")
 }
 
 #[test]
@@ -55,7 +40,7 @@ fn a_full_cv_is_written_readable_by_its_owner_only_and_says_it_is_not_encrypted(
             .mode();
         assert_eq!(mode & 0o777, 0o600, "only its owner can read the CV");
     }
-    let text = text_of(&pdf);
+    let text = pdf_text(&pdf);
     for expected in [
         "Kari Nordmann",
         "kari@example.org",
@@ -117,7 +102,7 @@ fn an_anonymous_cv_is_signed_with_the_pseudonym_the_organisation_knows() {
         )),
         "{stdout}"
     );
-    let text = text_of(&sandbox.path("anonymous.pdf"));
+    let text = pdf_text(&sandbox.path("anonymous.pdf"));
     assert!(text.contains(&pseudonym), "the pseudonym heads the CV");
     for identifying in ["Kari", "Nordmann", "example.org", "Statnett", "NTNU"] {
         assert!(
@@ -177,7 +162,7 @@ fn the_compact_template_is_chosen_by_name_and_sets_the_same_cv_differently() {
     let classic = std::fs::read(sandbox.path("classic.pdf")).expect("written");
     let compact = std::fs::read(sandbox.path("compact.pdf")).expect("written");
     assert!(classic != compact, "two layouts, two files");
-    let text = text_of(&sandbox.path("compact.pdf"));
+    let text = pdf_text(&sandbox.path("compact.pdf"));
     for expected in ["Kari Nordmann", "Objektorientert programmering", "Statnett"] {
         assert!(text.contains(expected), "{expected:?} in:\n{text}");
     }

@@ -3,10 +3,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{assert_refused, succeeded, Sandbox, EMPLOYER_INIT, UNLOCK};
+use common::{assert_refused, pdf_text, succeeded, Sandbox, EMPLOYER_INIT, UNLOCK};
 
 const PROFILE: &str = r#"{"person": {"name": "Kari Nordmann", "email": "kari@example.org",
     "label": "Backend developer"},
@@ -30,17 +27,6 @@ fn seeker() -> (Sandbox, String) {
         "Ola Berg",
     ]);
     (sandbox, id)
-}
-
-fn text_of(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(output.status.success(), "pdftotext reads the letter");
-    String::from_utf8(output.stdout).expect("UTF-8 text")
 }
 
 #[test]
@@ -104,7 +90,7 @@ fn a_full_letter_pdf_is_private_and_reads_from_sender_to_signature() {
             .mode();
         assert_eq!(mode & 0o777, 0o600, "only its owner can read the letter");
     }
-    let text = text_of(&pdf);
+    let text = pdf_text(&pdf);
     let mut from = 0;
     for expected in [
         "Kari Nordmann",
@@ -163,7 +149,7 @@ fn an_anonymous_letter_leaves_out_what_names_the_seeker_and_says_so() {
              you no longer need it.\n"
         )
     );
-    let text = text_of(&sandbox.path("anonymous.pdf"));
+    let text = pdf_text(&sandbox.path("anonymous.pdf"));
     assert!(text.contains(&pseudonym), "signed with the pseudonym");
     for identifying in ["Kari", "Nordmann", "example.org", "UiO", "Universitetet"] {
         assert!(!text.contains(identifying), "{identifying:?} in:\n{text}");

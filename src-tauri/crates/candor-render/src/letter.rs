@@ -1,7 +1,7 @@
 //! The data the letter template typesets: who writes, to whom, on which day, and the
 //! letter's blocks as the seeker wrote them. Serialized as the JSON the template reads.
 
-use candor_model::{CoverLetter, Day, Lang, LetterBlock, View};
+use candor_model::{Application, CoverLetter, Day, Lang, LetterBlock, View};
 use serde::Serialize;
 
 use crate::data::contact;
@@ -19,6 +19,18 @@ pub struct LetterFacts {
     pub contact: Option<String>,
     /// The day the letter is dated.
     pub day: Day,
+}
+
+impl LetterFacts {
+    /// A letter for `application`: its company, position and contact, dated `day`.
+    pub fn of(application: &Application, day: Day) -> Self {
+        LetterFacts {
+            company: application.company.clone(),
+            position: application.position.clone(),
+            contact: application.contact.clone(),
+            day,
+        }
+    }
 }
 
 /// The whole letter, as `/data.json`.

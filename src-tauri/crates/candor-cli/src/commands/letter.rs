@@ -97,14 +97,12 @@ pub fn letter(ctx: &Context, vault: &mut SeekerVault, args: LetterArgs) -> Resul
     let mut letter = letter;
     let findings = scan_cover_letter(&vault.profile()?, &ViewChoice::new(args.view), &mut letter)
         .map_err(VaultError::from)?;
-    let facts = LetterFacts {
-        company: application.company.clone(),
-        position: application.position.clone(),
-        contact: application.contact.clone(),
-        day: PeopleTime::system()
+    let facts = LetterFacts::of(
+        &application,
+        PeopleTime::system()
             .today()
             .map_err(|e| CliError::new(format!("cannot tell today's date: {e}")))?,
-    };
+    );
     let options = cv_options(args.template, args.lang, signed_as);
     let pdf = render_letter(&view, &letter, &facts, &options)?;
     write_pdf(out, &pdf, args.force)?;

@@ -381,3 +381,15 @@ fn fractional_seconds_are_found_and_minutes_are_not() {
     assert!(!has_fractional_seconds("expires 2 March 2027, 22:52 UTC"));
     assert!(!has_fractional_seconds("at 22:52:09 sharp"));
 }
+
+/// A PDF's text as `pdftotext -layout` reads it.
+pub fn pdf_text(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(output.status.success(), "pdftotext reads the PDF");
+    String::from_utf8(output.stdout).expect("UTF-8 text")
+}

@@ -80,14 +80,12 @@ impl SeekerVault {
                 })?;
             let findings = scan_cover_letter(profile, choice, &mut letter)?;
             view.findings.extend(findings);
-            let facts = LetterFacts {
-                company: application.company.clone(),
-                position: application.position.clone(),
-                contact: application.contact.clone(),
-                day: PeopleTime::system()
+            let facts = LetterFacts::of(
+                &application,
+                PeopleTime::system()
                     .today()
                     .map_err(|e| VaultError::tampered(format!("today's date: {e}")))?,
-            };
+            );
             documents.push(Made {
                 kind: DocumentKind::CoverLetter,
                 path: MADE_COVER_LETTER,
