@@ -3,6 +3,9 @@
 
 mod common;
 
+use std::path::Path;
+use std::process::Command;
+
 use common::{assert_refused, pdf_text, succeeded, Sandbox, EMPLOYER_INIT, UNLOCK};
 
 const PROFILE: &str = r#"{"person": {"name": "Kari Nordmann", "email": "kari@example.org",
@@ -131,26 +134,58 @@ fn an_anonymous_cv_without_an_organisation_is_refused() {
     assert!(!sandbox.path("cv.pdf").exists(), "nothing was written");
 }
 
+/// libfaketime's preload library, which makes a process see another date (Debian's
+/// `libfaketime`, installed by `make deps`).
+fn faketime_library() -> &'static str {
+    const PLACES: [&str; 2] = [
+        "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+        "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+    ];
+    PLACES
+        .into_iter()
+        .find(|place| Path::new(place).exists())
+        .expect("libfaketime is installed (make deps installs the faketime package)")
+}
+
 #[test]
-fn the_same_cv_in_two_zones_and_locales_is_the_same_bytes() {
+fn the_same_cv_on_two_dates_in_two_zones_and_locales_is_the_same_bytes() {
     let sandbox = seeker();
+    let preload = faketime_library();
     let mut written = Vec::new();
-    for (name, zone, locale) in [
-        ("oslo.pdf", "Europe/Oslo", "nb_NO.UTF-8"),
-        ("honolulu.pdf", "Pacific/Honolulu", "C"),
+    for (name, zone, locale, date) in [
+        ("oslo.pdf", "Europe/Oslo", "nb_NO.UTF-8", None),
+        (
+            "honolulu.pdf",
+            "Pacific/Honolulu",
+            "C",
+            Some("@2031-06-15 23:30:00"),
+        ),
     ] {
-        let env = [
+        let mut env = vec![
             UNLOCK[0],
             ("TZ", zone),
             ("LANG", locale),
             ("LC_ALL", locale),
         ];
+        if let Some(date) = date {
+            env.extend([("LD_PRELOAD", preload), ("FAKETIME", date)]);
+            let year = Command::new("date")
+                .arg("+%Y")
+                .envs(env.iter().copied())
+                .output()
+                .expect("date runs");
+            assert_eq!(
+                String::from_utf8_lossy(&year.stdout).trim(),
+                "2031",
+                "the preload moves the clock for a process run this way"
+            );
+        }
         succeeded(&sandbox.run(&["cv", "--lang", "en", "--out", name], &env, None));
         written.push(std::fs::read(sandbox.path(name)).expect("written"));
     }
     assert!(
         written[0] == written[1],
-        "the two processes wrote the same bytes"
+        "the two processes, five years apart, wrote the same bytes"
     );
 }
 

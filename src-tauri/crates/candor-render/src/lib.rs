@@ -4,7 +4,8 @@
 //!   for an anonymous view, the pseudonym the recipient knows them by.
 //! - [`render_cv_pages`]: the same pages as PNG images, for a preview.
 //! - The template is Candor's own (`templates/classic.typ`) and the fonts are built in
-//!   (Libertinus Serif, SIL Open Font License; `fonts/OFL.txt`): no system font, no
+//!   (Libertinus Serif, with Noto Naskh Arabic and Noto Emoji to fall back to; all SIL Open
+//!   Font License, `fonts/`): no system font, no
 //!   package download, no clock. The same view and options give the same bytes on any
 //!   machine, in any time zone or locale.
 //! - The seeker's text reaches Typst only as JSON the template reads, never as markup: a

@@ -22,12 +22,18 @@ pub(crate) const DATA_PATH: &str = "/data.json";
 /// Where the template itself lives, as Typst's diagnostics name it.
 const MAIN_PATH: &str = "/template.typ";
 
-/// Libertinus Serif (SIL Open Font License 1.1; `fonts/OFL.txt`): the only faces the
-/// templates use, so nothing depends on what the machine has installed.
-const FONT_FILES: [&[u8]; 3] = [
+/// The faces the templates use, so nothing depends on what the machine has installed (all
+/// under the SIL Open Font License 1.1; `fonts/OFL.txt`, `fonts/Noto-OFL.txt`): Libertinus
+/// Serif for Latin, Greek, Cyrillic and Hebrew; Noto Naskh Arabic and monochrome Noto
+/// Emoji, which Typst falls back to for the letters Libertinus lacks, so a name in Arabic
+/// or an emoji in a summary prints rather than turning into empty boxes.
+const FONT_FILES: [&[u8]; 6] = [
     include_bytes!("../fonts/LibertinusSerif-Regular.otf"),
     include_bytes!("../fonts/LibertinusSerif-Bold.otf"),
     include_bytes!("../fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf"),
+    include_bytes!("../fonts/NotoEmoji-Regular.ttf"),
 ];
 
 /// What every render shares: the standard library and the parsed fonts. Built once per

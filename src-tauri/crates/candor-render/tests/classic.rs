@@ -4,7 +4,7 @@
 
 mod common;
 
-use candor_model::{Lang, Profile, Skill, ViewKind};
+use candor_model::{Lang, Person, Profile, Skill, ViewKind};
 use candor_render::{render_cv, Template};
 use common::{assert_in_order, full_profile, options, render, view, Pdf};
 
@@ -247,6 +247,42 @@ fn hostile_text_prints_as_written(template: Template) {
         long_word_printed >= 300,
         "the whole 300-character word is printed, over several lines"
     );
+}
+
+#[test]
+fn arabic_hebrew_and_emoji_print_in_embedded_fonts_rather_than_empty_boxes() {
+    let written = "مرحبا بالعالم · שלום עולם · 🎉👍";
+    let mut profile = Profile::default();
+    profile.person = Some(Person {
+        name: "Kari Nordmann".into(),
+        summary: written.into(),
+        ..Person::default()
+    });
+    for template in Template::ALL {
+        let pdf = render(
+            &view(&profile, ViewKind::Full),
+            &options(template, Lang::En, "Kari Nordmann"),
+        );
+        let fonts = pdf.fonts().join("\n");
+        for face in ["LibertinusSerif", "NotoNaskhArabic", "NotoEmoji"] {
+            assert!(
+                fonts.contains(face),
+                "{face} is embedded for the letters Libertinus lacks, in {}:\n{fonts}",
+                template.as_str()
+            );
+        }
+        let text = pdf.text();
+        for word in ["שלום", "עולם", "🎉", "👍"] {
+            assert!(text.contains(word), "{word:?} is printed in:\n{text}");
+        }
+        let arabic = text.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c));
+        assert_eq!(
+            arabic.count(),
+            12,
+            "every Arabic letter of the summary is printed, in {}:\n{text}",
+            template.as_str()
+        );
+    }
 }
 
 #[test]
