@@ -13,6 +13,7 @@
 //! - [`profile_html`]: a profile (a view's, as sent) as one self-contained HTML page to read.
 //! - [`clean_pdf`] / [`pdf_text`]: a PDF attachment of an anonymous share written anew
 //!   without the metadata that names its author, and its text for the identity scan.
+//! - [`calendar_ics`]: whole-day events as an iCalendar file, each with a stable UID.
 //!
 //! Every reader is capped (input size, unpacked size, nesting, counts) and refuses what
 //! could attack it — an XML `<!DOCTYPE>`, a compression bomb — with its own error.
@@ -23,6 +24,7 @@ mod dates;
 mod elmo;
 mod error;
 mod html;
+mod ics;
 mod jsonresume;
 mod linkedin;
 mod pdf;
@@ -34,6 +36,7 @@ pub use elmo::{
 };
 pub use error::ImportError;
 pub use html::profile_html;
+pub use ics::{calendar_ics, CalendarEvent};
 pub use jsonresume::{
     export_json_resume, export_json_resume_string, import_json_resume, read_json_resume,
     JsonResumeImport, ADDRESSES_EXTENSION, GRADES_EXTENSION, MAX_JSON_RESUME_BYTES,

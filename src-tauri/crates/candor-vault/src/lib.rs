@@ -28,6 +28,7 @@
 
 #![forbid(unsafe_code)]
 
+mod agenda;
 mod application_rows;
 mod applications;
 mod backup;
@@ -58,6 +59,7 @@ mod stream;
 mod strength;
 mod vault;
 
+pub use agenda::{DueItem, DueWhat, Urgency, SOON_DAYS};
 pub use application_rows::{
     ApplicationOrder, ApplicationPage, ApplicationSummary, Collation, Pipeline, PipelineColumn,
     SortKey,

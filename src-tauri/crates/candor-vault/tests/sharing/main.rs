@@ -16,6 +16,7 @@ use common::sharing::*;
 use common::{contains, passphrase};
 use secrecy::ExposeSecret;
 
+mod agenda;
 mod delivery;
 mod imports;
 mod ledger;
