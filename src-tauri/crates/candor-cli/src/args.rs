@@ -115,6 +115,8 @@ pub enum Command {
     Receipt(ReceiptCommand),
     /// Every share you made: when, to whom, which fields (never their values)
     Ledger(LedgerArgs),
+    /// What is due: next steps of applications, answers owed to you, shares to be deleted
+    Agenda(AgendaArgs),
     /// Check a bundle's signature and hashes, and say what it holds
     Verify {
         /// The bundle file
@@ -473,6 +475,23 @@ pub enum SortColumn {
 }
 
 #[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// Everything dated, not only what is overdue or due in the next 14 days
+    #[arg(long)]
+    pub all: bool,
+    /// Write every dated item to this iCalendar file (.ics) for a calendar program; an
+    /// export made later updates the same events instead of adding copies
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// The language of the calendar's event titles
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: CvLang,
+    /// Replace the file at --ics if there is one
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct CvArgs {
     /// full, or anonymous (under the pseudonym the organisation given with --to knows you by)
     #[arg(long, value_enum, default_value = "full")]
@@ -503,7 +522,7 @@ pub enum CvTemplate {
     Compact,
 }
 
-/// A language `candor cv` writes in.
+/// A language `candor cv` (or a calendar export) writes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CvLang {
     /// English

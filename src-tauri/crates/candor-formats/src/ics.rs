@@ -154,7 +154,11 @@ mod tests {
             ics.contains("SUMMARY:DNB\\; Backend\\, Oslo\\\\\\nEND:VEVENT\\nBEGIN:VEVENT\r\n"),
             "{ics}"
         );
-        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "one event and the text");
+        assert_eq!(
+            ics.matches("BEGIN:VEVENT").count(),
+            2,
+            "one event and the text"
+        );
     }
 
     #[test]
@@ -162,7 +166,11 @@ mod tests {
         let summary = "æøå ".repeat(40);
         let ics = calendar_ics(&[event("a", "2026-12-31", &summary)], "x", now());
         for line in ics.split("\r\n") {
-            assert!(line.len() <= LINE_OCTETS, "{line:?} is {} octets", line.len());
+            assert!(
+                line.len() <= LINE_OCTETS,
+                "{line:?} is {} octets",
+                line.len()
+            );
         }
         let unfolded = ics.replace("\r\n ", "");
         assert!(

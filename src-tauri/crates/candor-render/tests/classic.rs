@@ -275,7 +275,9 @@ fn arabic_hebrew_and_emoji_print_in_embedded_fonts_rather_than_empty_boxes() {
         for word in ["שלום", "עולם", "🎉", "👍"] {
             assert!(text.contains(word), "{word:?} is printed in:\n{text}");
         }
-        let arabic = text.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c));
+        let arabic = text
+            .chars()
+            .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c));
         assert_eq!(
             arabic.count(),
             12,

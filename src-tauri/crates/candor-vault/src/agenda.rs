@@ -22,7 +22,11 @@ pub const SOON_DAYS: i64 = 14;
 /// What an item is about.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum DueWhat {
     /// An open application's next step.
     NextStep {
@@ -103,7 +107,15 @@ impl DueItem {
     /// A line that says what is due, in `lang`: a calendar event's title, a notification's.
     pub fn title(&self, lang: Lang) -> String {
         match (&self.what, lang) {
-            (DueWhat::NextStep { company, position, step, .. }, _) => {
+            (
+                DueWhat::NextStep {
+                    company,
+                    position,
+                    step,
+                    ..
+                },
+                _,
+            ) => {
                 let step = match (step.is_empty(), lang) {
                     (false, _) => step.as_str(),
                     (true, Lang::En) => "Next step",
@@ -116,7 +128,14 @@ impl DueItem {
                     .join(", ");
                 format!("{step} — {at}")
             }
-            (DueWhat::Answer { organisation, request, .. }, Lang::En) => {
+            (
+                DueWhat::Answer {
+                    organisation,
+                    request,
+                    ..
+                },
+                Lang::En,
+            ) => {
                 let asked = match request {
                     RequestKind::Deletion => "deletion request",
                     RequestKind::Access => "access request",
@@ -125,7 +144,14 @@ impl DueItem {
                 };
                 format!("{organisation} owes an answer to your {asked}")
             }
-            (DueWhat::Answer { organisation, request, .. }, Lang::Nb) => {
+            (
+                DueWhat::Answer {
+                    organisation,
+                    request,
+                    ..
+                },
+                Lang::Nb,
+            ) => {
                 let asked = match request {
                     RequestKind::Deletion => "kravet ditt om sletting",
                     RequestKind::Access => "kravet ditt om innsyn",

@@ -19,7 +19,7 @@ pub fn cv(ctx: &Context, args: CvArgs) -> Result<(), CliError> {
     let options = cv_options(args.template, args.lang, signed_as);
     let pdf = render_cv(&view, &options)?;
     let out = &args.out;
-    write_pdf(out, &pdf, args.force)?;
+    write_private(out, &pdf, args.force)?;
     if ctx.json {
         output::json(&json!({
             "out": out,
@@ -87,16 +87,16 @@ pub(super) fn lang_of(lang: CvLang) -> Lang {
     }
 }
 
-/// Writes a PDF whole or not at all, readable by its owner alone (0600); an existing
-/// file is replaced only with `force`.
-pub(super) fn write_pdf(out: &Path, pdf: &[u8], force: bool) -> Result<(), CliError> {
+/// Writes a file (a PDF, a calendar) whole or not at all, readable by its owner alone
+/// (0600); an existing file is replaced only with `force`.
+pub(super) fn write_private(out: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
     let existing = if force {
         Existing::Replace
     } else {
         Existing::Refuse
     };
     write_new_file(out, existing, |file| {
-        file.write_all(pdf).map_err(|e| VaultError::Io {
+        file.write_all(bytes).map_err(|e| VaultError::Io {
             context: format!("cannot write {}", out.display()),
             source: e,
         })

@@ -9,7 +9,7 @@ use candor_render::{render_letter, LetterFacts};
 use candor_vault::{SeekerVault, VaultError};
 use serde_json::json;
 
-use super::cv::{cv_options, view_for, write_pdf};
+use super::cv::{cv_options, view_for, write_private};
 use super::{resolve, CliError, Context};
 use crate::args::LetterArgs;
 use crate::output;
@@ -105,7 +105,7 @@ pub fn letter(ctx: &Context, vault: &mut SeekerVault, args: LetterArgs) -> Resul
     );
     let options = cv_options(args.template, args.lang, signed_as);
     let pdf = render_letter(&view, &letter, &facts, &options)?;
-    write_pdf(out, &pdf, args.force)?;
+    write_private(out, &pdf, args.force)?;
     if ctx.json {
         output::json(&json!({
             "out": out,

@@ -1,5 +1,6 @@
 //! What each command does: parse its arguments into model values, call the vault, print.
 
+mod agenda;
 mod apply;
 mod cv;
 mod doc;
@@ -125,6 +126,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Requests { complaint } => requests::list(&ctx, complaint),
         Command::Receipt(cmd) => requests::receipt(&ctx, cmd),
         Command::Ledger(args) => ledger::ledger(&ctx, args),
+        Command::Agenda(args) => agenda::agenda(&ctx, args),
         Command::Verify { file } => sharing::verify(&ctx, &file),
         Command::Employer(cmd) => employer::employer(&ctx, cmd),
     }

@@ -61,7 +61,10 @@ fn the_agenda_lists_open_next_steps_answers_owed_and_coming_expiries_by_day() {
         ],
         "a closed application's step is not due; overdue first, then by day"
     );
-    assert_eq!(items[0].title(Lang::En), "Next step — Equinor, Backend developer");
+    assert_eq!(
+        items[0].title(Lang::En),
+        "Next step — Equinor, Backend developer"
+    );
     assert_eq!(
         items[1].title(Lang::Nb),
         "Second interview — DNB, Backend developer"
@@ -122,7 +125,11 @@ fn an_item_due_is_notified_once_a_day_even_across_unlocks() {
     let mut w = world();
     let now = Timestamp::now();
     w.seeker
-        .insert(&application("Equinor", Some("Send references"), in_days(-1)))
+        .insert(&application(
+            "Equinor",
+            Some("Send references"),
+            in_days(-1),
+        ))
         .expect("adds");
     w.seeker
         .insert(&application("DNB", Some("Interview"), in_days(0)))
@@ -151,8 +158,7 @@ fn an_item_due_is_notified_once_a_day_even_across_unlocks() {
 
     let path = w.path("seeker.candor");
     drop(w.seeker);
-    let OpenVault::Seeker(mut reopened) =
-        OpenVault::open(&path, &passphrase()).expect("unlocks")
+    let OpenVault::Seeker(mut reopened) = OpenVault::open(&path, &passphrase()).expect("unlocks")
     else {
         panic!("the seeker's vault");
     };
