@@ -24,6 +24,8 @@ macro_rules! with_commands {
             profile::get_profile,
             profile::save_profile,
             profile::compute_gpa,
+            agenda::agenda,
+            agenda::save_agenda_ics,
             cv::preview_cv,
             cv::save_cv_pdf,
             letters::cover_letter_text,

@@ -10,6 +10,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod memory;
+mod reminders;
 mod state;
 
 use std::time::{Duration, Instant};
@@ -125,7 +126,8 @@ pub fn window_permissions() -> Vec<String> {
         .collect()
 }
 
-/// Expired bundles are purged every minute (12 rounds of the 5-second housekeeping).
+/// Expired bundles are purged, and items that fell due announced, every minute (12 rounds
+/// of the 5-second housekeeping).
 const PURGE_EVERY_ROUNDS: u64 = 12;
 
 pub fn run() {
@@ -133,6 +135,7 @@ pub fn run() {
     let builder = specta_builder();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(AppState::new(started))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
@@ -157,6 +160,7 @@ pub fn run() {
                     state.lock_if_idle(&handle);
                     if round % PURGE_EVERY_ROUNDS == 0 {
                         state.purge_expired();
+                        reminders::notify_due(&handle, &state);
                     }
                     memory::release_freed();
                 }

@@ -128,6 +128,26 @@ impl AppState {
         }
     }
 
+    /// The items due and not yet notified today, now remembered as notified; none when
+    /// no seeker's vault is open. The session is not touched: reminders are not the
+    /// person's activity and must not keep the vault from locking itself.
+    pub fn take_due_to_notify(&self) -> Vec<candor_vault::DueItem> {
+        let mut guard = self.session.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(session) = guard.as_mut() else {
+            return Vec::new();
+        };
+        let Ok(seeker) = session.seeker() else {
+            return Vec::new();
+        };
+        // A failure here is retried on the next round; the Today screen shows the items.
+        seeker
+            .take_due_to_notify(
+                candor_model::Timestamp::now(),
+                candor_model::PeopleTime::system(),
+            )
+            .unwrap_or_default()
+    }
+
     /// Locks the vault when it has been idle longer than the preference allows.
     pub fn lock_if_idle(&self, app: &AppHandle) {
         let minutes = self.prefs().auto_lock_minutes;

@@ -1,5 +1,6 @@
 //! The commands the webview calls. Each takes the state, calls the core, maps the error.
 
+pub mod agenda;
 pub mod applications;
 pub mod candidates;
 pub mod cv;

@@ -130,6 +130,7 @@ pub fn create_vault(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn unlock_vault(
+    app: AppHandle,
     state: State<'_, AppState>,
     path: String,
     passphrase: String,
@@ -137,6 +138,7 @@ pub fn unlock_vault(
     let vault = OpenVault::open(&PathBuf::from(path), &SecretString::from(passphrase))?;
     let info = info(&vault);
     state.set_session(Session::new(vault));
+    crate::reminders::notify_due(&app, &state);
     Ok(info)
 }
 

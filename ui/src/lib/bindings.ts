@@ -41,6 +41,13 @@ export const commands = {
 	/**  Replaces the named sections with those of `profile`, after validating all of it. */
 	saveProfile: (profile: Profile_Deserialize, sections: string[]) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { profile, sections })),
 	computeGpa: (courses: LearningOpportunity_Deserialize[]) => __TAURI_INVOKE<GpaView | null>("compute_gpa", { courses }),
+	/**  Every dated item, overdue first, then by day. */
+	agenda: () => typedError<DueItem[], IpcError_Serialize>(__TAURI_INVOKE("agenda")),
+	/**
+	 *  Asks where to save, then writes every dated item as an iCalendar file readable by
+	 *  this user only. `None` when the person cancelled.
+	 */
+	saveAgendaIcs: (lang: CvLang) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_agenda_ics", { lang })),
 	previewCv: (request: CvRequest_Deserialize) => typedError<CvPreview, IpcError_Serialize>(__TAURI_INVOKE("preview_cv", { request })),
 	/**
 	 *  Asks where to save the CV as PDF, renders and writes it whole (readable by this user
@@ -700,6 +707,28 @@ export type DraftKind =
 "profile" | 
 /**  An application's fields, as the new-application and edit forms send them. */
 "application";
+
+/**  One item of the agenda. */
+export type DueItem = {
+	what: DueWhat,
+	day: string,
+	urgency: Urgency,
+	/**  Whole days from today to the day: negative when overdue. */
+	days: number | null,
+	/**  Stable for the item across sessions and exports. */
+	stableId: string,
+};
+
+/**  What an item is about. */
+export type DueWhat = 
+/**  An open application's next step. */
+{ kind: "nextStep"; applicationId: string; company: string; position: string; 
+/**  What happens ("Second interview"); empty when only the day was written. */
+step: string } | 
+/**  The answer an organisation owes to one of the seeker's requests. */
+{ kind: "answer"; requestId: string; organisation: string; request: RequestKind } | 
+/**  A share the organisation must delete on its delete-by day. */
+{ kind: "shareExpires"; shareId: string; organisation: string };
 
 /**
  *  One programme of study. Maps to a JSON Resume `education` entry: `programme` is `area`
@@ -2328,6 +2357,11 @@ export type Strength = {
  *  value Rust refuses comes back as a problem at its field rather than as a refused call.
  */
 export type Unread = unknown;
+
+/**  How near an item is, on the seeker's today. */
+export type Urgency = "overdue" | "today" | 
+/**  Within [`SOON_DAYS`]. */
+"soon" | "later";
 
 export type VaultInfo = VaultInfo_Serialize;
 export type VaultInfoInput = VaultInfo_Deserialize;

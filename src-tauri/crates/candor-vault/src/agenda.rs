@@ -2,7 +2,7 @@
 //! requests, and shares whose delete-by day is coming. One list for the Today screen,
 //! `candor agenda`, the calendar export and the desktop notifications.
 //!
-//! Days are the seeker's local days ([`PeopleTime`]). Each item has a stable key built
+//! Days are the seeker's local days ([`PeopleTime`]). Each item has a stable id built
 //! from the id of what it is about, so a calendar export's UIDs stay the same from one
 //! export to the next and a notification is remembered per item.
 
@@ -73,7 +73,7 @@ pub struct DueItem {
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub days: i64,
     /// Stable for the item across sessions and exports.
-    pub key: String,
+    pub stable_id: String,
 }
 
 impl DueItem {
@@ -85,7 +85,7 @@ impl DueItem {
             1..=SOON_DAYS => Urgency::Soon,
             _ => Urgency::Later,
         };
-        let key = match &what {
+        let stable_id = match &what {
             DueWhat::NextStep { application_id, .. } => format!("next-step-{application_id}"),
             DueWhat::Answer { request_id, .. } => format!("answer-{request_id}"),
             DueWhat::ShareExpires { share_id, .. } => format!("share-expires-{share_id}"),
@@ -95,7 +95,7 @@ impl DueItem {
             day,
             urgency,
             days,
-            key,
+            stable_id,
         }
     }
 
@@ -182,7 +182,7 @@ impl DueItem {
     /// The item as a whole-day calendar event, with a UID that stays the same.
     pub fn event(&self, lang: Lang) -> CalendarEvent {
         CalendarEvent {
-            uid: format!("{}@candor", self.key),
+            uid: format!("{}@candor", self.stable_id),
             day: self.day,
             summary: self.title(lang),
             description: self.place(lang).to_owned(),
@@ -258,7 +258,7 @@ impl SeekerVault {
                 items.push(DueItem::new(what, day, today));
             }
         }
-        items.sort_by(|a, b| (a.day, &a.key).cmp(&(b.day, &b.key)));
+        items.sort_by(|a, b| (a.day, &a.stable_id).cmp(&(b.day, &b.stable_id)));
         Ok(items)
     }
 
@@ -279,7 +279,7 @@ impl SeekerVault {
         let fresh: Vec<DueItem> = self
             .agenda(now, time)?
             .into_iter()
-            .filter(|item| item.is_due() && !notified.keys.contains(&item.key))
+            .filter(|item| item.is_due() && !notified.keys.contains(&item.stable_id))
             .collect();
         if fresh.is_empty() {
             return Ok(fresh);
@@ -287,7 +287,7 @@ impl SeekerVault {
         notified.day = Some(today);
         notified
             .keys
-            .extend(fresh.iter().map(|item| item.key.clone()));
+            .extend(fresh.iter().map(|item| item.stable_id.clone()));
         self.write(|w| w.put_record(NOTIFIED_ID, 0, &notified))?;
         Ok(fresh)
     }

@@ -73,7 +73,7 @@ fn the_agenda_lists_open_next_steps_answers_owed_and_coming_expiries_by_day() {
         items[2].title(Lang::En),
         "Fjordkraft Data AS must delete what you shared"
     );
-    assert_eq!(items[2].key, format!("share-expires-{share}"));
+    assert_eq!(items[2].stable_id, format!("share-expires-{share}"));
 
     let notice = w.path("deletion.candor");
     w.seeker
