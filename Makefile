@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # D-Bus), and the standard tools the benchmarks and interoperability tests compare with.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev webkit2gtk-driver xvfb xauth dbus \
-	imagemagick argon2 age minisign unzip qpdf poppler-utils faketime
+	imagemagick argon2 age minisign unzip qpdf poppler-utils faketime dunst
 
 E2E_APP := target/debug/candor-desktop
 

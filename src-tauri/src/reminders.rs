@@ -39,7 +39,11 @@ pub fn message(due: &[DueItem], lang: Lang) -> (String, String) {
         (count, _, Lang::En) => format!("{count} things are due"),
         (count, _, Lang::Nb) => format!("{count} ting venter"),
     };
-    let mut lines: Vec<String> = due.iter().take(NAMED).map(|item| item.title(lang)).collect();
+    let mut lines: Vec<String> = due
+        .iter()
+        .take(NAMED)
+        .map(|item| item.title(lang))
+        .collect();
     let rest = due.len().saturating_sub(NAMED);
     if rest > 0 {
         lines.push(match lang {
@@ -85,7 +89,11 @@ mod tests {
         assert!(matches!(due[0].what, DueWhat::NextStep { .. }));
         let (title, body) = message(&due, Lang::En);
         assert_eq!(title, "6 things are due");
-        assert_eq!(body.lines().count(), 5, "four named, then the count: {body}");
+        assert_eq!(
+            body.lines().count(),
+            5,
+            "four named, then the count: {body}"
+        );
         assert!(body.ends_with("and 2 more: see Today in Candor"), "{body}");
     }
 }

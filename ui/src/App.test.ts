@@ -28,6 +28,7 @@ function mockApp(extra: Record<string, Handler> = {}) {
     lock_vault: () => null,
     unlock_vault: ({ path }) => ({ path, role: "seeker" }),
     get_profile: () => ({}),
+    agenda: () => [],
     compute_gpa: () => null,
     list_documents: () => [],
     list_applications: () => ({ total: 0, matched: 0, offset: 0, rows: [] }),
@@ -93,11 +94,13 @@ describe("the open vault", () => {
     return { calls, user };
   }
 
-  test("has a navigation to each section", async () => {
+  test("opens on Today, and has a navigation to each section", async () => {
     const { user } = await unlocked();
-    expect(view.getByTestId("nav-profile")).toHaveAttribute("aria-current", "page");
+    expect(view.getByTestId("nav-today")).toHaveAttribute("aria-current", "page");
+    expect(await view.findByTestId("today-start")).toBeInTheDocument();
     const order = view.getAllByRole("button").map((b) => b.dataset.testid).filter((id) => id?.startsWith("nav-"));
     expect(order).toEqual([
+      "nav-today",
       "nav-profile",
       "nav-cv",
       "nav-documents",
@@ -122,13 +125,15 @@ describe("the open vault", () => {
 
   test("the profile is read again after a visit elsewhere, unless it holds unsaved edits", async () => {
     const { calls, user } = await unlocked();
+    await user.click(view.getByTestId("nav-profile"));
     await view.findByTestId("person-name");
+    const first = callsOf(calls, "get_profile").length;
     await user.click(view.getByTestId("nav-applications"));
     await view.findByTestId("application-new");
     expect(view.queryByTestId("person-name")).toBeNull();
     await user.click(view.getByTestId("nav-profile"));
     await view.findByTestId("person-name");
-    expect(callsOf(calls, "get_profile")).toHaveLength(2);
+    expect(callsOf(calls, "get_profile")).toHaveLength(first + 1);
 
     await user.type(view.getByTestId("person-name"), "Kari");
     await user.click(view.getByTestId("nav-applications"));
@@ -136,7 +141,7 @@ describe("the open vault", () => {
     expect(view.getByTestId("person-name")).not.toBeVisible();
     await user.click(view.getByTestId("nav-profile"));
     expect(view.getByTestId("person-name")).toHaveValue("Kari");
-    expect(callsOf(calls, "get_profile")).toHaveLength(2);
+    expect(callsOf(calls, "get_profile")).toHaveLength(first + 1);
   });
 
   test("an employer's vault opens on its inbox, without the seeker's sections", async () => {

@@ -32,7 +32,11 @@ pub fn save_agenda_ics(
     let items = state.with_session(|s| s.seeker()?.agenda(now, PeopleTime::system()))?;
     let (title, suggested, name) = match lang {
         Lang::En => ("Add to calendar", "candor-agenda.ics", "Job hunt (Candor)"),
-        Lang::Nb => ("Legg i kalenderen", "candor-agenda.ics", "Jobbsøking (Candor)"),
+        Lang::Nb => (
+            "Legg i kalenderen",
+            "candor-agenda.ics",
+            "Jobbsøking (Candor)",
+        ),
     };
     let Some(out) = state.dialogs.save_file(&app, title, suggested) else {
         return Ok(None);

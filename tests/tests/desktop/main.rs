@@ -26,6 +26,7 @@ mod cv;
 mod letters;
 mod profile;
 mod sharing;
+mod today;
 mod walk;
 mod words;
 

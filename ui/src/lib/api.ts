@@ -112,6 +112,10 @@ export const api = {
   getProfile: () => unwrap(commands.getProfile()),
   saveProfile: (profile: ProfileInput, sections: string[]) => unwrap(commands.saveProfile(profile, sections)),
   computeGpa: (courses: LearningOpportunityInput[]) => plain(commands.computeGpa(courses)),
+  /** Every dated item: next steps, answers owed, delete-by days; overdue first. */
+  agenda: () => unwrap(commands.agenda()),
+  /** Where the calendar file was saved, or `null` when the dialog was cancelled. */
+  saveAgendaIcs: (lang: Language) => unwrap(commands.saveAgendaIcs(lang)),
   previewCv: (request: CvRequestInput) => unwrap(commands.previewCv(request)),
   /** Where the PDF was saved, or `null` when the dialog was cancelled. */
   saveCvPdf: (request: CvRequestInput) => unwrap(commands.saveCvPdf(request)),

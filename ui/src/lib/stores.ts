@@ -5,6 +5,7 @@ import type { AppInfo, Prefs, VaultInfo } from "./bindings";
 
 export type ScreenName = "loading" | "start" | "create" | "unlock" | "recover" | "shell";
 export type Section =
+  | "today"
   | "profile"
   | "cv"
   | "documents"
@@ -53,13 +54,18 @@ export function showRecover(path: string): void {
   screen.set("recover");
 }
 
-/** The vault is open: show it, starting with the profile. */
+/** An application another screen asked the applications screen to open (Today does). */
+export const openApplicationId = writable<string | null>(null);
+/** The import format another screen chose for the import screen (Today's first steps). */
+export const importFormatChoice = writable<"emrex" | "linkedin" | "json-resume" | null>(null);
+
+/** The vault is open: show it, starting with what is due today. */
 export function enterVault(vault: VaultInfo): void {
   vaultPath.set(vault.path);
   notice.set(null);
   role.set(vault.role);
   organisation.set(vault.organisation);
-  section.set(vault.role === "employer" ? "inbox" : "profile");
+  section.set(vault.role === "employer" ? "inbox" : "today");
   prefs.update((p) => ({ ...p, recent: [vault.path, ...p.recent.filter((r) => r !== vault.path)] }));
   screen.set("shell");
 }
