@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 
 E2E_APP := target/debug/candor-desktop
 
-.PHONY: run cli test test-e2e lint ui ui-deps ui-test bindings bench bench-bundle bench-desktop bench-cv bench-build fuzz deps
+.PHONY: run cli test test-e2e test-package package lint ui ui-deps ui-test bindings bench bench-bundle bench-desktop bench-cv bench-build fuzz deps
 
 ## The desktop app (release build).
 run: deps ui
@@ -39,6 +39,20 @@ test-e2e: deps ui
 	CANDOR_DESKTOP_BIN=$(CURDIR)/$(E2E_APP) xvfb-run -a -s "-screen 0 1280x900x24" \
 		dbus-run-session -- $(CARGO) test -p candor-tests --features desktop-e2e --test desktop -- --nocapture --test-threads=1
 	@echo "screenshots: $(CURDIR)/target/e2e-screenshots/"
+
+## A Debian package of the app and the `candor` command, built by Tauri's bundler (the
+## Tauri CLI from npm): desktop entry, icons, and the vault and bundle file types.
+## Written to target/release/bundle/deb/.
+DEB_DIR := target/release/bundle/deb
+package: deps ui
+	$(CARGO) build --release -p candor-desktop -p candor-cli --bin candor-desktop --bin candor
+	rm -f $(DEB_DIR)/*.deb
+	cd src-tauri && ../ui/node_modules/.bin/tauri bundle --bundles deb --ci
+
+## Installs the package with dpkg, starts the installed app to its first screen, runs
+## `candor --version` from the PATH, and removes it (as root, or with sudo).
+test-package: package
+	tests/package/test-package.sh $(DEB_DIR)/*.deb
 
 lint: ui
 	$(CARGO) fmt --all --check

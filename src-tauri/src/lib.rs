@@ -9,6 +9,7 @@ mod command_list;
 mod commands;
 mod dialogs;
 mod error;
+mod launch;
 mod memory;
 mod reminders;
 mod state;

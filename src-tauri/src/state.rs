@@ -18,6 +18,8 @@ pub struct AppState {
     pub default_vault: PathBuf,
     pub dialogs: Box<dyn Dialogs>,
     pub started: Instant,
+    /// The vault or bundle the app was started to open, if any.
+    pub opened: Option<crate::launch::Opened>,
     /// Files this app saved (bundles) while it runs: the only ones "Show in folder" shows,
     /// so the page cannot point the file manager anywhere else.
     saved: Mutex<Vec<PathBuf>>,
@@ -44,6 +46,7 @@ impl AppState {
             default_vault,
             dialogs: crate::dialogs::dialogs(),
             started,
+            opened: crate::launch::opened_file(std::env::args_os()),
             saved: Mutex::new(Vec::new()),
         }
     }

@@ -83,6 +83,22 @@ describe("starting the app", () => {
   });
 });
 
+describe("started to open a file", () => {
+  test("a vault opened from the file manager goes straight to its unlock", async () => {
+    mockApp({ app_info: () => info({ openedVault: "/home/kari/Downloads/jobs.candor" }) });
+    render(App);
+    expect(await view.findByTestId("unlock-path")).toHaveValue("/home/kari/Downloads/jobs.candor");
+  });
+
+  test("a bundle opened from the file manager is named on the start screen, with where to import it", async () => {
+    mockApp({ app_info: () => info({ openedBundle: "/home/kari/Downloads/fjordkraft.candorbundle" }) });
+    render(App);
+    expect(await view.findByTestId("opened-bundle")).toHaveTextContent(
+      "You opened fjordkraft.candorbundle, a Candor bundle. Open the vault it is for first",
+    );
+  });
+});
+
 describe("the open vault", () => {
   async function unlocked() {
     const calls = mockApp();

@@ -32,6 +32,10 @@ pub struct AppInfo {
     pub unlocked: Option<VaultInfo>,
     pub statuses: Vec<ApplicationStatus>,
     pub document_kinds: Vec<DocumentKind>,
+    /// The vault the app was started to open (from the file manager): unlock it first.
+    pub opened_vault: Option<String>,
+    /// A bundle the app was started to open: the start screen says where to import it.
+    pub opened_bundle: Option<String>,
 }
 
 /// A recovery code at the one moment it is shown. No other command returns one.
@@ -40,6 +44,10 @@ pub struct AppInfo {
 pub struct ShownRecoveryCode {
     pub recovery_code: String,
     pub vault: VaultInfo,
+}
+
+fn opened(path: Option<&std::path::Path>) -> Option<String> {
+    path.map(|path| path.display().to_string())
 }
 
 pub(crate) fn info(vault: &OpenVault) -> VaultInfo {
@@ -98,6 +106,8 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         unlocked,
         statuses: ApplicationStatus::ALL.to_vec(),
         document_kinds: DocumentKind::ALL.to_vec(),
+        opened_vault: opened(state.opened.as_ref().and_then(|o| o.vault())),
+        opened_bundle: opened(state.opened.as_ref().and_then(|o| o.bundle())),
     }
 }
 

@@ -265,6 +265,10 @@ export type AppInfo_Deserialize = {
 	unlocked?: VaultInfo_Deserialize | null,
 	statuses: ApplicationStatus[],
 	documentKinds: DocumentKind[],
+	/**  The vault the app was started to open (from the file manager): unlock it first. */
+	openedVault?: string | null,
+	/**  A bundle the app was started to open: the start screen says where to import it. */
+	openedBundle?: string | null,
 };
 
 export type AppInfo_Serialize = {
@@ -274,6 +278,10 @@ export type AppInfo_Serialize = {
 	unlocked: VaultInfo_Serialize | null,
 	statuses: ApplicationStatus[],
 	documentKinds: DocumentKind[],
+	/**  The vault the app was started to open (from the file manager): unlock it first. */
+	openedVault: string | null,
+	/**  A bundle the app was started to open: the start screen says where to import it. */
+	openedBundle: string | null,
 };
 
 /**  An application for a position. */

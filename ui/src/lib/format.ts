@@ -43,6 +43,15 @@ export function formatDay(day: string | null | undefined, lang: Language): strin
   return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
+/** A calendar day `YYYY-MM-DD` as a person types it in a field: `15.12.2026` in bokmål,
+ *  unchanged in English. Rust reads both forms in either language. */
+export function dayForInput(day: string | null | undefined, lang: Language): string {
+  if (!day) return "";
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match || lang !== "nb") return day;
+  return `${match[3]}.${match[2]}.${match[1]}`;
+}
+
 /** Today as `YYYY-MM-DD`, in local time. */
 export function today(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -17,7 +17,7 @@ export const en = {
   "common.retry": "Try again",
 
   "date.partialHint": "YYYY, YYYY-MM or YYYY-MM-DD",
-  "date.dayHint": "YYYY-MM-DD, e.g. 2025-03-14",
+  "date.dayHint": "YYYY-MM-DD, e.g. 2026-12-15 (or 15.12.2026)",
 
   "start.title": "Welcome to Candor",
   "start.openLast": "Open last vault",
@@ -948,6 +948,7 @@ export const en = {
   "today.start.linkedin": "Your LinkedIn data export",
   "today.start.jsonResume": "A CV in JSON Resume",
   "today.start.type": "Start typing your profile",
+  "start.openedBundle": "You opened {name}, a Candor bundle. Open the vault it is for first, then import it there: an organisation under Inbox → “Import a bundle…”, a job seeker under Ledger → “Import an answer…” or “Import an invitation…”.",
 } as const satisfies Record<string, string>;
 
 export type Key = keyof typeof en;

@@ -19,7 +19,7 @@ export const nb: Record<Key, string> = {
   "common.retry": "Prøv igjen",
 
   "date.partialHint": "ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
-  "date.dayHint": "ÅÅÅÅ-MM-DD, f.eks. 2025-03-14",
+  "date.dayHint": "DD.MM.ÅÅÅÅ, f.eks. 15.12.2026 (eller 2026-12-15)",
 
   "start.title": "Velkommen til Candor",
   "start.openLast": "Åpne sist brukte hvelv",
@@ -950,4 +950,5 @@ export const nb: Record<Key, string> = {
   "today.start.linkedin": "Dataeksporten din fra LinkedIn",
   "today.start.jsonResume": "En CV i JSON Resume",
   "today.start.type": "Begynn å skrive profilen",
+  "start.openedBundle": "Du åpnet {name}, en Candor-pakke. Åpne først hvelvet den hører til, og importer den der: en virksomhet under Innboks → «Importer en pakke …», en jobbsøker under Logg → «Importer et svar …» eller «Importer en invitasjon …».",
 };
