@@ -85,7 +85,7 @@ bench-bundle: deps
 
 ## Start-up time and memory of the release app beside a bare Tauri window (minutes).
 bench-desktop: deps ui
-	$(CARGO) build --release -p candor-desktop --bins
+	$(CARGO) build --release -p candor-desktop --bins --features bare-window
 	$(CARGO) build --release -p candor-tests --bin desktop-bench
 	xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
 		target/release/desktop-bench target/release/candor-desktop target/release/candor-bare-window 10

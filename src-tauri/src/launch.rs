@@ -55,7 +55,11 @@ mod tests {
     use std::ffi::OsString;
 
     fn args(path: &Path) -> impl Iterator<Item = OsString> {
-        [OsString::from("candor-desktop"), path.as_os_str().to_owned()].into_iter()
+        [
+            OsString::from("candor-desktop"),
+            path.as_os_str().to_owned(),
+        ]
+        .into_iter()
     }
 
     #[test]

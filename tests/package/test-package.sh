@@ -16,11 +16,12 @@ package=$(dpkg-deb --field "$deb" Package)
 echo "test-package: $package $version from $deb"
 
 # What the package holds, before installing it.
-contents=$(dpkg-deb --contents "$deb")
-for path in ./usr/bin/candor-desktop ./usr/bin/candor ./usr/share/mime/packages/candor.xml \
-    ./usr/share/applications/Candor.desktop ./usr/share/icons/hicolor/128x128/apps/candor-desktop.png; do
-  grep -q " $path\$" <<<"$contents" || fail "the package lacks $path"
+contents=$(dpkg-deb --contents "$deb" | awk '{print $6}' | sed 's|^\./||')
+for path in usr/bin/candor-desktop usr/bin/candor usr/share/mime/packages/candor.xml \
+    usr/share/applications/Candor.desktop usr/share/icons/hicolor/128x128/apps/candor-desktop.png; do
+  grep -qx "$path" <<<"$contents" || fail "the package lacks /$path"
 done
+grep -q usr/bin/candor-bare-window <<<"$contents" && fail "the package ships the benchmark's window"
 
 $sudo dpkg -i "$deb" || fail "dpkg -i refused the package"
 trap '$sudo dpkg -r "$package" >/dev/null 2>&1 || true' EXIT
