@@ -252,12 +252,14 @@ fn hostile_text_prints_as_written(template: Template) {
 #[test]
 fn arabic_hebrew_and_emoji_print_in_embedded_fonts_rather_than_empty_boxes() {
     let written = "مرحبا بالعالم · שלום עולם · 🎉👍";
-    let mut profile = Profile::default();
-    profile.person = Some(Person {
-        name: "Kari Nordmann".into(),
-        summary: written.into(),
-        ..Person::default()
-    });
+    let profile = Profile {
+        person: Some(Person {
+            name: "Kari Nordmann".into(),
+            summary: written.into(),
+            ..Person::default()
+        }),
+        ..Profile::default()
+    };
     for template in Template::ALL {
         let pdf = render(
             &view(&profile, ViewKind::Full),
