@@ -16,8 +16,13 @@ fn day(days: i64) -> Day {
     PeopleTime::system().local_day(at).expect("a day")
 }
 
-/// A notification server on this test's session bus, stopped when dropped.
-struct Notifications(Child);
+/// A notification server on this test's session bus, stopped when dropped. An earlier test
+/// of the same session may already have started one (D-Bus starts dunst when an app
+/// notifies): then that one answers, and only what arrives after the start counts.
+struct Notifications {
+    child: Child,
+    before: usize,
+}
 
 impl Notifications {
     fn start() -> Notifications {
@@ -26,7 +31,7 @@ impl Notifications {
             .stderr(Stdio::null())
             .spawn()
             .expect("dunst starts (make deps installs it)");
-        let server = Notifications(child);
+        let mut server = Notifications { child, before: 0 };
         let deadline = Instant::now() + Duration::from_secs(20);
         while server.dunstctl(&["count", "history"]).is_none() {
             assert!(
@@ -35,6 +40,7 @@ impl Notifications {
             );
             std::thread::sleep(Duration::from_millis(200));
         }
+        server.before = server.total();
         server
     }
 
@@ -45,8 +51,13 @@ impl Notifications {
             .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
     }
 
-    /// Every notification received so far, shown or closed.
+    /// The notifications received since this test started.
     fn received(&self) -> usize {
+        self.total() - self.before
+    }
+
+    /// Every notification the server holds, shown, waiting or closed.
+    fn total(&self) -> usize {
         ["displayed", "history", "waiting"]
             .iter()
             .map(|which| {
@@ -57,7 +68,8 @@ impl Notifications {
             .sum()
     }
 
-    /// The summaries and bodies of every notification, once all are closed into history.
+    /// The summaries and bodies of every notification the server holds, once all are
+    /// closed into history.
     fn history(&self) -> String {
         self.dunstctl(&["close-all"]);
         self.dunstctl(&["history"]).unwrap_or_default()
@@ -66,8 +78,8 @@ impl Notifications {
 
 impl Drop for Notifications {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
