@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use tauri::{WebviewUrl, WebviewWindowBuilder};
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 
 #[tauri::command]
 fn ready(started: tauri::State<'_, Instant>) {
@@ -18,6 +18,13 @@ fn main() {
         .manage(started)
         .invoke_handler(tauri::generate_handler![ready])
         .setup(|app| {
+            // The app grants its window its commands at start-up; this window gets `ready`
+            // the same way, and nothing else.
+            app.add_capability(
+                tauri::ipc::CapabilityBuilder::new("bare")
+                    .window("main")
+                    .permission("allow-ready"),
+            )?;
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("bare.html".into()))
                 .title("bare")
                 .build()?;
