@@ -161,7 +161,7 @@ pub fn run() {
                     state.lock_if_idle(&handle);
                     if round % PURGE_EVERY_ROUNDS == 0 {
                         state.purge_expired();
-                        reminders::notify_due(&handle, &state);
+                        reminders::notify_on_new_day(&handle, &state);
                     }
                     memory::release_freed();
                 }

@@ -1,9 +1,12 @@
-//! Desktop notifications of what is due, while the app is open: at unlock, and when an
-//! item falls due (checked every minute, so a step due today is announced soon after
-//! midnight). Each item is announced at most once per local day; the vault remembers which.
+//! Desktop notifications of what is due, while the app is open: at unlock, and when items
+//! fall due, which happens when the local day turns (checked every minute, so a step due
+//! today is announced soon after midnight; the agenda is read only when the day has
+//! changed, not every minute). Each item is announced at most once per local day; the vault remembers which.
 //! Several items due at once make one notification, not a flood.
 
-use candor_model::Lang;
+use std::sync::Mutex;
+
+use candor_model::{Day, Lang, PeopleTime};
 use candor_vault::{DueItem, Urgency};
 use tauri::AppHandle;
 use tauri_plugin_notification::NotificationExt;
@@ -13,9 +16,24 @@ use crate::state::AppState;
 /// How many items one notification names before it counts the rest.
 const NAMED: usize = 4;
 
+/// The local day the agenda was last read for reminders.
+static CHECKED_ON: Mutex<Option<Day>> = Mutex::new(None);
+
+/// Announces what fell due when the local day has turned since the last check. An item
+/// dated today while the app is open is on the Today screen already; it is announced at
+/// the next unlock.
+pub fn notify_on_new_day(app: &AppHandle, state: &AppState) {
+    let today = PeopleTime::system().today().ok();
+    let checked = *CHECKED_ON.lock().unwrap_or_else(|p| p.into_inner());
+    if today.is_some() && today != checked {
+        notify_due(app, state);
+    }
+}
+
 /// Announces what is due and was not announced today. A desktop without a notification
 /// service shows nothing; the Today screen still lists every item.
 pub fn notify_due(app: &AppHandle, state: &AppState) {
+    *CHECKED_ON.lock().unwrap_or_else(|p| p.into_inner()) = PeopleTime::system().today().ok();
     let due = state.take_due_to_notify();
     if due.is_empty() {
         return;

@@ -1,13 +1,10 @@
 //! The Today screen: what is due, and "Add to calendar…".
 
-use std::io::Write;
-
 use candor_model::{Lang, PeopleTime, Timestamp};
-use candor_vault::formats::calendar_ics;
-use candor_vault::{write_new_file, DueItem, Existing, VaultError};
+use candor_vault::{agenda_calendar, DueItem};
 use tauri::{AppHandle, State};
 
-use crate::commands::cv::CvLang;
+use crate::commands::cv::{write_private, CvLang};
 use crate::error::IpcResult;
 use crate::state::AppState;
 
@@ -30,25 +27,13 @@ pub fn save_agenda_ics(
     let lang = Lang::from(lang);
     let now = Timestamp::now();
     let items = state.with_session(|s| s.seeker()?.agenda(now, PeopleTime::system()))?;
-    let (title, suggested, name) = match lang {
-        Lang::En => ("Add to calendar", "candor-agenda.ics", "Job hunt (Candor)"),
-        Lang::Nb => (
-            "Legg i kalenderen",
-            "candor-agenda.ics",
-            "Jobbsøking (Candor)",
-        ),
+    let title = match lang {
+        Lang::En => "Add to calendar",
+        Lang::Nb => "Legg i kalenderen",
     };
-    let Some(out) = state.dialogs.save_file(&app, title, suggested) else {
+    let Some(out) = state.dialogs.save_file(&app, title, "candor-agenda.ics") else {
         return Ok(None);
     };
-    let events: Vec<_> = items.iter().map(|item| item.event(lang)).collect();
-    let ics = calendar_ics(&events, name, now);
-    // The native dialog already asked before replacing a file.
-    write_new_file(&out, Existing::Replace, |file| {
-        file.write_all(ics.as_bytes()).map_err(|e| VaultError::Io {
-            context: format!("cannot write {}", out.display()),
-            source: e,
-        })
-    })?;
+    write_private(&out, agenda_calendar(&items, lang, now).as_bytes())?;
     Ok(Some(out.display().to_string()))
 }

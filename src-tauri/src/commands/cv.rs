@@ -109,15 +109,15 @@ pub fn save_cv_pdf(
         return Ok(None);
     };
     let pdf = super::off_the_runtime(|| render_cv(&view, &options)).map_err(failed)?;
-    write_pdf(&out, &pdf)?;
+    write_private(&out, &pdf)?;
     Ok(Some(out.display().to_string()))
 }
 
-/// Writes a PDF where the save dialog said, whole or not at all, readable by this user
-/// only. The native dialog already asked before replacing a file.
-pub(super) fn write_pdf(out: &std::path::Path, pdf: &[u8]) -> IpcResult<()> {
+/// Writes a file (a PDF, a calendar) where the save dialog said, whole or not at all,
+/// readable by this user only. The native dialog already asked before replacing a file.
+pub(super) fn write_private(out: &std::path::Path, bytes: &[u8]) -> IpcResult<()> {
     write_new_file(out, Existing::Replace, |file| {
-        file.write_all(pdf).map_err(|e| VaultError::Io {
+        file.write_all(bytes).map_err(|e| VaultError::Io {
             context: format!("cannot write {}", out.display()),
             source: e,
         })

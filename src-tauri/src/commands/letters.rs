@@ -7,7 +7,7 @@ use candor_render::{render_letter, LetterFacts};
 use candor_vault::{CvView, Entry, VaultError};
 use tauri::{AppHandle, State};
 
-use super::cv::{failed, prepare, write_pdf, CvLang, CvRequest};
+use super::cv::{failed, prepare, write_private, CvLang, CvRequest};
 use crate::error::{ErrorCode, IpcError, IpcResult};
 use crate::state::AppState;
 
@@ -97,6 +97,6 @@ pub fn save_cover_letter_pdf(
     };
     let pdf = super::off_the_runtime(|| render_letter(&view, &letter, &facts, &options))
         .map_err(failed)?;
-    write_pdf(&out, &pdf)?;
+    write_private(&out, &pdf)?;
     Ok(Some(out.display().to_string()))
 }

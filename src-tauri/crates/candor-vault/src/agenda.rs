@@ -7,7 +7,7 @@
 //! export to the next and a notification is remembered per item.
 
 use candor_bundle::RequestKind;
-use candor_formats::CalendarEvent;
+use candor_formats::{calendar_ics, CalendarEvent};
 use candor_model::{Application, Day, Lang, PeopleTime, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -188,6 +188,17 @@ impl DueItem {
             description: self.place(lang).to_owned(),
         }
     }
+}
+
+/// `items` as an iCalendar file in `lang`, stamped `now`: what `candor agenda --ics` and
+/// the app's "Add to calendar…" write.
+pub fn agenda_calendar(items: &[DueItem], lang: Lang, now: Timestamp) -> String {
+    let events: Vec<CalendarEvent> = items.iter().map(|item| item.event(lang)).collect();
+    let name = match lang {
+        Lang::En => "Job hunt (Candor)",
+        Lang::Nb => "Jobbsøking (Candor)",
+    };
+    calendar_ics(&events, name, now)
 }
 
 /// Which items were notified on which local day: at most one notification per item a day.

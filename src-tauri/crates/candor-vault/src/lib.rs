@@ -59,7 +59,7 @@ mod stream;
 mod strength;
 mod vault;
 
-pub use agenda::{DueItem, DueWhat, Urgency, SOON_DAYS};
+pub use agenda::{agenda_calendar, DueItem, DueWhat, Urgency, SOON_DAYS};
 pub use application_rows::{
     ApplicationOrder, ApplicationPage, ApplicationSummary, Collation, Pipeline, PipelineColumn,
     SortKey,

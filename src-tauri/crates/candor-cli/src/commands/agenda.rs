@@ -2,8 +2,7 @@
 //! same items as an iCalendar file.
 
 use candor_model::{Lang, PeopleTime, Timestamp};
-use candor_vault::formats::calendar_ics;
-use candor_vault::{DueItem, DueWhat, Urgency, SOON_DAYS};
+use candor_vault::{agenda_calendar, DueItem, DueWhat, Urgency, SOON_DAYS};
 use serde_json::json;
 
 use super::cv::{lang_of, write_private};
@@ -21,26 +20,25 @@ pub fn agenda(ctx: &Context, args: AgendaArgs) -> Result<(), CliError> {
     let items = vault.agenda(now, time)?;
     if let Some(out) = &args.ics {
         let lang = lang_of(args.lang);
-        let events: Vec<_> = items.iter().map(|item| item.event(lang)).collect();
-        let name = match lang {
-            Lang::En => "Job hunt (Candor)",
-            Lang::Nb => "Jobbsøking (Candor)",
-        };
         if out.exists() && !args.force {
             return Err(CliError::new(format!(
                 "{} already exists; choose another file, or add --force to replace it",
                 out.display()
             )));
         }
-        write_private(out, calendar_ics(&events, name, now).as_bytes(), args.force)?;
+        write_private(
+            out,
+            agenda_calendar(&items, lang, now).as_bytes(),
+            args.force,
+        )?;
         if ctx.json {
-            output::json(&json!({ "out": out, "events": events.len() }));
+            output::json(&json!({ "out": out, "events": items.len() }));
         } else {
             println!(
                 "Wrote {} event(s) to {}. Importing a later export into the same calendar \
                  updates these events instead of adding copies. The file is not encrypted: \
                  delete it once your calendar has it.",
-                events.len(),
+                items.len(),
                 out.display()
             );
         }
