@@ -135,6 +135,8 @@ pub enum ErrorCode {
     CvNeedsRecipient,
     /// A full CV while the profile has no name to sign it with.
     CvNeedsName,
+    /// An application's job link that is not a web address, so it is not opened; `params.link`.
+    NotAWebLink,
     Internal,
 }
 

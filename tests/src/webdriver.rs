@@ -195,6 +195,82 @@ impl Session {
         .expect("execute script")
     }
 
+    /// Runs `script` as an asynchronous script: it finishes by calling its last argument
+    /// with the result (within the driver's script timeout).
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Value {
+        call(
+            "POST",
+            &self.url("/execute/async"),
+            Some(json!({ "script": script, "args": args })),
+        )
+        .expect("execute async script")
+    }
+
+    /// Presses the mouse on `from`, moves it in steps onto `to` and releases it there: a
+    /// drag as the page's pointer events see it.
+    pub fn drag(&self, from: &Element, to: &Element) {
+        let actions = json!([{
+            "type": "pointer",
+            "id": "mouse",
+            "parameters": { "pointerType": "mouse" },
+            "actions": [
+                { "type": "pointerMove", "origin": element_json(from), "x": 0, "y": 0, "duration": 0 },
+                { "type": "pointerDown", "button": 0 },
+                { "type": "pause", "duration": 100 },
+                { "type": "pointerMove", "origin": "pointer", "x": 12, "y": 6, "duration": 100 },
+                { "type": "pointerMove", "origin": element_json(to), "x": 0, "y": 0, "duration": 300 },
+                { "type": "pause", "duration": 100 },
+                { "type": "pointerUp", "button": 0 }
+            ]
+        }]);
+        call(
+            "POST",
+            &self.url("/actions"),
+            Some(json!({ "actions": actions })),
+        )
+        .expect("drag");
+        let _ = call("DELETE", &self.url("/actions"), None);
+    }
+
+    /// Gives `el` the keyboard focus, as Tab would.
+    pub fn focus(&self, el: &Element) {
+        self.execute("arguments[0].focus()", vec![element_json(el)]);
+    }
+
+    /// An attribute of `el`, if it has it.
+    pub fn attribute(&self, el: &Element, name: &str) -> Option<String> {
+        call(
+            "GET",
+            &self.url(&format!("/element/{}/attribute/{name}", el.id)),
+            None,
+        )
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+    }
+
+    /// Presses and releases each key of `keys` in turn, on whatever has the focus (W3C key
+    /// codes for the named keys: `\u{E007}` Enter, `\u{E00C}` Escape, `\u{E014}` →).
+    pub fn keys(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|key| {
+                let key = key.to_string();
+                [
+                    json!({ "type": "keyDown", "value": key }),
+                    json!({ "type": "keyUp", "value": key }),
+                ]
+            })
+            .collect();
+        let actions = json!([{ "type": "key", "id": "keyboard", "actions": actions }]);
+        call(
+            "POST",
+            &self.url("/actions"),
+            Some(json!({ "actions": actions })),
+        )
+        .expect("keys");
+        let _ = call("DELETE", &self.url("/actions"), None);
+    }
+
     /// The text a frame's page shows (its `<body>`), read from inside the frame; the
     /// session returns to the top page after.
     pub fn frame_text(&self, frame: &Element) -> String {

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use candor_model::{Application, ApplicationStatus, Day, Timestamp};
 use candor_vault::{ApplicationOrder, ApplicationPage, ApplicationQuery, Entry, Pipeline};
 use serde::Deserialize;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use crate::error::IpcResult;
+use crate::error::{ErrorCode, IpcError, IpcResult};
 use crate::state::AppState;
 
 /// What the "new application" form sends.
@@ -117,8 +117,40 @@ pub fn move_application(
     state.with_session(|s| s.seeker()?.move_application(&id, status, note))
 }
 
+/// Takes back a move just made, from the undo the screen offers after it.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn undo_move_application(
+    state: State<'_, AppState>,
+    id: String,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+) -> IpcResult<Entry<Application>> {
+    state.with_session(|s| s.seeker()?.undo_move(&id, from, to))
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub fn delete_application(state: State<'_, AppState>, id: String) -> IpcResult<()> {
     state.with_session(|s| s.seeker()?.delete::<Application>(&id))
+}
+
+/// Opens an application's job link in the browser. Only the link stored with the
+/// application is opened, and only as a web address: the page cannot make the app open
+/// anything else.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn open_job_link(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<()> {
+    let entry = state.with_session(|s| s.seeker()?.get::<Application>(&id))?;
+    let Some(url) = entry.value.web_link() else {
+        return Err(IpcError::new(
+            ErrorCode::NotAWebLink,
+            "the job link is not a web address; correct it so it starts with https://",
+        )
+        .with("link", entry.value.link.trim()));
+    };
+    state
+        .dialogs
+        .open_url(&app, &url)
+        .map_err(|e| IpcError::new(ErrorCode::Internal, format!("cannot open the browser: {e}")))
 }

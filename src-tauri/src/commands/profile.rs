@@ -1,15 +1,24 @@
 //! The profile: read it whole, save sections, compute the GPA as the person types.
 
-use candor_model::{gpa, LearningOpportunity, Profile};
+use candor_model::{gpa, gpa_left_out, LearningOpportunity, LeftOut, Profile};
 use serde::Serialize;
 use tauri::State;
 
 use crate::error::IpcResult;
 use crate::state::AppState;
 
+/// The live average of one education: the average, if any course counts, and the courses
+/// it leaves out although they look meant to count.
 #[derive(Debug, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct GpaView {
+    pub average: Option<GpaAverage>,
+    pub left_out: Vec<LeftOut>,
+}
+
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct GpaAverage {
     pub value: f64,
     pub letter: String,
     pub credits: String,
@@ -41,12 +50,15 @@ pub fn save_profile(
 
 #[tauri::command]
 #[specta::specta]
-pub fn compute_gpa(courses: Vec<LearningOpportunity>) -> Option<GpaView> {
-    gpa(&courses).map(|g| GpaView {
-        value: g.value(),
-        letter: g.letter.to_string(),
-        credits: g.credits.to_string(),
-        courses: g.courses,
-        display: g.to_string(),
-    })
+pub fn compute_gpa(courses: Vec<LearningOpportunity>) -> GpaView {
+    GpaView {
+        average: gpa(&courses).map(|g| GpaAverage {
+            value: g.value(),
+            letter: g.letter.to_string(),
+            credits: g.credits.to_string(),
+            courses: g.courses,
+            display: g.to_string(),
+        }),
+        left_out: gpa_left_out(&courses),
+    }
 }

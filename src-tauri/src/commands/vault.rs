@@ -271,3 +271,62 @@ pub fn set_prefs(
         p.auto_lock_minutes = auto_lock_minutes.min(24 * 60);
     }))
 }
+
+/// Asks where to create a new vault, suggesting the default vault's file name. `None`
+/// when the person cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn choose_new_vault_path(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
+    let name = state
+        .default_vault
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("candor.candor")
+        .to_owned();
+    state
+        .dialogs
+        .save_file(&app, "Where to keep the new vault", &name)
+        .map(|path| path.display().to_string())
+}
+
+/// Asks which vault file to open. `None` when the person cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn choose_vault_to_open(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
+    state
+        .dialogs
+        .pick_file(&app, "Open a vault")
+        .map(|path| path.display().to_string())
+}
+
+/// Asks where to save the emergency sheet of a recovery code just shown, and writes it
+/// (readable by this user only). The sheet is not encrypted, as the screen and the sheet
+/// say. `None` when cancelled; a code that is not one is refused before the dialog opens.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_emergency_sheet(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    code: String,
+    vault: String,
+    lang: super::cv::CvLang,
+) -> IpcResult<Option<String>> {
+    let code = RecoveryCode::parse(&code)?;
+    let suggested = match lang {
+        super::cv::CvLang::En => "candor-emergency-sheet.txt",
+        super::cv::CvLang::Nb => "candor-nodark.txt",
+    };
+    let Some(out) = state
+        .dialogs
+        .save_file(&app, "Save the emergency sheet", suggested)
+    else {
+        return Ok(None);
+    };
+    let sheet = code.emergency_sheet(
+        std::path::Path::new(&vault),
+        candor_model::Timestamp::now(),
+        lang.into(),
+    );
+    super::cv::write_private(&out, sheet.as_bytes())?;
+    Ok(Some(out.display().to_string()))
+}

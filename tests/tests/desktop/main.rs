@@ -22,7 +22,9 @@ use std::time::{Duration, Instant};
 
 use candor_tests::webdriver::Session;
 
+mod access;
 mod cv;
+mod daily;
 mod letters;
 mod profile;
 mod sharing;

@@ -44,6 +44,12 @@ function mockApplications(initial = sample(), check: Handler = () => []) {
       moved.value.status = String(status) as ApplicationStatus;
       return replace(moved);
     },
+    undo_move_application: ({ id }) => {
+      const back = structuredClone(list.find((e) => e.id === id)!);
+      const last = back.value.history!.pop()!;
+      back.value.status = last.from!;
+      return replace(back);
+    },
     add_application: ({ application: a }) => replace(application("new", { ...(a as Application), status: "draft", createdAt: "2026-01-01T09:00:00Z" })),
     update_application: ({ id, application: a }) => replace({ id: String(id), version: 2, value: a as Application }),
     delete_application: ({ id }) => {
@@ -70,7 +76,7 @@ describe("the applications table", () => {
     expect(companies()).toEqual(["Equinor", "Kartverket", "Bekk"]);
     const row = view.getAllByTestId("application-row")[0];
     expect(row).toHaveTextContent("Interview");
-    expect(within(row).getByTestId("status-select")).toHaveValue("interview");
+    expect(within(row).getByTestId("status-select")).toHaveAttribute("data-status", "interview");
     expect(view.getByTestId("application-count")).toHaveTextContent("3 of 3");
     expect(view.queryByTestId("table-pager")).toBeNull();
   });
@@ -178,18 +184,54 @@ describe("the applications table", () => {
     expect(lastCall(calls, "list_applications")).toMatchObject({ offset: 0, order: { key: "company", ascending: true } });
   });
 
-  test("changing the status in a row moves the application through Rust and reloads the page", async () => {
+  test("choosing a status from a row's menu moves the application through Rust and reloads the page", async () => {
     const calls = mockApplications();
     const user = userEvent.setup();
     render(ApplicationsScreen);
     const row = (await view.findAllByTestId("application-row"))[1];
     const asked = callsOf(calls, "list_applications").length;
-    await user.selectOptions(within(row).getByTestId("status-select"), "interview");
+    await user.click(within(row).getByTestId("status-select"));
+    await user.click(within(row).getByRole("menuitemradio", { name: "Interview" }));
     await waitFor(() => expect(callsOf(calls, "move_application")).toHaveLength(1));
     expect(callsOf(calls, "move_application")[0].args).toEqual({ id: "a1", status: "interview", note: null });
-    await waitFor(() => expect(within(view.getAllByTestId("application-row")[1]).getByTestId("status-select")).toHaveValue("interview"));
+    await waitFor(() => expect(within(view.getAllByTestId("application-row")[1]).getByTestId("status-select")).toHaveAttribute("data-status", "interview"));
     expect(callsOf(calls, "list_applications").length).toBeGreaterThan(asked);
     expect(view.getByText("Kartverket moved to Interview.")).toBeInTheDocument();
+  });
+
+  test("arrow keys on a row's status open its menu and move nothing until a status is chosen", async () => {
+    const calls = mockApplications();
+    const user = userEvent.setup();
+    render(ApplicationsScreen);
+    const button = within((await view.findAllByTestId("application-row"))[1]).getByTestId("status-select");
+    button.focus();
+    await user.keyboard("{ArrowDown}");
+    expect(view.getByRole("menu")).toBeInTheDocument();
+    expect(view.getByRole("menuitemradio", { name: "Applied" })).toHaveFocus();
+    await user.keyboard("{ArrowDown}{ArrowDown}{Escape}");
+    expect(view.queryByRole("menu")).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+    expect(callsOf(calls, "move_application")).toHaveLength(0);
+    // Chosen on purpose: down to Interview, Enter.
+    await user.keyboard("{ArrowDown}{ArrowDown}{Enter}");
+    await waitFor(() => expect(callsOf(calls, "move_application")).toHaveLength(1));
+    expect(callsOf(calls, "move_application")[0].args).toMatchObject({ id: "a1", status: "interview" });
+  });
+
+  test("Undo takes the last move back and says where the application is", async () => {
+    const calls = mockApplications();
+    const user = userEvent.setup();
+    render(ApplicationsScreen);
+    const row = (await view.findAllByTestId("application-row"))[1];
+    await user.click(within(row).getByTestId("status-select"));
+    await user.click(within(row).getByRole("menuitemradio", { name: "Offer" }));
+    await user.click(await view.findByTestId("application-undo"));
+    await waitFor(() => expect(callsOf(calls, "undo_move_application")).toHaveLength(1));
+    expect(callsOf(calls, "undo_move_application")[0].args).toEqual({ id: "a1", from: "applied", to: "offer" });
+    expect(await view.findByText("Kartverket is back in Applied.")).toBeInTheDocument();
+    expect(view.queryByTestId("application-undo")).not.toBeInTheDocument();
+    expect(view.getByTestId("applications-status")).toHaveFocus();
+    await waitFor(() => expect(within(view.getAllByTestId("application-row")[1]).getByTestId("status-select")).toHaveAttribute("data-status", "applied"));
   });
 
   test("a refused move shows Rust's problem in words", async () => {
@@ -202,7 +244,8 @@ describe("the applications table", () => {
     const user = userEvent.setup();
     render(ApplicationsScreen);
     const row = (await view.findAllByTestId("application-row"))[1];
-    await user.selectOptions(within(row).getByTestId("status-select"), "offer");
+    await user.click(within(row).getByTestId("status-select"));
+    await user.click(within(row).getByRole("menuitemradio", { name: "Offer" }));
     expect(await view.findByRole("alert")).toHaveTextContent("The application already has the status Applied.");
   });
 
@@ -351,16 +394,38 @@ describe("the pipeline", () => {
     });
   });
 
-  test("moving a card with its select puts it in the new column", async () => {
+  test("a card carried by keyboard is announced at each step and dropped in the chosen column", async () => {
     const calls = mockApplications();
     const user = userEvent.setup();
     applicationsView.set("pipeline");
     render(ApplicationsScreen);
     const card = within(await view.findByTestId("pipeline-applied")).getByTestId("application-card");
-    await user.selectOptions(within(card).getByTestId("status-select"), "offer");
+    within(card).getByRole("button", { name: "Move Kartverket (now in Applied)" }).focus();
+    await user.keyboard("{Enter}");
+    expect(view.getByTestId("move-announcement")).toHaveTextContent("Picked up Kartverket, in Applied.");
+    await user.keyboard("{ArrowRight}");
+    expect(view.getByTestId("move-announcement")).toHaveTextContent("Interview. Press Enter to move Kartverket here.");
+    expect(view.getByTestId("pipeline-interview")).toHaveClass("drop-target");
+    await user.keyboard("{ArrowRight}{Enter}");
     await waitFor(() => expect(view.getByTestId("pipeline-offer")).toHaveTextContent("Kartverket"));
     expect(view.getByTestId("pipeline-applied")).not.toHaveTextContent("Kartverket");
     expect(callsOf(calls, "move_application")[0].args).toEqual({ id: "a1", status: "offer", note: null });
+    expect(view.getByText("Kartverket moved to Offer.")).toBeInTheDocument();
+    // The focus followed the card to its new column.
+    await waitFor(() => expect(within(view.getByTestId("pipeline-offer")).getByTestId("card-grip")).toHaveFocus());
+  });
+
+  test("Escape puts a carried card back without moving it", async () => {
+    const calls = mockApplications();
+    const user = userEvent.setup();
+    applicationsView.set("pipeline");
+    render(ApplicationsScreen);
+    const grip = within(await view.findByTestId("pipeline-applied")).getByTestId("card-grip");
+    grip.focus();
+    await user.keyboard("{Enter}{ArrowRight}{ArrowRight}{Escape}");
+    expect(view.getByTestId("move-announcement")).toHaveTextContent("Move cancelled: Kartverket stays in Applied.");
+    expect(view.getByTestId("pipeline-offer")).not.toHaveClass("drop-target");
+    expect(callsOf(calls, "move_application")).toHaveLength(0);
   });
 
   test("a long column shows its first cards, its count, and more on request", async () => {

@@ -91,12 +91,14 @@ describe("creating a vault", () => {
     expect(document.body.textContent).not.toContain(CODE);
   });
 
-  test("a failure from Rust is translated, and the passphrase fields are cleared", async () => {
-    mockCommands({
+  test("a taken place is said in words, and what was typed stays for a second try", async () => {
+    const calls = mockCommands({
       passphrase_strength: () => ({ score: 4, guessesLog10: 20 }),
-      create_vault: () => {
-        throw { code: "already_exists", message: "a file exists", field: null, params: { path: "/v.candor" }, problems: [] };
+      create_vault: ({ path }) => {
+        if (path === "/v.candor") throw { code: "already_exists", message: "a file exists", field: null, params: { path: "/v.candor" }, problems: [] };
+        return { recoveryCode: CODE, vault: { path: String(path), role: "seeker", organisation: null } };
       },
+      choose_new_vault_path: () => "/home/kari/ny.candor",
     });
     vaultPath.set("/v.candor");
     const user = userEvent.setup();
@@ -105,7 +107,41 @@ describe("creating a vault", () => {
     await user.type(view.getByTestId("create-passphrase-repeat"), STRONG);
     await user.click(view.getByTestId("create-submit"));
     expect(await view.findByRole("alert")).toHaveTextContent("There is already a file at /v.candor.");
-    expect(view.getByTestId("create-passphrase")).toHaveValue("");
-    expect(view.getByTestId("create-passphrase-repeat")).toHaveValue("");
+    expect(view.getByTestId("create-passphrase")).toHaveValue(STRONG);
+    expect(view.getByTestId("create-passphrase-repeat")).toHaveValue(STRONG);
+    // Another place, chosen in the file dialog, and the same passphrase: created.
+    await user.click(view.getByTestId("create-choose"));
+    await waitFor(() => expect(view.getByTestId("create-path")).toHaveValue("/home/kari/ny.candor"));
+    await user.click(view.getByTestId("create-submit"));
+    expect(await view.findByTestId("recovery-code")).toHaveTextContent(CODE);
+    expect(callsOf(calls, "create_vault").at(-1)?.args).toMatchObject({ path: "/home/kari/ny.candor", passphrase: STRONG });
+  });
+
+  test("a cancelled file dialog leaves the typed place as it was", async () => {
+    mockCommands({ choose_new_vault_path: () => null });
+    vaultPath.set("/v.candor");
+    const user = userEvent.setup();
+    render(CreateVault);
+    await user.click(view.getByTestId("create-choose"));
+    expect(view.getByTestId("create-path")).toHaveValue("/v.candor");
+  });
+  test("the recovery code can be saved as an emergency sheet, which the screen says is not encrypted", async () => {
+    const calls = mockCommands({
+      passphrase_strength: () => ({ score: 4, guessesLog10: 20 }),
+      create_vault: ({ path }) => ({ recoveryCode: CODE, vault: { path: String(path), role: "seeker", organisation: null } }),
+      save_emergency_sheet: () => "/home/kari/candor-emergency-sheet.txt",
+    });
+    vaultPath.set("/home/kari/jobb.candor");
+    const user = userEvent.setup();
+    render(CreateVault);
+    await user.type(view.getByTestId("create-passphrase"), STRONG);
+    await user.type(view.getByTestId("create-passphrase-repeat"), STRONG);
+    await user.click(view.getByTestId("create-submit"));
+    expect(await view.findByText(/not encrypted: anyone who reads it/)).toBeInTheDocument();
+    await user.click(view.getByTestId("recovery-save-sheet"));
+    expect(await view.findByTestId("recovery-sheet-saved")).toHaveTextContent(
+      "Saved to /home/kari/candor-emergency-sheet.txt. This file is not encrypted",
+    );
+    expect(callsOf(calls, "save_emergency_sheet")[0].args).toEqual({ code: CODE, vault: "/home/kari/jobb.candor", lang: "en" });
   });
 });

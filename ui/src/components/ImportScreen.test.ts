@@ -22,6 +22,7 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
     documents: ["vitnemal.xml", "Vitnemål.pdf"],
     signed: true,
     warnings: ["the course \u201cEXPH0300\u201d has no credits; it was imported without them"],
+    learnerDiffers: [],
     ...overrides,
   };
 }
@@ -104,6 +105,29 @@ describe("import", () => {
       "The registry signed this file, but Candor cannot check that signature yet: trust it as much as the place you downloaded it from.",
     );
     expect(document.activeElement).toHaveTextContent("Preview: vitnemal.xml");
+  });
+
+  test("a transcript whose learner is not the profile's person asks, in bokmål, whether it is yours", async () => {
+    language.set("nb");
+    mockImport(() => transcript({ report: report({ learnerDiffers: ["name", "birthDate"] }) }));
+    const user = userEvent.setup();
+    render(ImportScreen);
+    await choose(user);
+    const warning = await view.findByTestId("import-learner-differs");
+    expect(warning).toHaveTextContent("Er dette vitnemålet ditt?");
+    expect(warning).toHaveTextContent("Navnet på vitnemålet er ikke navnet i profilen din.");
+    expect(warning).toHaveTextContent("Fødselsdatoen på vitnemålet er ikke den i profilen din.");
+    // Importing stays possible: the seeker decides.
+    expect(view.getByTestId("import-confirm")).toBeEnabled();
+  });
+
+  test("no question when the learner is the profile's person", async () => {
+    mockImport(() => transcript());
+    const user = userEvent.setup();
+    render(ImportScreen);
+    await choose(user);
+    await view.findByTestId("import-preview");
+    expect(view.queryByTestId("import-learner-differs")).toBeNull();
   });
 
   test("the identity box goes to confirm_import; afterwards the counts show and the learner is gone", async () => {

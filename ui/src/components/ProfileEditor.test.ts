@@ -25,16 +25,19 @@ function gpa({ courses }: Record<string, unknown>) {
   const points: Record<string, number> = { A: 5, B: 4, C: 3, D: 2, E: 1 };
   let weight = 0;
   let sum = 0;
+  const leftOut: { course: string; grade: string; reason: string }[] = [];
   for (const c of courses as LearningOpportunityInput[]) {
-    const p = c.grade?.scheme === "ects" ? points[c.grade.label] : undefined;
+    const ects = c.grade?.scheme === "ects";
+    const p = ects ? points[c.grade!.label] : undefined;
+    if (ects && p === undefined && !["F", "FX"].includes(c.grade!.label)) leftOut.push({ course: c.title ?? "", grade: c.grade!.label, reason: "not_an_ects_grade" });
     if (p === undefined || !c.credits) continue;
     weight += Number(c.credits);
     sum += p * Number(c.credits);
   }
-  if (!weight) return null;
+  if (!weight) return { average: null, leftOut };
   const value = Math.round((sum / weight) * 100) / 100;
   const letter = value >= 4.5 ? "A" : value >= 3.5 ? "B" : value >= 2.5 ? "C" : value >= 1.5 ? "D" : "E";
-  return { value, letter, credits: String(weight), courses: 1, display: `${value.toFixed(2)} (${letter})` };
+  return { average: { value, letter, credits: String(weight), courses: 1, display: `${value.toFixed(2)} (${letter})` }, leftOut };
 }
 
 /** Rust with the stored profile; its check of a draft finds nothing unless `check` says so. */
@@ -74,6 +77,21 @@ describe("the profile", () => {
     await user.selectOptions(view.getByTestId("course-scheme-0-0"), "norwegian-pass-fail");
     await user.selectOptions(view.getByTestId("course-scheme-0-1"), "norwegian-pass-fail");
     await waitFor(() => expect(badge.textContent).toBe(""));
+  });
+
+  test("the live GPA names a grade it cannot count, and why, before anything is saved", async () => {
+    mockProfile();
+    const user = userEvent.setup();
+    render(ProfileEditor);
+    const badge = await view.findByTestId("gpa-0");
+    await waitFor(() => expect(badge.textContent).toBe("5.00 (A)"));
+    await user.click(view.getByTestId("course-add-0"));
+    await user.type(view.getByTestId("course-title-0-1"), "Databases");
+    await user.type(view.getByTestId("course-credits-0-1"), "7.5");
+    await user.selectOptions(view.getByTestId("course-scheme-0-1"), "ects");
+    await user.type(view.getByTestId("course-grade-0-1"), "G");
+    expect(await view.findByTestId("gpa-left-out-0")).toHaveTextContent("Not counted: Databases (“G” is not an ECTS grade A–F)");
+    expect(badge.textContent).toBe("5.00 (A)");
   });
 
   test("sub-courses nest under a course and are sent as its children", async () => {

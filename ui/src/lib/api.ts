@@ -136,6 +136,12 @@ export const api = {
   updateApplication: (id: string, application: ApplicationInput) => unwrap(commands.updateApplication(id, application)),
   moveApplication: (id: string, status: ApplicationStatus, note: string | null) =>
     unwrap(commands.moveApplication(id, status, note)),
+  openJobLink: (id: string) => unwrap(commands.openJobLink(id)),
+  chooseNewVaultPath: () => commands.chooseNewVaultPath(),
+  chooseVaultToOpen: () => commands.chooseVaultToOpen(),
+  saveEmergencySheet: (code: string, vault: string, lang: "en" | "nb") => unwrap(commands.saveEmergencySheet(code, vault, lang)),
+  undoMoveApplication: (id: string, from: ApplicationStatus, to: ApplicationStatus) =>
+    unwrap(commands.undoMoveApplication(id, from, to)),
   deleteApplication: (id: string) => unwrap(commands.deleteApplication(id)),
   previewImport: (format: FileFormat) => unwrap(commands.previewImport(format)),
   confirmImport: (format: FileFormat, path: string, keepIdentity: boolean) =>

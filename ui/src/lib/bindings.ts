@@ -31,6 +31,19 @@ export const commands = {
 	 *  a restore the vault is locked: unlock the restored one.
 	 */
 	restoreVault: (passphrase: string) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("restore_vault", { passphrase })),
+	/**
+	 *  Asks where to create a new vault, suggesting the default vault's file name. `None`
+	 *  when the person cancelled.
+	 */
+	chooseNewVaultPath: () => __TAURI_INVOKE<string | null>("choose_new_vault_path"),
+	/**  Asks which vault file to open. `None` when the person cancelled. */
+	chooseVaultToOpen: () => __TAURI_INVOKE<string | null>("choose_vault_to_open"),
+	/**
+	 *  Asks where to save the emergency sheet of a recovery code just shown, and writes it
+	 *  (readable by this user only). The sheet is not encrypted, as the screen and the sheet
+	 *  say. `None` when cancelled; a code that is not one is refused before the dialog opens.
+	 */
+	saveEmergencySheet: (code: string, vault: string, lang: CvLang) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("save_emergency_sheet", { code, vault, lang })),
 	setPrefs: (language: string, autoLockMinutes: number) => typedError<Prefs_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_prefs", { language, autoLockMinutes })),
 	/**
 	 *  Every problem saving `draft` would meet, each at its field; empty when it can be saved.
@@ -40,7 +53,7 @@ export const commands = {
 	getProfile: () => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_profile")),
 	/**  Replaces the named sections with those of `profile`, after validating all of it. */
 	saveProfile: (profile: Profile_Deserialize, sections: string[]) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { profile, sections })),
-	computeGpa: (courses: LearningOpportunity_Deserialize[]) => __TAURI_INVOKE<GpaView | null>("compute_gpa", { courses }),
+	computeGpa: (courses: LearningOpportunity_Deserialize[]) => __TAURI_INVOKE<GpaView_Serialize>("compute_gpa", { courses }),
 	/**  Every dated item, overdue first, then by day. */
 	agenda: () => typedError<DueItem[], IpcError_Serialize>(__TAURI_INVOKE("agenda")),
 	/**
@@ -85,6 +98,14 @@ export const commands = {
 	/**  Saves edits to an application (status changes go through `move_application`). */
 	updateApplication: (id: string, application: Application_Deserialize) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("update_application", { id, application })),
 	moveApplication: (id: string, status: ApplicationStatus, note: string | null) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("move_application", { id, status, note })),
+	/**  Takes back a move just made, from the undo the screen offers after it. */
+	undoMoveApplication: (id: string, from: ApplicationStatus, to: ApplicationStatus) => typedError<Entry<Application_Serialize>, IpcError_Serialize>(__TAURI_INVOKE("undo_move_application", { id, from, to })),
+	/**
+	 *  Opens an application's job link in the browser. Only the link stored with the
+	 *  application is opened, and only as a web address: the page cannot make the app open
+	 *  anything else.
+	 */
+	openJobLink: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_job_link", { id })),
 	deleteApplication: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_application", { id })),
 	/**  Asks for a file and shows what importing it would add. `None` when cancelled. */
 	previewImport: (format: FileFormat) => typedError<ImportPreview_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("preview_import", { format })),
@@ -895,7 +916,9 @@ export type ErrorCode = "no_vault" | "already_exists" | "not_a_vault" | "newer_s
 /**  An anonymous CV without the organisation whose pseudonym signs it. */
 "cv_needs_recipient" | 
 /**  A full CV while the profile has no name to sign it with. */
-"cv_needs_name" | "internal";
+"cv_needs_name" | 
+/**  An application's job link that is not a web address, so it is not opened; `params.link`. */
+"not_a_web_link" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -994,13 +1017,38 @@ export type FindingKind =
  */
 "courseCode";
 
-export type GpaView = {
+export type GpaAverage = {
 	value: number | null,
 	letter: string,
 	credits: string,
 	courses: number,
 	/**  As it is written on a Norwegian diploma: "4.17 (B)". */
 	display: string,
+};
+
+/**
+ *  The live average of one education: the average, if any course counts, and the courses
+ *  it leaves out although they look meant to count.
+ */
+export type GpaView = GpaView_Serialize;
+export type GpaViewInput = GpaView_Deserialize;
+
+/**
+ *  The live average of one education: the average, if any course counts, and the courses
+ *  it leaves out although they look meant to count.
+ */
+export type GpaView_Deserialize = {
+	average?: GpaAverage | null,
+	leftOut: LeftOut[],
+};
+
+/**
+ *  The live average of one education: the average, if any course counts, and the courses
+ *  it leaves out although they look meant to count.
+ */
+export type GpaView_Serialize = {
+	average: GpaAverage | null,
+	leftOut: LeftOut[],
 };
 
 /**  A grade: the label as written, in a scheme. */
@@ -1204,6 +1252,11 @@ export type ImportReport_Deserialize = {
 	signed?: boolean | null,
 	/**  What was read but not imported, or needs the seeker's attention, one sentence each. */
 	warnings: string[],
+	/**
+	 *  For a transcript: the identity fields ("name", "birthDate") in which its learner is
+	 *  not the profile's person, so the seeker can check it is theirs. Names, not values.
+	 */
+	learnerDiffers?: string[],
 };
 
 /**
@@ -1243,6 +1296,11 @@ export type ImportReport_Serialize = {
 	signed: boolean | null,
 	/**  What was read but not imported, or needs the seeker's attention, one sentence each. */
 	warnings: string[],
+	/**
+	 *  For a transcript: the identity fields ("name", "birthDate") in which its learner is
+	 *  not the profile's person, so the seeker can check it is theirs. Names, not values.
+	 */
+	learnerDiffers: string[],
 };
 
 /**  An interest. */
@@ -1482,6 +1540,25 @@ export type LedgerEntry_Serialize = {
 	/**  The hash of the entry before this one ("" for the first). */
 	prevHash: string,
 };
+
+/**
+ *  A course the average leaves out although it looks meant to count, and why: the live
+ *  average says so beside itself, instead of the course vanishing from it without a word.
+ */
+export type LeftOut = {
+	/**  The course's title, else its code. */
+	course: string,
+	/**  The grade as written. */
+	grade: string,
+	reason: LeftOutReason,
+};
+
+/**  Why a course is left out of the average. */
+export type LeftOutReason = 
+/**  An ECTS grade that is not one of A–F and FX ("G", "5"). */
+"not_an_ects_grade" | 
+/**  A grade A–E without credits, so it has no weight. */
+"no_credits";
 
 /**  A paragraph or a bullet list. */
 export type LetterBlock = LetterBlock_Serialize;

@@ -53,6 +53,7 @@ export function describeProblem(t: Translate, problem: Problemish): string {
       break;
     }
     case "same_status":
+    case "moved_since":
       p.status = word(t, "status", text(problem.params.status));
       break;
   }

@@ -244,8 +244,8 @@ fn a_linkedin_export_imports_and_says_what_it_left_out() {
            work    1 added\n  \
            skills  2 added\n\
          Warnings:\n  \
-           - Basic_LinkedInDataExport_03-14-2024/Positions.csv, line 2, Company Url: \
-         \"https://kartverket.example.no\" was not imported (Candor has no field for it)\n\
+           - A position in the export: “Company Url” (https://kartverket.example.no) was not \
+         imported: Candor has no field for it\n\
          Not in the export: Education.csv, Languages.csv, Certifications.csv, Projects.csv, \
          Email Addresses.csv, PhoneNumbers.csv.\n"
     );

@@ -196,6 +196,56 @@ impl Application {
         Ok(())
     }
 
+    /// Takes back the last move, if it is the one from `from` to `to`: the status goes back
+    /// and the move leaves the history, as if it had not been made. Anything else (the
+    /// application moved again since, or was never moved so) is [`Problem::MovedSince`] at
+    /// `status`, and nothing changes: an old undo cannot undo a newer move.
+    pub fn undo_move(
+        &mut self,
+        from: ApplicationStatus,
+        to: ApplicationStatus,
+    ) -> Result<(), ValidationError> {
+        match self.history.last() {
+            Some(last) if last.from == Some(from) && last.to == to && self.status == to => {
+                self.history.pop();
+                self.status = from;
+                Ok(())
+            }
+            _ => Err(Problem::MovedSince {
+                status: self.status,
+            }
+            .at("status")),
+        }
+    }
+
+    /// The job link as a web address to open in a browser: an `http` or `https` address,
+    /// or a bare one as people type it (`www.dnb.no/jobb`, taken as `https://`). Anything
+    /// else (another scheme, spaces, an empty link) is `None`: it is never handed to the
+    /// desktop to open.
+    pub fn web_link(&self) -> Option<String> {
+        let link = self.link.trim();
+        if link.is_empty() || link.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return None;
+        }
+        match link.split_once("://") {
+            Some((scheme, rest)) => {
+                let web =
+                    scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
+                let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+                (web && !host.is_empty()).then(|| link.to_owned())
+            }
+            None => {
+                let host = link.split(['/', '?', '#']).next().unwrap_or("");
+                let plausible = host.contains('.')
+                    && !host.starts_with('.')
+                    && host
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
+                (plausible && !host.contains("..")).then(|| format!("https://{link}"))
+            }
+        }
+    }
+
     /// Whether the next step's date has passed (it is before `today`) while the
     /// application is still open.
     pub fn is_overdue(&self, today: Day) -> bool {
@@ -274,6 +324,68 @@ mod tests {
             }]
         );
         assert!(application.validate().is_ok());
+    }
+
+    #[test]
+    fn undoing_the_last_move_restores_the_status_and_the_history() {
+        use ApplicationStatus::*;
+        let mut application =
+            Application::new("Equinor", "Data engineer", at("2024-05-01T09:00:00Z"));
+        application
+            .move_to(Applied, at("2024-05-02T09:00:00Z"), None)
+            .expect("draft to applied");
+        let before = application.clone();
+        application
+            .move_to(Interview, at("2024-05-03T09:00:00Z"), None)
+            .expect("applied to interview");
+        application.undo_move(Applied, Interview).expect("undo");
+        assert_eq!(application, before);
+    }
+
+    #[test]
+    fn an_undo_that_is_not_the_last_move_changes_nothing() {
+        use ApplicationStatus::*;
+        let mut application =
+            Application::new("Equinor", "Data engineer", at("2024-05-01T09:00:00Z"));
+        application
+            .move_to(Applied, at("2024-05-02T09:00:00Z"), None)
+            .expect("draft to applied");
+        application
+            .move_to(Interview, at("2024-05-03T09:00:00Z"), None)
+            .expect("applied to interview");
+        let now = application.clone();
+        // An undo of the earlier move, replayed after a newer one, and one of a move never made.
+        for (from, to) in [(Draft, Applied), (Applied, Offer), (Interview, Applied)] {
+            let error = application.undo_move(from, to).expect_err("refused");
+            assert_eq!(error.field, "status");
+            assert_eq!(error.problem, Problem::MovedSince { status: Interview });
+            assert_eq!(application, now);
+        }
+        // The creation is not a move: a fresh draft has nothing to undo.
+        let mut fresh = Application::new("DNB", "", at("2024-05-01T09:00:00Z"));
+        assert!(fresh.undo_move(Draft, Draft).is_err());
+    }
+
+    #[test]
+    fn only_a_web_address_is_a_job_link_to_open() {
+        let mut application = Application::new("DNB", "", at("2024-05-01T09:00:00Z"));
+        for (link, opened) in [
+            ("https://dnb.no/jobb/123", Some("https://dnb.no/jobb/123")),
+            ("  HTTP://dnb.no  ", Some("HTTP://dnb.no")),
+            ("www.dnb.no/jobb?id=4", Some("https://www.dnb.no/jobb?id=4")),
+            ("finn.no", Some("https://finn.no")),
+            ("", None),
+            ("file:///etc/passwd", None),
+            ("javascript://%0Aalert(1)", None),
+            ("mailto:hr@dnb.no", None),
+            ("https://", None),
+            ("dnb", None),
+            ("https://dnb.no/a b", None),
+            ("ssh://dnb.no", None),
+        ] {
+            application.link = link.into();
+            assert_eq!(application.web_link().as_deref(), opened, "{link:?}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::credits::Credits;
 use crate::education::LearningOpportunity;
+use crate::grade::{ects_rank, GradeScheme};
 
 /// A grade point average: A = 5, B = 4, C = 3, D = 2, E = 1, weighted by credits.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -78,6 +79,61 @@ pub fn gpa(courses: &[LearningOpportunity]) -> Option<Gpa> {
     })
 }
 
+/// A course the average leaves out although it looks meant to count, and why: the live
+/// average says so beside itself, instead of the course vanishing from it without a word.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeftOut {
+    /// The course's title, else its code.
+    pub course: String,
+    /// The grade as written.
+    pub grade: String,
+    pub reason: LeftOutReason,
+}
+
+/// Why a course is left out of the average.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeftOutReason {
+    /// An ECTS grade that is not one of A–F and FX ("G", "5").
+    NotAnEctsGrade,
+    /// A grade A–E without credits, so it has no weight.
+    NoCredits,
+}
+
+/// The courses (leaves, as [`gpa`] counts them) of `courses` that are left out although
+/// they look meant to count. A pass/fail grade, another scheme or an F is not listed: those
+/// never count, by the rule, and need no correcting.
+pub fn gpa_left_out(courses: &[LearningOpportunity]) -> Vec<LeftOut> {
+    fn walk(node: &LearningOpportunity, out: &mut Vec<LeftOut>) {
+        if !node.children.is_empty() {
+            node.children.iter().for_each(|child| walk(child, out));
+            return;
+        }
+        let Some(grade) = &node.grade else { return };
+        let reason = match (&grade.scheme, ects_rank(&grade.label), node.credits) {
+            (GradeScheme::Ects, None, _) => LeftOutReason::NotAnEctsGrade,
+            (GradeScheme::Ects, Some(1..), None) => LeftOutReason::NoCredits,
+            _ => return,
+        };
+        let course = if node.title.trim().is_empty() {
+            &node.code
+        } else {
+            &node.title
+        };
+        out.push(LeftOut {
+            course: course.trim().to_owned(),
+            grade: grade.label.trim().to_owned(),
+            reason,
+        });
+    }
+    let mut out = Vec::new();
+    courses.iter().for_each(|course| walk(course, &mut out));
+    out
+}
+
 #[derive(Default)]
 struct Sum {
     /// Σ grade points × thousandths of credits.
@@ -113,7 +169,7 @@ impl Sum {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grade::{Grade, GradeScheme};
+    use crate::grade::Grade;
 
     fn course(title: &str, credits: &str, label: &str) -> LearningOpportunity {
         LearningOpportunity {
@@ -275,5 +331,47 @@ mod tests {
             r#"{"hundredths":400,"letter":"B","credits":"7.5","courses":1}"#
         );
         assert_eq!(serde_json::from_str::<Gpa>(&json).expect("reads"), gpa);
+    }
+
+    #[test]
+    fn a_course_the_average_cannot_count_is_named_with_the_reason() {
+        let mut no_credits = course("Statistics", "5", "C");
+        no_credits.credits = None;
+        let typo = LearningOpportunity {
+            title: "Calculus".into(),
+            credits: Some("10".parse().expect("credits")),
+            grade: Some(Grade {
+                scheme: GradeScheme::Ects,
+                label: "G".into(),
+            }),
+            ..Default::default()
+        };
+        let group = LearningOpportunity {
+            title: "Year 1".into(),
+            children: vec![course("Algebra", "10", "B"), typo, no_credits],
+            ..Default::default()
+        };
+        let courses = [
+            group,
+            course("Thesis", "30", "F"),
+            course("Ex. phil.", "10", "bestått"),
+        ];
+        assert_eq!(
+            gpa_left_out(&courses),
+            [
+                LeftOut {
+                    course: "Calculus".into(),
+                    grade: "G".into(),
+                    reason: LeftOutReason::NotAnEctsGrade
+                },
+                LeftOut {
+                    course: "Statistics".into(),
+                    grade: "C".into(),
+                    reason: LeftOutReason::NoCredits
+                },
+            ]
+        );
+        // What is named is exactly what the average did not count.
+        assert_eq!(gpa(&courses).map(|g| g.courses), Some(1), "Algebra alone");
     }
 }

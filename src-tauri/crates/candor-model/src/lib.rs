@@ -88,7 +88,7 @@ pub use draft::{check_draft, DraftKind, UnreadableDraft, MAX_REFUSED_VALUES};
 pub use education::{
     Classification, DistributionEntry, Education, GradeDistribution, LearningOpportunity,
 };
-pub use gpa::{gpa, Gpa};
+pub use gpa::{gpa, gpa_left_out, Gpa, LeftOut, LeftOutReason};
 pub use grade::{Grade, GradeScheme};
 pub use held::{group_fields, place_en, FieldGroup};
 pub use held_items::{held_items, HeldDocument, HeldItem};

@@ -59,6 +59,9 @@ pub enum Problem {
     /// An application moved to the status it already has.
     #[error("the application is already in status {status}; choose another status")]
     SameStatus { status: ApplicationStatus },
+    /// An undo of a move that is no longer the application's last.
+    #[error("the application has moved since (it is now {status}); choose its status instead of undoing")]
+    MovedSince { status: ApplicationStatus },
     /// A text longer than allowed.
     #[error("this text is too long; shorten it to at most {max} characters")]
     TooLong { max: usize },
@@ -91,6 +94,7 @@ impl Problem {
             Problem::GradeNotInScheme { .. } => "grade_not_in_scheme",
             Problem::BadEmail { .. } => "bad_email",
             Problem::SameStatus { .. } => "same_status",
+            Problem::MovedSince { .. } => "moved_since",
             Problem::TooLong { .. } => "too_long",
             Problem::BadCountryCode { .. } => "bad_country_code",
             Problem::NotOneOf { .. } => "not_one_of",
@@ -206,6 +210,9 @@ mod tests {
             Problem::BadEmail { value: "x".into() },
             Problem::SameStatus {
                 status: ApplicationStatus::Applied,
+            },
+            Problem::MovedSince {
+                status: ApplicationStatus::Offer,
             },
             Problem::TooLong { max: 1 },
             Problem::BadCountryCode { value: "x".into() },

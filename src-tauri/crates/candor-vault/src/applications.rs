@@ -72,4 +72,21 @@ impl SeekerVault {
         entry.version = self.update(id, &entry.value)?;
         Ok(entry)
     }
+
+    /// Takes back the application's last move, if it is still the one from `from` to `to`
+    /// (see [`Application::undo_move`]); otherwise nothing changes.
+    pub fn undo_move(
+        &mut self,
+        id: &str,
+        from: ApplicationStatus,
+        to: ApplicationStatus,
+    ) -> Result<Entry<Application>> {
+        let mut entry = self.get::<Application>(id)?;
+        entry
+            .value
+            .undo_move(from, to)
+            .map_err(candor_model::ValidationErrors::from)?;
+        entry.version = self.update(id, &entry.value)?;
+        Ok(entry)
+    }
 }

@@ -6,6 +6,9 @@
 //! and long, so it needs no slow KDF: HKDF turns it into the wrap key.
 
 use std::fmt;
+use std::path::Path;
+
+use candor_model::{Lang, PeopleTime, Timestamp};
 
 use data_encoding::{Encoding, Specification};
 use sha2::{Digest, Sha256};
@@ -117,6 +120,54 @@ impl RecoveryCode {
     }
 }
 
+impl RecoveryCode {
+    /// The emergency sheet: the code on one line, which vault it opens, and how to use it,
+    /// as plain text that fits one printed page. It is not encrypted, and says so; whoever
+    /// writes it to disk makes it readable by its owner only.
+    pub fn emergency_sheet(
+        &self,
+        vault: &Path,
+        written: Timestamp,
+        lang: Lang,
+    ) -> Zeroizing<String> {
+        let day = PeopleTime::system().day(written, lang);
+        let vault = vault.display();
+        let code = self.display();
+        let lines: [&str; 6] = match lang {
+            Lang::En => [
+                "Candor emergency sheet",
+                "Recovery code",
+                "Vault",
+                "Written",
+                "If you forget your passphrase, open Candor, choose “Forgot your passphrase? \
+                 Use your recovery code” on the unlock screen and type this code. It opens the vault above and no other; \
+                 you then choose a new passphrase and get a new code, and this one stops working.",
+                "This sheet is NOT encrypted. Anyone who has it and a copy of the vault can read \
+                 everything in the vault. Print it, keep it where you keep your passport, and \
+                 delete the file.",
+            ],
+            Lang::Nb => [
+                "Candor nødark",
+                "Gjenopprettingskode",
+                "Hvelv",
+                "Skrevet",
+                "Hvis du glemmer passordfrasen, åpner du Candor, velger «Glemt passordfrasen? \
+                 Bruk gjenopprettingskoden» på opplåsingsskjermen og skriver inn denne koden. Den åpner hvelvet over og \
+                 ikke noe annet; deretter velger du en ny passordfrase og får en ny kode, og \
+                 denne slutter å virke.",
+                "Dette arket er IKKE kryptert. Alle som har det og en kopi av hvelvet, kan lese \
+                 alt i hvelvet. Skriv det ut, oppbevar det der du har passet ditt, og slett \
+                 filen.",
+            ],
+        };
+        let [title, code_label, vault_label, written_label, how, warning] = lines;
+        Zeroizing::new(format!(
+            "{title}\n\n{code_label}:\n\n    {}\n\n{vault_label}: {vault}\n{written_label}: {day}\n\n{how}\n\n{warning}\n",
+            code.as_str()
+        ))
+    }
+}
+
 impl fmt::Debug for RecoveryCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("RecoveryCode(redacted)")
@@ -126,6 +177,30 @@ impl fmt::Debug for RecoveryCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_emergency_sheet_holds_the_code_on_one_line_and_warns_it_is_not_encrypted() {
+        let code = RecoveryCode::generate();
+        let printed = code.display();
+        let at = Timestamp::parse("2026-12-15T12:00:00Z").expect("time");
+        for (lang, warning, day) in [
+            (Lang::En, "NOT encrypted", "December 2026"),
+            (Lang::Nb, "IKKE kryptert", "desember 2026"),
+        ] {
+            let sheet = code.emergency_sheet(Path::new("/home/kari/jobb.candor"), at, lang);
+            let line = sheet
+                .lines()
+                .find(|l| l.contains(printed.as_str()))
+                .expect("the code is on a line of its own");
+            assert_eq!(line.trim(), printed.as_str());
+            assert!(sheet.contains("/home/kari/jobb.candor"));
+            assert!(sheet.contains(warning), "{lang:?}: {}", sheet.as_str());
+            assert!(sheet.contains(day), "{lang:?}: {}", sheet.as_str());
+            // What is written parses back to the same code.
+            let back = RecoveryCode::parse(line).expect("parses");
+            assert_eq!(back.display().as_str(), printed.as_str());
+        }
+    }
 
     #[test]
     fn printed_code_parses_back_in_any_case_and_spacing() {

@@ -284,6 +284,36 @@ fn keep_identity_never_overwrites_what_the_seeker_typed() {
 }
 
 #[test]
+fn the_preview_says_when_the_transcripts_learner_is_not_the_profiles_person() {
+    let (_fixture, mut vault, _) = Fixture::new();
+    let import = transcript("nor-emrex-1.0.xml");
+    // No profile yet: nothing to compare with.
+    let preview = vault.preview_elmo(&import, false).expect("previews");
+    assert!(preview.learner_differs.is_empty());
+    for (name, birth, differs) in [
+        ("Kari Nordmann", None, vec!["name"]),
+        ("Anette Hansen", Some("1964-06-08"), vec!["birthDate"]),
+        ("anette walaker hansen", None, vec![]),
+    ] {
+        let mut person = candor_testkit::person_named(name);
+        if let Some(birth) = birth {
+            person = person.birth_date(birth);
+        }
+        vault.set_person(&person.build()).expect("set");
+        let preview = vault.preview_elmo(&import, false).expect("previews");
+        assert_eq!(preview.learner_differs, differs, "{name}");
+        assert!(
+            !format!("{preview:?}").contains("Walaker"),
+            "the report names fields, never the learner"
+        );
+    }
+    assert!(
+        vault.import_sources().expect("sources").is_empty(),
+        "a preview stores nothing"
+    );
+}
+
+#[test]
 fn the_transport_form_stores_the_same_as_the_raw_xml() {
     let (_a, mut raw_vault, _) = Fixture::new();
     let (_b, mut transport_vault, _) = Fixture::new();

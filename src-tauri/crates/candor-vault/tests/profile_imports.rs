@@ -183,8 +183,8 @@ fn a_linkedin_export_is_added_to_the_profile() {
     assert_eq!(
         report.warnings,
         [
-            "Basic_LinkedInDataExport_03-14-2024/Positions.csv, line 2, Company Url: \
-          \"https://kartverket.example.no\" was not imported (Candor has no field for it)"
+            "A position in the export: “Company Url” (https://kartverket.example.no) was not \
+             imported: Candor has no field for it"
         ]
     );
     let profile = vault.profile().expect("profile");

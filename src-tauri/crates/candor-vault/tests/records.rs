@@ -422,6 +422,44 @@ fn a_status_change_is_kept_in_the_history() {
 }
 
 #[test]
+fn an_undone_move_is_stored_and_a_replayed_undo_is_refused() {
+    let (_fixture, mut vault, _) = Fixture::new();
+    let id = vault
+        .insert(&Application::new("DNB", "Developer", Timestamp::now()))
+        .expect("insert");
+    vault
+        .move_application(&id, ApplicationStatus::Applied, None)
+        .expect("applied");
+    vault
+        .move_application(&id, ApplicationStatus::Interview, None)
+        .expect("interview");
+    vault
+        .undo_move(
+            &id,
+            ApplicationStatus::Applied,
+            ApplicationStatus::Interview,
+        )
+        .expect("undo");
+    let stored = vault.get::<Application>(&id).expect("read back");
+    assert_eq!(stored.value.status, ApplicationStatus::Applied);
+    assert_eq!(stored.value.history.len(), 2, "the move left the history");
+    assert!(
+        vault
+            .undo_move(
+                &id,
+                ApplicationStatus::Applied,
+                ApplicationStatus::Interview
+            )
+            .is_err(),
+        "the same undo again is refused"
+    );
+    assert_eq!(
+        vault.get::<Application>(&id).expect("read").value,
+        stored.value
+    );
+}
+
+#[test]
 fn the_profile_is_replaced_section_by_section() {
     let (_fixture, mut vault, _) = Fixture::new();
     vault

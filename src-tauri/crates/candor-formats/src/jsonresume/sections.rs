@@ -21,7 +21,8 @@ pub(super) fn read_basics(
     let mut original = original.clone();
     if original.remove("nationalId").is_some() {
         warnings.push(
-            "basics.nationalId was not imported: Candor stores a national identity number only when you enter it yourself"
+            "The national identity number in the résumé was not imported: Candor stores one \
+             only when you type it yourself"
                 .into(),
         );
     }

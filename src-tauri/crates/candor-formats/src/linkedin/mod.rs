@@ -71,6 +71,31 @@ pub struct NotImported {
     pub reason: String,
 }
 
+impl NotImported {
+    /// The note in words a person reads: which kind of entry, which of its values, and
+    /// why; no file name or line number. "A position in the export: “Company Url”
+    /// (https://kartverket.example.no) was not imported: Candor has no field for it."
+    pub fn sentence(&self) -> String {
+        let file = self.file.rsplit('/').next().unwrap_or(&self.file);
+        let entry = match Kind::from_file_name(file) {
+            Some(Kind::Profile) => "Your profile in the export",
+            Some(Kind::Positions) => "A position in the export",
+            Some(Kind::Education) => "An education in the export",
+            Some(Kind::Skills) => "A skill in the export",
+            Some(Kind::Languages) => "A language in the export",
+            Some(Kind::Certifications) => "A certification in the export",
+            Some(Kind::Projects) => "A project in the export",
+            Some(Kind::Emails) => "An e-mail address in the export",
+            Some(Kind::Phones) => "A phone number in the export",
+            None => "An entry in the export",
+        };
+        format!(
+            "{entry}: “{}” ({}) was not imported: {}",
+            self.column, self.value, self.reason
+        )
+    }
+}
+
 /// The export files Candor reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Kind {

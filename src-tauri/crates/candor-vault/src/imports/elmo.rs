@@ -5,7 +5,7 @@ use crate::roles::SeekerVault;
 use candor_formats::{ElmoImport, EmbeddedAttachment};
 use candor_model::{DocumentKind, Profile};
 
-use super::person::{identity_differences, learner_person};
+use super::person::{identity_differences, learner_differs, learner_person};
 use super::plan::{Plan, PlannedDocument};
 use super::ImportFormat;
 use crate::documents::{NewDocument, Provenance};
@@ -42,6 +42,11 @@ impl SeekerVault {
                 .iter()
                 .map(|d| d.new.file_name.clone())
                 .collect();
+        }
+        if !import.learner.is_empty() {
+            if let Some(existing) = self.person()? {
+                plan.report.learner_differs = learner_differs(&existing, &import.learner);
+            }
         }
         if keep_identity && !import.learner.is_empty() {
             let learner = learner_person(&import.learner, &mut plan.report.warnings);

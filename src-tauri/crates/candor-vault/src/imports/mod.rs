@@ -111,12 +111,7 @@ impl SeekerVault {
         let mut plan = self.plan_profile(ImportFormat::Linkedin, &import.profile, None, dry_run)?;
         plan.report
             .warnings
-            .extend(import.not_imported.iter().map(|n| {
-                format!(
-                    "{}, line {}, {}: \"{}\" was not imported ({})",
-                    n.file, n.line, n.column, n.value, n.reason
-                )
-            }));
+            .extend(import.not_imported.iter().map(|n| n.sentence()));
         Ok(plan)
     }
 

@@ -122,6 +122,38 @@ pub(crate) fn identity_differences(existing: &Person, learner: &Person) -> Vec<S
     warnings
 }
 
+/// The identity fields ("name", "birthDate") in which a transcript's learner is not the
+/// person of the seeker's profile, so the preview can ask whether the transcript is theirs
+/// before anything is imported. A field either side leaves empty is not a difference; a name
+/// counts as the same when every word of the shorter is in the longer ("Anette Hansen" and
+/// "Anette Walaker Hansen"), ignoring case, hyphens and commas ("Hansen, Anette").
+pub(crate) fn learner_differs(existing: &Person, learner: &Learner) -> Vec<String> {
+    let mut differs = Vec::new();
+    if let Some(name) = learner.name() {
+        let words = |name: &str| -> Vec<String> {
+            name.split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let (mine, theirs) = (words(&existing.name), words(&name));
+        let (short, long) = if mine.len() <= theirs.len() {
+            (&mine, &theirs)
+        } else {
+            (&theirs, &mine)
+        };
+        if !short.is_empty() && !short.iter().all(|w| long.contains(w)) {
+            differs.push("name".to_owned());
+        }
+    }
+    if let (Some(mine), Some(theirs)) = (existing.birth_date, learner.birth_date) {
+        if mine != theirs {
+            differs.push("birthDate".to_owned());
+        }
+    }
+    differs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +187,44 @@ mod tests {
         assert_eq!(filled, ["phone", "profiles"]);
         let (again, filled) = fill_person(Some(&merged), &incoming);
         assert_eq!((again, filled), (None, Vec::<String>::new()), "idempotent");
+    }
+
+    #[test]
+    fn a_learner_who_is_not_the_profile_person_is_told_field_by_field() {
+        let born = |s: &str| s.parse().ok();
+        let me = Person {
+            name: "Kari Nordmann".into(),
+            birth_date: born("1999-04-12"),
+            ..Person::default()
+        };
+        let learner = |given: &str, family: &str, birth: &str| Learner {
+            given_names: Some(given.into()),
+            family_name: Some(family.into()),
+            birth_date: born(birth),
+            ..Learner::default()
+        };
+        assert_eq!(
+            learner_differs(&me, &learner("Anette Walaker", "Hansen", "2001-01-02")),
+            ["name", "birthDate"]
+        );
+        assert_eq!(
+            learner_differs(&me, &learner("Kari", "Nordmann", "1999-04-12")),
+            Vec::<String>::new()
+        );
+        // A middle name, another case, a hyphen or a missing birth date is no difference.
+        assert!(learner_differs(&me, &learner("KARI Marie", "Nordmann", "1999-04-12")).is_empty());
+        let hyphen = Person {
+            name: "Kari Nordmann-Berg".into(),
+            ..me.clone()
+        };
+        assert!(learner_differs(&hyphen, &learner("Kari", "Nordmann Berg", "")).is_empty());
+        assert_eq!(
+            learner_differs(&me, &learner("Kari", "Nordmann", "2000-01-01")),
+            ["birthDate"]
+        );
+        // A profile without a name says nothing about the name.
+        let nameless = Person::default();
+        assert!(learner_differs(&nameless, &learner("Anette", "Hansen", "")).is_empty());
     }
 
     #[test]

@@ -90,6 +90,10 @@ pub struct ImportReport {
     pub signed: Option<bool>,
     /// What was read but not imported, or needs the seeker's attention, one sentence each.
     pub warnings: Vec<String>,
+    /// For a transcript: the identity fields ("name", "birthDate") in which its learner is
+    /// not the profile's person, so the seeker can check it is theirs. Names, not values.
+    #[serde(default)]
+    pub learner_differs: Vec<String>,
 }
 
 impl ImportReport {
@@ -104,6 +108,7 @@ impl ImportReport {
             documents: Vec::new(),
             signed: None,
             warnings: Vec::new(),
+            learner_differs: Vec::new(),
         }
     }
 
