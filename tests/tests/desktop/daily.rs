@@ -1,8 +1,9 @@
 //! The daily tool in the real window. Applications: a pipeline card carried to another
 //! column from the keyboard and by a pointer drag; a table row's status changed from the
-//! keyboard, where arrow keys alone commit nothing, and the move undone. The start: a vault
-//! created in bokmål through the file picker, its recovery code saved as an emergency
-//! sheet, the first screen offering the imports, and a date typed the Norwegian way.
+//! keyboard, where arrow keys alone commit nothing, and the move undone; the job link handed
+//! to the browser. The start: a vault created in bokmål through the file picker, its
+//! recovery code saved as an emergency sheet, the first screen offering the imports, and a
+//! date typed the Norwegian way.
 
 use candor_model::{Application, ApplicationStatus, Timestamp};
 
@@ -37,6 +38,7 @@ fn cards_move_by_keyboard_and_by_drag_and_a_table_move_is_undone() {
     let mut world = candor_testkit::WorldBuilder::new().build();
     for (company, position) in [("Equinor", "Backend developer"), ("DNB", "Developer")] {
         let mut application = Application::new(company, position, Timestamp::now());
+        application.link = format!("www.{}.no/jobb/42", company.to_lowercase());
         application
             .move_to(ApplicationStatus::Applied, Timestamp::now(), None)
             .expect("applied");
@@ -141,6 +143,26 @@ fn cards_move_by_keyboard_and_by_drag_and_a_table_move_is_undone() {
         assert!(Instant::now() < deadline, "the row is back in Interview");
         std::thread::sleep(Duration::from_millis(100));
     }
+
+    // The job link, typed without https://, opens in the browser as a web address.
+    let open = s
+        .find_all("[data-testid=application-open]")
+        .into_iter()
+        .find(|b| s.text(b).contains("Equinor"))
+        .expect("Equinor's row opens");
+    s.click(&open);
+    s.click(&s.by_id("application-link"));
+    let opened = scene.dir.path().join("opened");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !std::fs::read_to_string(&opened).is_ok_and(|o| o.contains("https://")) {
+        assert!(
+            Instant::now() < deadline,
+            "the link was handed to the browser"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let handed = std::fs::read_to_string(&opened).expect("opened");
+    assert_eq!(handed.trim(), "https://www.equinor.no/jobb/42");
     s.end();
 }
 

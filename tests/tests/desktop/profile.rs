@@ -64,7 +64,8 @@ fn a_seeker_builds_a_profile_locks_and_finds_everything_again() {
     s.click(&s.by_id("app-save"));
     let row = s.by_id("application-row");
     assert!(s.text(&row).contains("Equinor"));
-    s.select(&s.by_id("status-select"), "interview");
+    s.click(&s.by_id("status-select"));
+    s.click(&s.by_id("status-option-interview"));
     s.wait_text("application-row", "the interview status", |t| {
         t.to_lowercase().contains("interview")
     });

@@ -314,6 +314,23 @@ describe("the applications table", () => {
     expect(view.queryByTestId("app-company")).toBeNull();
   });
 
+  test("the job link is opened by Rust, and a link that is no web address says what to do", async () => {
+    const list = sample();
+    list[2].value.link = "bekk";
+    const calls = mockCommands({
+      ...applicationsOf(() => list),
+      open_job_link: () => {
+        throw ipcError("not_a_web_link", { link: "bekk" });
+      },
+    });
+    const user = userEvent.setup();
+    render(ApplicationsScreen);
+    await user.click(await view.findByRole("button", { name: "Details of the application to Bekk" }));
+    await user.click(await view.findByTestId("application-link"));
+    expect(callsOf(calls, "open_job_link")[0].args).toEqual({ id: "a3" });
+    expect(await view.findByText(/The job link “bekk” is not a web address, so it was not opened\./)).toBeInTheDocument();
+  });
+
   test("the detail panel reads the whole application, shows the history, moves with a note, and edits", async () => {
     const calls = mockApplications();
     const user = userEvent.setup();

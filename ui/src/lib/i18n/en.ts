@@ -152,7 +152,7 @@ export const en = {
 
   "course.add": "Add course",
   "course.addChild": "Add course under",
-  "course.addChildTo": "Add a course under {name}",
+  "course.addChildTo": "Add course under {name}",
   "course.removeNamed": "Remove {name}",
   "course.untitled": "untitled course",
   "course.code": "Code",

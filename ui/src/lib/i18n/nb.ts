@@ -154,7 +154,7 @@ export const nb: Record<Key, string> = {
 
   "course.add": "Legg til emne",
   "course.addChild": "Legg til emne under",
-  "course.addChildTo": "Legg til et emne under {name}",
+  "course.addChildTo": "Legg til emne under {name}",
   "course.removeNamed": "Fjern {name}",
   "course.untitled": "emne uten navn",
   "course.code": "Emnekode",
