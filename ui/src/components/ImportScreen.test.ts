@@ -5,7 +5,7 @@ import ImportScreen from "./ImportScreen.svelte";
 import { get } from "svelte/store";
 import { language } from "../lib/i18n";
 import { profileRevision, profileUnsaved } from "../lib/stores";
-import type { ImportPreview, ImportReport } from "../lib/bindings";
+import type { ImportNote, ImportPreview, ImportReport } from "../lib/bindings";
 import { callsOf, mockCommands, type Handler } from "../test/ipc";
 
 const NATIONAL_ID = "01129955131";
@@ -21,7 +21,13 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
     personFields: [],
     documents: ["vitnemal.xml", "Vitnemål.pdf"],
     signed: true,
-    warnings: ["the course \u201cEXPH0300\u201d has no credits; it was imported without them"],
+    warnings: [
+      {
+        code: "course_credits_unread",
+        params: { course: "EXPH0300", value: "7,5 sp" },
+        text: '"EXPH0300": "7,5 sp" is not a number of credits; the credits were left out',
+      },
+    ],
     learnerDiffers: [],
     ...overrides,
   };
@@ -91,7 +97,9 @@ describe("import", () => {
     expect(view.getByTestId("import-opportunities")).toHaveTextContent("Learning opportunities");
     expect(view.getByTestId("import-opportunities")).toHaveTextContent(": 6");
     expect(view.getByTestId("import-documents")).toHaveTextContent("Vitnemål.pdf");
-    expect(view.getByTestId("import-warnings")).toHaveTextContent("has no credits");
+    expect(view.getByTestId("import-warnings")).toHaveTextContent(
+      "“EXPH0300”: the credits “7,5 sp” could not be read and were left out.",
+    );
 
     const learner = view.getByTestId("import-learner");
     expect(learner).toHaveTextContent("Kari Nordmann");
@@ -119,6 +127,35 @@ describe("import", () => {
     expect(warning).toHaveTextContent("Fødselsdatoen på vitnemålet er ikke den i profilen din.");
     // Importing stays possible: the seeker decides.
     expect(view.getByTestId("import-confirm")).toBeEnabled();
+  });
+
+  test("the importer's notes read in bokmål, before and after the import", async () => {
+    language.set("nb");
+    const notes: ImportNote[] = [
+      {
+        code: "course_date_unread",
+        params: { course: "Algebra", date: "31.02" },
+        text: '"Algebra": the date "31.02" could not be read and was left out',
+      },
+      {
+        code: "birth_date_differs",
+        params: {},
+        text: "the transcript's birth date differs from the one in your profile; yours was kept, so check that the transcript is yours",
+      },
+    ];
+    mockImport(() => transcript({ report: report({ warnings: notes }) }));
+    const user = userEvent.setup();
+    render(ImportScreen);
+    await choose(user);
+    const before = await view.findByTestId("import-warnings");
+    expect(before).toHaveTextContent("Merknader fra lesingen av filen:");
+    expect(before).toHaveTextContent("«Algebra»: datoen «31.02» kunne ikke leses og ble utelatt.");
+    expect(before).toHaveTextContent("Fødselsdatoen i karakterutskriften er en annen enn den i profilen din.");
+    expect(before).not.toHaveTextContent("could not be read");
+    await user.click(view.getByTestId("import-confirm"));
+    const done = await view.findByTestId("import-done");
+    expect(done).toHaveTextContent("«Algebra»: datoen «31.02» kunne ikke leses og ble utelatt.");
+    expect(done).not.toHaveTextContent("transcript");
   });
 
   test("no question when the learner is the profile's person", async () => {

@@ -1186,6 +1186,33 @@ export type ImportFormat =
 /**  A profile document in Candor's own JSON. */
 "profile";
 
+/**
+ *  One note of an import: `code` (snake_case, stable) and `params` for a translation, and
+ *  `text`, the English sentence. Never carries a national identity number.
+ */
+export type ImportNote = ImportNote_Serialize;
+export type ImportNoteInput = ImportNote_Deserialize;
+
+/**
+ *  One note of an import: `code` (snake_case, stable) and `params` for a translation, and
+ *  `text`, the English sentence. Never carries a national identity number.
+ */
+export type ImportNote_Deserialize = {
+	code: string,
+	params?: { [key in string]: string },
+	text: string,
+};
+
+/**
+ *  One note of an import: `code` (snake_case, stable) and `params` for a translation, and
+ *  `text`, the English sentence. Never carries a national identity number.
+ */
+export type ImportNote_Serialize = {
+	code: string,
+	params: { [key in string]: string },
+	text: string,
+};
+
 export type ImportPreview = ImportPreview_Serialize;
 export type ImportPreviewInput = ImportPreview_Deserialize;
 
@@ -1251,7 +1278,7 @@ export type ImportReport_Deserialize = {
 	 */
 	signed?: boolean | null,
 	/**  What was read but not imported, or needs the seeker's attention, one sentence each. */
-	warnings: string[],
+	warnings: ImportNote_Deserialize[],
 	/**
 	 *  For a transcript: the identity fields ("name", "birthDate") in which its learner is
 	 *  not the profile's person, so the seeker can check it is theirs. Names, not values.
@@ -1295,7 +1322,7 @@ export type ImportReport_Serialize = {
 	 */
 	signed: boolean | null,
 	/**  What was read but not imported, or needs the seeker's attention, one sentence each. */
-	warnings: string[],
+	warnings: ImportNote_Serialize[],
 	/**
 	 *  For a transcript: the identity fields ("name", "birthDate") in which its learner is
 	 *  not the profile's person, so the seeker can check it is theirs. Names, not values.

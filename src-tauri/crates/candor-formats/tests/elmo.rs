@@ -179,7 +179,10 @@ fn national_id_is_in_the_learner_and_nowhere_in_the_educations() {
         assert!(!educations.contains(&value), "{name}");
         assert!(!format!("{import:?}").contains(&value), "{name}");
         assert!(
-            import.warnings.iter().all(|w| !w.contains(&value)),
+            import
+                .warnings
+                .iter()
+                .all(|w| !w.text.contains(&value) && !w.params.values().any(|v| v.contains(&value))),
             "{name}"
         );
     }
@@ -252,10 +255,14 @@ fn versions_signatures_and_attachments_are_reported() {
         example
             .warnings
             .iter()
-            .filter(|w| w.contains("left out") && w.contains("attachment"))
+            .filter(|w| w.text.contains("left out") && w.text.contains("attachment"))
             .count(),
         3
     );
+    assert!(example
+        .warnings
+        .iter()
+        .all(|w| w.code.starts_with("attachment_") && w.params.contains_key("title")));
 }
 
 #[test]

@@ -180,12 +180,23 @@ fn a_linkedin_export_is_added_to_the_profile() {
             "addresses"
         ]
     );
+    let notes: Vec<&str> = report.warnings.iter().map(|w| w.text.as_str()).collect();
     assert_eq!(
-        report.warnings,
+        notes,
         [
             "A position in the export: “Company Url” (https://kartverket.example.no) was not \
              imported: Candor has no field for it"
         ]
+    );
+    let note = &report.warnings[0];
+    assert_eq!(note.code, "not_imported");
+    assert_eq!(
+        note.params.get("entry").map(String::as_str),
+        Some("position")
+    );
+    assert_eq!(
+        note.params.get("column").map(String::as_str),
+        Some("Company Url")
     );
     let profile = vault.profile().expect("profile");
     assert_eq!(

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use candor_model::{Day, NationalId, ValidationError};
+use candor_model::{Day, ImportNote, NationalId, ValidationError};
 use data_encoding::{BASE64, BASE64_NOPAD};
 
 use super::xml::Element;
@@ -194,9 +194,13 @@ impl Mapper<'_> {
             let title = pick_text(element.children_named("title"), self.languages)
                 .unwrap_or_else(|| format!("Attachment {}", i + 1));
             let Some(content) = pick_text(element.children_named("content"), self.languages) else {
-                self.warn(format!(
-                    "the attachment \"{title}\" has no content; it was left out"
-                ));
+                self.warn(
+                    ImportNote::new(
+                        "attachment_without_content",
+                        format!("the attachment \"{title}\" has no content; it was left out"),
+                    )
+                    .with("title", &title),
+                );
                 continue;
             };
             match data_uri(&content) {
@@ -206,9 +210,16 @@ impl Mapper<'_> {
                     media_type,
                     content,
                 }),
-                None => self.warn(format!(
-                    "the attachment \"{title}\" is not a base64 data URI that can be decoded; it was left out"
-                )),
+                None => self.warn(
+                    ImportNote::new(
+                        "attachment_unreadable",
+                        format!(
+                            "the attachment \"{title}\" is not a base64 data URI that can be \
+                             decoded; it was left out"
+                        ),
+                    )
+                    .with("title", &title),
+                ),
             }
         }
         found

@@ -2,8 +2,8 @@
 //! opportunities.
 
 use candor_model::{
-    Classification, Credits, DistributionEntry, Education, GradeDistribution, LearningOpportunity,
-    PartialDate,
+    Classification, Credits, DistributionEntry, Education, GradeDistribution, ImportNote,
+    LearningOpportunity, PartialDate,
 };
 
 use super::grade::{grade, SchemeHint};
@@ -72,9 +72,10 @@ impl Mapper<'_> {
             .and_then(|i| pick_text(i.children_named("title"), self.languages))
             .or_else(|| issuer.and_then(|i| i.child_text("identifier").map(str::to_owned)))
             .unwrap_or_else(|| {
-                self.warn(
-                    "a report names no issuer; the institution is left for you to fill in".into(),
-                );
+                self.warn(ImportNote::new(
+                    "report_without_issuer",
+                    "a report names no issuer; the institution is left for you to fill in",
+                ));
                 "(unknown institution)".into()
             });
         let courses: Vec<LearningOpportunity> = group
@@ -174,11 +175,18 @@ impl Mapper<'_> {
         course.date = instance.child("date").and_then(|date| {
             let parsed = parse_with_pattern(date.text(), date.attr("dtf"));
             if parsed.is_none() && !date.text().is_empty() {
-                self.warn(format!(
-                    "\"{}\": the date \"{}\" could not be read and was left out",
-                    course.title,
-                    date.text()
-                ));
+                self.warn(
+                    ImportNote::new(
+                        "course_date_unread",
+                        format!(
+                            "\"{}\": the date \"{}\" could not be read and was left out",
+                            course.title,
+                            date.text()
+                        ),
+                    )
+                    .with("course", &course.title)
+                    .with("date", date.text()),
+                );
             }
             parsed
         });
@@ -205,7 +213,14 @@ impl Mapper<'_> {
         match value.parse::<Credits>() {
             Ok(credits) => Some(credits),
             Err(problem) => {
-                self.warn(format!("\"{title}\": {problem}; the credits were left out"));
+                self.warn(
+                    ImportNote::new(
+                        "course_credits_unread",
+                        format!("\"{title}\": {problem}; the credits were left out"),
+                    )
+                    .with("course", title)
+                    .with("value", value),
+                );
                 None
             }
         }

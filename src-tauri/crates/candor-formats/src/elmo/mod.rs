@@ -15,7 +15,7 @@ mod xml;
 use std::fmt;
 use std::io::Read;
 
-use candor_model::Education;
+use candor_model::{Education, ImportNote};
 
 use crate::error::read_capped;
 use crate::ImportError;
@@ -61,7 +61,7 @@ pub struct ElmoImport {
     pub xml: Vec<u8>,
     pub version: ElmoVersion,
     /// What could not be read and was left out, one sentence each.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ImportNote>,
 }
 
 impl fmt::Debug for ElmoImport {
@@ -177,7 +177,7 @@ pub(crate) struct Mapper<'a> {
     schemes: Vec<(String, String)>,
     /// The current issuer's country.
     country: Option<String>,
-    warnings: Vec<String>,
+    warnings: Vec<ImportNote>,
 }
 
 impl<'a> Mapper<'a> {
@@ -190,7 +190,7 @@ impl<'a> Mapper<'a> {
         }
     }
 
-    fn warn(&mut self, warning: String) {
+    fn warn(&mut self, warning: ImportNote) {
         self.warnings.push(warning);
     }
 }

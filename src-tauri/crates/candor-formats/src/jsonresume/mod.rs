@@ -15,7 +15,7 @@ mod sections;
 
 use std::io::Read;
 
-use candor_model::Profile;
+use candor_model::{ImportNote, Profile};
 use serde_json::{Map, Value};
 
 use crate::error::read_capped;
@@ -56,7 +56,7 @@ pub struct JsonResumeImport {
     /// [`export_json_resume`] to give the resume back whole.
     pub kept: Value,
     /// What was read but deliberately not imported, one sentence each.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ImportNote>,
 }
 
 /// Imports a JSON Resume document.

@@ -1,7 +1,7 @@
 //! Section by section: a resume entry → a model value and back. Reading renders the value
 //! again and keeps the difference, so whatever the model did not take is returned.
 
-use candor_model::{Education, LearningOpportunity, Person, Profile};
+use candor_model::{Education, ImportNote, LearningOpportunity, Person, Profile};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -13,18 +13,18 @@ use crate::ImportError;
 /// `basics` → the person, and what the model did not take from it.
 pub(super) fn read_basics(
     value: &Value,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ImportNote>,
 ) -> Result<(Person, Option<Value>), ImportError> {
     let Value::Object(original) = value else {
         return Err(bad("basics", "expected an object"));
     };
     let mut original = original.clone();
     if original.remove("nationalId").is_some() {
-        warnings.push(
+        warnings.push(ImportNote::new(
+            "national_id_not_imported",
             "The national identity number in the résumé was not imported: Candor stores one \
-             only when you type it yourself"
-                .into(),
-        );
+             only when you type it yourself",
+        ));
     }
     let Value::Object(mut fields) = without_nulls(&Value::Object(original.clone())) else {
         return Err(bad("basics", "expected an object"));

@@ -11,7 +11,7 @@ mod table;
 
 use std::io::{Cursor, Read, Seek};
 
-use candor_model::Profile;
+use candor_model::{ImportNote, Profile};
 use serde::Serialize;
 
 use crate::ImportError;
@@ -73,26 +73,38 @@ pub struct NotImported {
 
 impl NotImported {
     /// The note in words a person reads: which kind of entry, which of its values, and
-    /// why; no file name or line number. "A position in the export: “Company Url”
-    /// (https://kartverket.example.no) was not imported: Candor has no field for it."
-    pub fn sentence(&self) -> String {
+    /// why; no file name or line number. In English: "A position in the export: “Company
+    /// Url” (https://kartverket.example.no) was not imported: Candor has no field for it."
+    pub fn note(&self) -> ImportNote {
         let file = self.file.rsplit('/').next().unwrap_or(&self.file);
-        let entry = match Kind::from_file_name(file) {
-            Some(Kind::Profile) => "Your profile in the export",
-            Some(Kind::Positions) => "A position in the export",
-            Some(Kind::Education) => "An education in the export",
-            Some(Kind::Skills) => "A skill in the export",
-            Some(Kind::Languages) => "A language in the export",
-            Some(Kind::Certifications) => "A certification in the export",
-            Some(Kind::Projects) => "A project in the export",
-            Some(Kind::Emails) => "An e-mail address in the export",
-            Some(Kind::Phones) => "A phone number in the export",
-            None => "An entry in the export",
+        let (entry, words) = match Kind::from_file_name(file) {
+            Some(Kind::Profile) => ("profile", "Your profile in the export"),
+            Some(Kind::Positions) => ("position", "A position in the export"),
+            Some(Kind::Education) => ("education", "An education in the export"),
+            Some(Kind::Skills) => ("skill", "A skill in the export"),
+            Some(Kind::Languages) => ("language", "A language in the export"),
+            Some(Kind::Certifications) => ("certification", "A certification in the export"),
+            Some(Kind::Projects) => ("project", "A project in the export"),
+            Some(Kind::Emails) => ("email", "An e-mail address in the export"),
+            Some(Kind::Phones) => ("phone", "A phone number in the export"),
+            None => ("entry", "An entry in the export"),
         };
-        format!(
-            "{entry}: “{}” ({}) was not imported: {}",
-            self.column, self.value, self.reason
+        let reason = if self.reason == sections::NOT_A_DATE {
+            "not_a_date"
+        } else {
+            "no_field"
+        };
+        ImportNote::new(
+            "not_imported",
+            format!(
+                "{words}: “{}” ({}) was not imported: {}",
+                self.column, self.value, self.reason
+            ),
         )
+        .with("entry", entry)
+        .with("column", &self.column)
+        .with("value", &self.value)
+        .with("reason", reason)
     }
 }
 

@@ -41,8 +41,8 @@ const PROJECTS: &[&str] = &["Title", "Description", "Url", "Started On", "Finish
 const EMAILS: &[&str] = &["Email Address", "Primary", "Confirmed", "Updated On"];
 const PHONES: &[&str] = &["Number", "Extension", "Type"];
 
-const NO_FIELD: &str = "Candor has no field for it";
-const NOT_A_DATE: &str = "not a date Candor can read; enter it by hand";
+pub(crate) const NO_FIELD: &str = "Candor has no field for it";
+pub(crate) const NOT_A_DATE: &str = "not a date Candor can read; enter it by hand";
 
 /// The profile being built from the files, and what was left out.
 #[derive(Default)]

@@ -111,7 +111,7 @@ impl SeekerVault {
         let mut plan = self.plan_profile(ImportFormat::Linkedin, &import.profile, None, dry_run)?;
         plan.report
             .warnings
-            .extend(import.not_imported.iter().map(|n| n.sentence()));
+            .extend(import.not_imported.iter().map(|n| n.note()));
         Ok(plan)
     }
 

@@ -2,7 +2,7 @@
 //! learner of a transcript, which becomes part of the person only when the seeker asks.
 
 use candor_formats::Learner;
-use candor_model::Person;
+use candor_model::{ImportNote, Person};
 
 /// `existing` with every empty field filled from `incoming` (list fields get the entries
 /// they lack), and the names of the fields filled. A field the seeker filled is never
@@ -66,7 +66,7 @@ pub(crate) fn fill_person(
 /// The learner as a person with only what identifies them (name, birth date, national
 /// identity number), for a seeker who asked to keep it; and a warning for each part that
 /// cannot be kept. Warnings never carry the number.
-pub(crate) fn learner_person(learner: &Learner, warnings: &mut Vec<String>) -> Person {
+pub(crate) fn learner_person(learner: &Learner, warnings: &mut Vec<ImportNote>) -> Person {
     let mut person = Person {
         name: learner.name().unwrap_or_default(),
         given_name: learner.given_names.clone(),
@@ -76,21 +76,27 @@ pub(crate) fn learner_person(learner: &Learner, warnings: &mut Vec<String>) -> P
     };
     if let Some(id) = &learner.national_id {
         match id.country() {
-            None => warnings.push(
+            None => warnings.push(ImportNote::new(
+                "national_id_without_country",
                 "the transcript does not say which country its national identity number \
                  belongs to, so the number was not stored; add it to your profile yourself if \
-                 you want it there"
-                    .into(),
-            ),
+                 you want it there",
+            )),
             Some(country) => match id.to_national_id(country) {
                 Ok(national_id) => person.national_id = Some(national_id),
                 // The seeker cannot correct the issuer's file, so the advice is not the
                 // validation's ("check for typing errors") but to add their own.
-                Err(_) => warnings.push(format!(
-                    "the transcript's national identity number is not a valid {country} \
-                     number, so it was not stored; add yours to your profile yourself if you \
-                     want it there"
-                )),
+                Err(_) => warnings.push(
+                    ImportNote::new(
+                        "national_id_invalid",
+                        format!(
+                            "the transcript's national identity number is not a valid \
+                             {country} number, so it was not stored; add yours to your profile \
+                             yourself if you want it there"
+                        ),
+                    )
+                    .with("country", country.to_string()),
+                ),
             },
         }
     }
@@ -99,24 +105,24 @@ pub(crate) fn learner_person(learner: &Learner, warnings: &mut Vec<String>) -> P
 
 /// Warnings for a learner whose identity differs from what the seeker's profile already
 /// says, so they can check the transcript is theirs. Never carries the values.
-pub(crate) fn identity_differences(existing: &Person, learner: &Person) -> Vec<String> {
+pub(crate) fn identity_differences(existing: &Person, learner: &Person) -> Vec<ImportNote> {
     let mut warnings = Vec::new();
     if let (Some(mine), Some(theirs)) = (&existing.national_id, &learner.national_id) {
         if mine != theirs {
-            warnings.push(
+            warnings.push(ImportNote::new(
+                "national_id_differs",
                 "the transcript's national identity number differs from the one in your \
-                 profile; yours was kept, so check that the transcript is yours"
-                    .into(),
-            );
+                 profile; yours was kept, so check that the transcript is yours",
+            ));
         }
     }
     if let (Some(mine), Some(theirs)) = (existing.birth_date, learner.birth_date) {
         if mine != theirs {
-            warnings.push(
+            warnings.push(ImportNote::new(
+                "birth_date_differs",
                 "the transcript's birth date differs from the one in your profile; yours was \
-                 kept, so check that the transcript is yours"
-                    .into(),
-            );
+                 kept, so check that the transcript is yours",
+            ));
         }
     }
     warnings

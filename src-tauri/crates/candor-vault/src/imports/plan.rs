@@ -6,8 +6,9 @@ use crate::roles::SeekerVault;
 use std::collections::BTreeMap;
 
 use candor_model::{
-    Award, Certificate, Document, Education, Interest, Language, LearningOpportunity, Person,
-    Profile, Project, Publication, Record, Reference, Skill, Timestamp, Validate, Volunteer, Work,
+    Award, Certificate, Document, Education, ImportNote, Interest, Language, LearningOpportunity,
+    Person, Profile, Project, Publication, Record, Reference, Skill, Timestamp, Validate,
+    Volunteer, Work,
 };
 use serde_json::Value;
 
@@ -136,11 +137,11 @@ impl<'a> Plan<'a> {
         };
         let (merged, filled) = fill_person(existing.as_ref(), incoming);
         if existing.is_none() && merged.is_none() && *incoming != Person::default() {
-            self.report.warnings.push(
+            self.report.warnings.push(ImportNote::new(
+                "person_without_name",
                 "the file gives no name, and a profile needs one, so nothing about the person \
-                 was stored; fill in your name first and import again"
-                    .into(),
-            );
+                 was stored; fill in your name first and import again",
+            ));
         }
         if let Some(merged) = merged {
             self.person = Some(merged);

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use candor_model::ImportNote;
 use serde::{Deserialize, Serialize};
 
 /// Where imported data came from.
@@ -89,7 +90,7 @@ pub struct ImportReport {
     /// does not verify it: show "signature present, not verified".
     pub signed: Option<bool>,
     /// What was read but not imported, or needs the seeker's attention, one sentence each.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ImportNote>,
     /// For a transcript: the identity fields ("name", "birthDate") in which its learner is
     /// not the profile's person, so the seeker can check it is theirs. Names, not values.
     #[serde(default)]
