@@ -1,7 +1,9 @@
 //! Accessibility in the real window: axe-core (from the UI's npm packages), injected through
 //! WebDriver, checks every main screen, the seeker's and the employer's and the gate's, in
-//! English and in bokmål, with its default rules and nothing excluded. No serious or
-//! critical violation may remain; the moderate ones are counted and printed.
+//! English and in bokmål, with its default rules and nothing excluded: the gate, each
+//! section of the navigation, the applications' pipeline, every step of the share wizard,
+//! and the employer's inbox with a candidate's page. No serious or critical violation may
+//! remain; the moderate ones are counted and printed.
 
 use serde_json::json;
 
@@ -74,10 +76,67 @@ fn each_section(s: &Session, sections: &[&str], lang: &str, serious: &mut Vec<St
     }
 }
 
+/// The share wizard past its first step: the view, the items, the page the organisation
+/// will open, and saving.
+fn share_steps(s: &Session, lang: &str, serious: &mut Vec<String>) {
+    s.click(&s.by_id("nav-share"));
+    s.click(&s.by_id(&format!("recipient-{}", candor_testkit::ORGANISATION)));
+    s.click(&s.by_id("share-next"));
+    s.by_id("view-anonymous");
+    check(s, &format!("share, the view ({lang})"), serious);
+    s.click(&s.by_id("view-anonymous"));
+    s.click(&s.by_id("share-next"));
+    s.wait_for("[data-testid^=\"item-\"]", Duration::from_secs(20));
+    check(s, &format!("share, the items ({lang})"), serious);
+    s.click(&s.by_id("share-next"));
+    s.wait_for(
+        "[data-testid=\"share-preview-page\"]",
+        Duration::from_secs(20),
+    );
+    check(s, &format!("share, the preview ({lang})"), serious);
+    s.click(&s.by_id("share-next"));
+    s.by_id("share-save");
+    check(s, &format!("share, saving ({lang})"), serious);
+}
+
 #[test]
 fn every_main_screen_passes_axe_in_both_languages_for_seeker_and_employer() {
     let scene = Scene::new();
-    let mut world = candor_testkit::WorldBuilder::new().build();
+    let mut world = candor_testkit::WorldBuilder::new().courses(6).build();
+    // A share the employer has imported: the inbox lists a candidate, the ledger a share.
+    let cv = world
+        .seeker
+        .list::<candor_model::Document>()
+        .expect("documents")
+        .remove(0);
+    let bundle = scene.dir.path().join("shared.candorbundle");
+    world
+        .seeker
+        .share(
+            &candor_vault::ShareRequest {
+                recipient: candor_testkit::ORGANISATION.into(),
+                choice: candor_model::ViewChoice {
+                    kind: candor_model::ViewKind::Full,
+                    include: vec![format!("documents[{}]", cv.id)],
+                    exclude: vec![],
+                },
+                expires_at: None,
+                purpose: "Backend developer".into(),
+                protection: candor_vault::ShareProtection::ToRecipient,
+                accept_warnings: true,
+                made: candor_vault::MadeForShare::nothing(),
+            },
+            &bundle,
+            candor_vault::Existing::Refuse,
+        )
+        .expect("a share");
+    world
+        .employer
+        .import_bundle(
+            std::fs::File::open(&bundle).expect("the bundle"),
+            candor_model::Timestamp::now(),
+        )
+        .expect("the employer imports it");
     for (company, position) in [("Equinor", "Backend developer"), ("DNB", "Developer")] {
         world
             .seeker
@@ -140,6 +199,7 @@ fn every_main_screen_passes_axe_in_both_languages_for_seeker_and_employer() {
             lang,
             &mut serious,
         );
+        share_steps(&s, lang, &mut serious);
         if lang == "nb" {
             s.click(&s.by_id("nav-today"));
             s.by_id("today-screen");
@@ -154,6 +214,14 @@ fn every_main_screen_passes_axe_in_both_languages_for_seeker_and_employer() {
         unlock(&s, &employer);
         s.by_id("nav-inbox");
         each_section(&s, &["inbox", "settings"], lang, &mut serious);
+        s.click(&s.by_id("nav-inbox"));
+        s.click(&s.wait_for(
+            "[data-testid^=\"candidate-\"].link",
+            Duration::from_secs(20),
+        ));
+        s.by_id("candidate-gpa-0");
+        s.by_id("attachment-name");
+        check(&s, &format!("candidate page ({lang})"), &mut serious);
         s.click(&s.by_id("lock-button"));
         s.click(&s.wait_for(
             ".gate form .actions button:not(.primary)",

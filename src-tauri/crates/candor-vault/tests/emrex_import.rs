@@ -209,16 +209,13 @@ fn keep_identity_fills_the_persons_empty_fields_with_what_is_valid() {
         ["name", "givenName", "familyName", "birthDate"]
     );
     // The Oslo sample's number has 10 digits: not a Norwegian number, so not stored.
-    assert!(report
-        .warnings
-        .iter()
-        .any(|w| {
-            w.code == "national_id_invalid"
-        && w.params.get("country").map(String::as_str) == Some("NO")
-        && w.text
-            == "the transcript's national identity number is not a valid NO number, so it was \
+    assert!(report.warnings.iter().any(|w| {
+        w.code == "national_id_invalid"
+            && w.params.get("country").map(String::as_str) == Some("NO")
+            && w.text
+                == "the transcript's national identity number is not a valid NO number, so it was \
                 not stored; add yours to your profile yourself if you want it there"
-        }));
+    }));
     assert!(report
         .warnings
         .iter()
