@@ -43,11 +43,21 @@ test-e2e: deps ui
 ## A Debian package of the app and the `candor` command, built by Tauri's bundler (the
 ## Tauri CLI from npm): desktop entry, icons, and the vault and bundle file types.
 ## Written to target/release/bundle/deb/.
-DEB_DIR := target/release/bundle/deb
+## `PACKAGE_PROFILE=debug` makes the same package from debug binaries (target/debug/bundle/deb/):
+## CI tests the packaging that way, without a release build of half an hour on two cores.
+PACKAGE_PROFILE ?= release
+ifeq ($(PACKAGE_PROFILE),debug)
+PACKAGE_CARGO_FLAGS :=
+PACKAGE_BUNDLE_FLAGS := --debug --config '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/candor":"../target/debug/candor"}}}}}'
+else
+PACKAGE_CARGO_FLAGS := --release
+PACKAGE_BUNDLE_FLAGS :=
+endif
+DEB_DIR := target/$(PACKAGE_PROFILE)/bundle/deb
 package: deps ui
-	$(CARGO) build --release -p candor-desktop -p candor-cli --bin candor-desktop --bin candor
+	$(CARGO) build $(PACKAGE_CARGO_FLAGS) -p candor-desktop -p candor-cli --bin candor-desktop --bin candor
 	rm -f $(DEB_DIR)/*.deb
-	cd src-tauri && ../ui/node_modules/.bin/tauri bundle --bundles deb --ci
+	cd src-tauri && ../ui/node_modules/.bin/tauri bundle --bundles deb --ci $(PACKAGE_BUNDLE_FLAGS)
 
 ## Installs the package with dpkg, starts the installed app to its first screen, runs
 ## `candor --version` from the PATH, and removes it (as root, or with sudo).
