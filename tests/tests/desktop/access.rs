@@ -7,7 +7,7 @@
 
 use serde_json::json;
 
-use super::sharing::{parties, unlock, Parties};
+use super::sharing::{parties, share_full_view, unlock, Parties};
 use super::walk::choose_language;
 use super::*;
 
@@ -109,34 +109,12 @@ fn every_main_screen_passes_axe_in_both_languages_for_seeker_and_employer() {
         .list::<candor_model::Document>()
         .expect("documents")
         .remove(0);
-    let bundle = scene.dir.path().join("shared.candorbundle");
-    world
-        .seeker
-        .share(
-            &candor_vault::ShareRequest {
-                recipient: candor_testkit::ORGANISATION.into(),
-                choice: candor_model::ViewChoice {
-                    kind: candor_model::ViewKind::Full,
-                    include: vec![format!("documents[{}]", cv.id)],
-                    exclude: vec![],
-                },
-                expires_at: None,
-                purpose: "Backend developer".into(),
-                protection: candor_vault::ShareProtection::ToRecipient,
-                accept_warnings: true,
-                made: candor_vault::MadeForShare::nothing(),
-            },
-            &bundle,
-            candor_vault::Existing::Refuse,
-        )
-        .expect("a share");
-    world
-        .employer
-        .import_bundle(
-            std::fs::File::open(&bundle).expect("the bundle"),
-            candor_model::Timestamp::now(),
-        )
-        .expect("the employer imports it");
+    share_full_view(
+        &mut world,
+        &scene,
+        vec![format!("documents[{}]", cv.id)],
+        "Backend developer",
+    );
     for (company, position) in [("Equinor", "Backend developer"), ("DNB", "Developer")] {
         world
             .seeker

@@ -151,21 +151,40 @@ fn a_seeker_shares_an_anonymous_view_and_the_employer_imports_it() {
 /// employer and the employer imported it, through the core as `candor share` and `candor
 /// employer import` would.
 fn shared_full_view(scene: &Scene) -> Parties {
+    let mut w = candor_testkit::world();
+    share_full_view(&mut w, scene, vec![], "Application: backend developer");
+    parties(scene, w)
+}
+
+/// The seeker shares the full view with `include` (paths such as `documents[ID]`) with the
+/// kit's organisation, and the employer imports the bundle: a candidate in the inbox, a
+/// share in the seeker's ledger.
+pub(crate) fn share_full_view(
+    world: &mut candor_testkit::World,
+    scene: &Scene,
+    include: Vec<String>,
+    purpose: &str,
+) {
     use candor_model::{Timestamp, ViewChoice, ViewKind};
     use candor_vault::{Existing, ShareProtection, ShareRequest};
-    let mut w = candor_testkit::world();
-    let bundle = scene.dir.path().join("full-for-fjordkraft.candor");
-    w.seeker
+    // One file a purpose: a test that shares twice gives two purposes.
+    let name: String = purpose
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let bundle = scene.dir.path().join(format!("full-{name}.candorbundle"));
+    world
+        .seeker
         .share(
             &ShareRequest {
                 recipient: candor_testkit::ORGANISATION.into(),
                 choice: ViewChoice {
                     kind: ViewKind::Full,
-                    include: vec![],
+                    include,
                     exclude: vec![],
                 },
                 expires_at: None,
-                purpose: "Application: backend developer".into(),
+                purpose: purpose.into(),
                 protection: ShareProtection::ToRecipient,
                 accept_warnings: true,
                 made: candor_vault::MadeForShare::nothing(),
@@ -174,13 +193,13 @@ fn shared_full_view(scene: &Scene) -> Parties {
             Existing::Refuse,
         )
         .expect("a full view is shared");
-    w.employer
+    world
+        .employer
         .import_bundle(
             std::fs::File::open(&bundle).expect("the bundle"),
             Timestamp::now(),
         )
         .expect("the employer imports it");
-    parties(scene, w)
 }
 
 /// The value of the text box with `test_id` (a letter to copy).

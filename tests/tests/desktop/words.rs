@@ -132,34 +132,12 @@ fn a_seeker_and_an_employer_read_sharing_in_their_own_words() {
         .list::<candor_model::Document>()
         .expect("documents")
         .remove(0);
-    let first = scene.dir.path().join("first.candorbundle");
-    world
-        .seeker
-        .share(
-            &candor_vault::ShareRequest {
-                recipient: candor_testkit::ORGANISATION.into(),
-                choice: candor_model::ViewChoice {
-                    kind: candor_model::ViewKind::Full,
-                    include: vec![format!("documents[{}]", cv.id)],
-                    exclude: vec![],
-                },
-                expires_at: None,
-                purpose: "Backend developer".into(),
-                protection: candor_vault::ShareProtection::ToRecipient,
-                accept_warnings: true,
-                made: candor_vault::MadeForShare::nothing(),
-            },
-            &first,
-            candor_vault::Existing::Refuse,
-        )
-        .expect("the first share");
-    world
-        .employer
-        .import_bundle(
-            std::fs::File::open(&first).expect("the bundle"),
-            candor_model::Timestamp::now(),
-        )
-        .expect("the employer imports it");
+    sharing::share_full_view(
+        &mut world,
+        &scene,
+        vec![format!("documents[{}]", cv.id)],
+        "Backend developer",
+    );
     let sharing::Parties {
         _dir,
         seeker,
