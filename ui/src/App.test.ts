@@ -1,4 +1,4 @@
-import { render, screen as view, waitFor } from "@testing-library/svelte";
+import { render, screen as view, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { emit } from "@tauri-apps/api/event";
 import { get } from "svelte/store";
@@ -6,7 +6,8 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import App from "./App.svelte";
 import { userActive, TOUCH_INTERVAL_MS } from "./lib/activity";
 import { screen, vaultPath } from "./lib/stores";
-import { callsOf, mockCommands, type Handler } from "./test/ipc";
+import { application, applicationsOf, callsOf, mockCommands, type Handler } from "./test/ipc";
+import type { ApplicationStatus } from "./lib/bindings";
 
 function info(overrides: Record<string, unknown> = {}) {
   return {
@@ -100,8 +101,8 @@ describe("started to open a file", () => {
 });
 
 describe("the open vault", () => {
-  async function unlocked() {
-    const calls = mockApp();
+  async function unlocked(extra: Record<string, Handler> = {}) {
+    const calls = mockApp(extra);
     const user = userEvent.setup();
     render(App);
     await user.click(await view.findByTestId("start-open-last"));
@@ -137,6 +138,29 @@ describe("the open vault", () => {
     await user.click(view.getByTestId("nav-settings"));
     expect(view.getByTestId("language-select")).toBeInTheDocument();
     expect(view.getByTestId("export-all")).toBeInTheDocument();
+  });
+
+  test("a status message stays on the screen it was made on", async () => {
+    const kartverket = application("a1", { company: "Kartverket", position: "Developer", status: "applied" });
+    const { user } = await unlocked({
+      ...applicationsOf(() => [kartverket]),
+      move_application: ({ status }) => {
+        kartverket.value.status = String(status) as ApplicationStatus;
+        return kartverket;
+      },
+    });
+    await user.click(view.getByTestId("nav-applications"));
+    const [row] = await view.findAllByTestId("application-row");
+    await user.click(within(row).getByTestId("status-select"));
+    await user.click(within(row).getByRole("menuitemradio", { name: "Interview" }));
+    expect(await view.findByText("Kartverket moved to Interview.")).toBeInTheDocument();
+    await user.click(view.getByTestId("nav-documents"));
+    await view.findByTestId("document-add");
+    expect(view.queryByText(/moved to Interview/)).toBeNull();
+    await user.click(view.getByTestId("nav-applications"));
+    await view.findAllByTestId("application-row");
+    expect(view.queryByText(/moved to Interview/)).toBeNull();
+    expect(view.getByTestId("applications-status").textContent).toBe("");
   });
 
   test("the profile is read again after a visit elsewhere, unless it holds unsaved edits", async () => {
