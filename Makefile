@@ -49,9 +49,11 @@ PACKAGE_PROFILE ?= release
 ifeq ($(PACKAGE_PROFILE),debug)
 PACKAGE_CARGO_FLAGS :=
 PACKAGE_BUNDLE_FLAGS := --debug --config '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/candor":"../target/debug/candor"}}}}}'
-else
+else ifeq ($(PACKAGE_PROFILE),release)
 PACKAGE_CARGO_FLAGS := --release
 PACKAGE_BUNDLE_FLAGS :=
+else
+$(error PACKAGE_PROFILE is release or debug, not "$(PACKAGE_PROFILE)")
 endif
 DEB_DIR := target/$(PACKAGE_PROFILE)/bundle/deb
 package: deps ui

@@ -167,12 +167,10 @@ pub(crate) fn share_full_view(
 ) {
     use candor_model::{Timestamp, ViewChoice, ViewKind};
     use candor_vault::{Existing, ShareProtection, ShareRequest};
-    // One file a purpose: a test that shares twice gives two purposes.
-    let name: String = purpose
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect();
-    let bundle = scene.dir.path().join(format!("full-{name}.candorbundle"));
+    // A file of its own for each share in the scene.
+    static SHARES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = SHARES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let bundle = scene.dir.path().join(format!("full-{n}.candorbundle"));
     world
         .seeker
         .share(

@@ -150,7 +150,7 @@ describe("import", () => {
     const before = await view.findByTestId("import-warnings");
     expect(before).toHaveTextContent("Merknader fra lesingen av filen:");
     expect(before).toHaveTextContent("«Algebra»: datoen «31.02» kunne ikke leses og ble utelatt.");
-    expect(before).toHaveTextContent("Fødselsdatoen i karakterutskriften er en annen enn den i profilen din.");
+    expect(before).toHaveTextContent("Fødselsdatoen på vitnemålet er en annen enn den i profilen din.");
     expect(before).not.toHaveTextContent("could not be read");
     await user.click(view.getByTestId("import-confirm"));
     const done = await view.findByTestId("import-done");

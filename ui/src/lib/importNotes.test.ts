@@ -25,6 +25,37 @@ describe("import notes", () => {
     );
   });
 
+  test("a second e-mail address and a birth date without a year say why, not that Candor lacks the field", () => {
+    const email = { ...linkedin, params: { entry: "email", column: "Email Address", value: "old@example.no", reason: "one_email" } };
+    expect(say("nb", email)).toBe(
+      "En e-postadresse i eksporten: «Email Address» (old@example.no) ble ikke importert: Candor beholder én e-postadresse, den primære.",
+    );
+    const birth = { ...linkedin, params: { entry: "profile", column: "Birth Date", value: "Mar 14", reason: "whole_birth_date" } };
+    expect(say("en", birth)).toBe(
+      "Your profile in the export: “Birth Date” (Mar 14) was not imported: Candor needs a whole birth date (day, month and year).",
+    );
+  });
+
+  test("every reason and kind of entry the core gives has words in both languages", () => {
+    const reasons = ["no_field", "not_a_date", "one_email", "one_phone", "whole_birth_date"];
+    const entries = ["profile", "position", "education", "skill", "language", "certification", "project", "email", "phone", "entry"];
+    for (const lang of ["en", "nb"] as const) {
+      for (const reason of reasons) {
+        for (const entry of entries) {
+          const text = say(lang, { ...linkedin, params: { ...linkedin.params, entry, reason } });
+          expect(text).not.toBe(linkedin.text);
+          expect(text).not.toContain("importNote.");
+        }
+      }
+    }
+  });
+
+  test("an attachment without a title is named by its place, in the language", () => {
+    const note: ImportNote = { code: "attachment_unreadable", params: { number: "2" }, text: 'the attachment "Attachment 2" is unreadable' };
+    expect(say("nb", note)).toBe("Vedlegget «Vedlegg 2» kunne ikke leses og ble utelatt.");
+    expect(say("en", note)).toBe("The attachment “Attachment 2” could not be read; it was left out.");
+  });
+
   test("a country is named in the language, not by its code", () => {
     const note: ImportNote = { code: "national_id_invalid", params: { country: "NO" }, text: "not a valid NO number" };
     expect(say("nb", note)).toContain("ikke et gyldig nummer for Norge");

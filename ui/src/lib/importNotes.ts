@@ -27,5 +27,7 @@ export function importNoteText(t: Translate, note: ImportNote, lang: Language): 
     params.reason = t(reason);
   }
   if (note.params.country) params.country = countryName(note.params.country, lang);
+  // An attachment without a title is named by its place.
+  if (note.params.number && !note.params.title) params.title = t("importNote.attachmentNumber", { number: note.params.number });
   return t(key, params);
 }

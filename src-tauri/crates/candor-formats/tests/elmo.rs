@@ -265,6 +265,34 @@ fn versions_signatures_and_attachments_are_reported() {
         .all(|w| w.code.starts_with("attachment_") && w.params.contains_key("title")));
 }
 
+/// An attachment without a title is named in a note by its place, so the app can say it in
+/// the seeker's language ("Vedlegg 1"), not by an English stand-in.
+#[test]
+fn an_untitled_attachment_is_named_by_its_place() {
+    let oslo = String::from_utf8(fixture("nor-emrex-1.0.xml")).expect("UTF-8");
+    let start = oslo.find("<attachment>").expect("an attachment");
+    let end = oslo[start..].find("</attachment>").expect("its end") + start;
+    let untitled = format!(
+        "{}<attachment><content>data:application/pdf;base64,%%%</content>{}",
+        &oslo[..start],
+        &oslo[end..]
+    );
+    let import = import_elmo(untitled.as_bytes(), NORWEGIAN).expect("imports");
+    assert!(import.attachments.is_empty());
+    let note = import
+        .warnings
+        .iter()
+        .find(|w| w.code == "attachment_unreadable")
+        .expect("a note");
+    assert_eq!(note.params.get("number").map(String::as_str), Some("1"));
+    assert!(!note.params.contains_key("title"));
+    assert_eq!(
+        note.text,
+        "the attachment \"Attachment 1\" is not a base64 data URI that can be decoded; it \
+         was left out"
+    );
+}
+
 #[test]
 fn titles_follow_the_preferred_languages_with_fallback() {
     let title = |languages: &[&str]| {

@@ -166,6 +166,55 @@ fn extra_columns_and_fields_without_a_place_are_listed_not_dropped() {
     assert_eq!(import.preview.not_imported, 6);
 }
 
+/// Each kind of value left out says why in a code of its own, which the app words; a second
+/// e-mail address is not "a field Candor lacks".
+#[test]
+fn each_reason_for_leaving_a_value_out_has_its_own_code() {
+    let profile = "First Name,Last Name,Birth Date\nKari,Nordmann,Mar 14\n";
+    let phones = "Extension,Number,Type\n,+47 912 34 567,Mobile\n,+47 22 33 44 55,Work\n";
+    let emails = "Email Address,Confirmed,Primary,Updated On\n\
+        old@example.no,Yes,No,1/2/20\nkari@example.no,Yes,Yes,3/4/22\n";
+    let positions = "Company Name,Title,Started On,Company Url\n\
+        Kartverket,Developer,last spring,https://kartverket.example.no\n";
+    let import = import_linkedin(&zip(&[
+        (&format!("{FOLDER}Profile.csv"), profile),
+        (&format!("{FOLDER}PhoneNumbers.csv"), phones),
+        (&format!("{FOLDER}Email Addresses.csv"), emails),
+        (&format!("{FOLDER}Positions.csv"), positions),
+    ]))
+    .expect("the export imports");
+    let mut reasons: Vec<(String, String, String)> = import
+        .not_imported
+        .iter()
+        .map(|n| {
+            let note = n.note();
+            let param = |k: &str| note.params.get(k).cloned().unwrap_or_default();
+            (param("entry"), param("column"), param("reason"))
+        })
+        .collect();
+    reasons.sort();
+    let expected = [
+        ("email", "Email Address", "one_email"),
+        ("phone", "Number", "one_phone"),
+        ("position", "Company Url", "no_field"),
+        ("position", "Started On", "not_a_date"),
+        ("profile", "Birth Date", "whole_birth_date"),
+    ]
+    .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()));
+    assert_eq!(reasons, expected);
+    let phone = import
+        .not_imported
+        .iter()
+        .find(|n| n.column == "Number")
+        .expect("the second number")
+        .note();
+    assert_eq!(
+        phone.text,
+        "A phone number in the export: “Number” (+47 22 33 44 55) was not imported: Candor \
+         keeps one phone number"
+    );
+}
+
 #[test]
 fn education_skills_languages_and_certificates_are_mapped() {
     let profile = imported().profile;

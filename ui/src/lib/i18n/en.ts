@@ -996,6 +996,10 @@ export const en = {
   "importNote.national_id_invalid": "The transcript's national identity number is not a valid number for {country}, so it was not stored. Add yours to your profile yourself if you want it there.",
   "importNote.national_id_differs": "The transcript's national identity number differs from the one in your profile. Yours was kept: check that the transcript is yours.",
   "importNote.birth_date_differs": "The transcript's birth date differs from the one in your profile. Yours was kept: check that the transcript is yours.",
+  "importNote.reason.one_email": "Candor keeps one e-mail address, the primary one",
+  "importNote.reason.one_phone": "Candor keeps one phone number, the first one",
+  "importNote.reason.whole_birth_date": "Candor needs a whole birth date (day, month and year)",
+  "importNote.attachmentNumber": "Attachment {number}",
 } as const satisfies Record<string, string>;
 
 export type Key = keyof typeof en;

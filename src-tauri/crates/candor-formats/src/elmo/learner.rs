@@ -191,16 +191,20 @@ impl Mapper<'_> {
     ) -> Vec<EmbeddedAttachment> {
         let mut found = Vec::new();
         for (i, element) in elements.enumerate() {
-            let title = pick_text(element.children_named("title"), self.languages)
+            let given = pick_text(element.children_named("title"), self.languages);
+            let title = given
+                .clone()
                 .unwrap_or_else(|| format!("Attachment {}", i + 1));
+            // A note names the attachment by its title or, without one, by its place.
+            let named = |note: ImportNote| match &given {
+                Some(given) => note.with("title", given),
+                None => note.with("number", (i + 1).to_string()),
+            };
             let Some(content) = pick_text(element.children_named("content"), self.languages) else {
-                self.warn(
-                    ImportNote::new(
-                        "attachment_without_content",
-                        format!("the attachment \"{title}\" has no content; it was left out"),
-                    )
-                    .with("title", &title),
-                );
+                self.warn(named(ImportNote::new(
+                    "attachment_without_content",
+                    format!("the attachment \"{title}\" has no content; it was left out"),
+                )));
                 continue;
             };
             match data_uri(&content) {
@@ -210,16 +214,13 @@ impl Mapper<'_> {
                     media_type,
                     content,
                 }),
-                None => self.warn(
-                    ImportNote::new(
-                        "attachment_unreadable",
-                        format!(
-                            "the attachment \"{title}\" is not a base64 data URI that can be \
-                             decoded; it was left out"
-                        ),
-                    )
-                    .with("title", &title),
-                ),
+                None => self.warn(named(ImportNote::new(
+                    "attachment_unreadable",
+                    format!(
+                        "the attachment \"{title}\" is not a base64 data URI that can be \
+                         decoded; it was left out"
+                    ),
+                ))),
             }
         }
         found

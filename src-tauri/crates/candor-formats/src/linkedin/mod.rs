@@ -89,10 +89,12 @@ impl NotImported {
             Some(Kind::Phones) => ("phone", "A phone number in the export"),
             None => ("entry", "An entry in the export"),
         };
-        let reason = if self.reason == sections::NOT_A_DATE {
-            "not_a_date"
-        } else {
-            "no_field"
+        let reason = match self.reason.as_str() {
+            sections::NOT_A_DATE => "not_a_date",
+            sections::ONE_EMAIL => "one_email",
+            sections::ONE_PHONE => "one_phone",
+            sections::WHOLE_BIRTH_DATE => "whole_birth_date",
+            _ => "no_field",
         };
         ImportNote::new(
             "not_imported",

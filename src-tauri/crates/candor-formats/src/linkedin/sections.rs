@@ -43,6 +43,9 @@ const PHONES: &[&str] = &["Number", "Extension", "Type"];
 
 pub(crate) const NO_FIELD: &str = "Candor has no field for it";
 pub(crate) const NOT_A_DATE: &str = "not a date Candor can read; enter it by hand";
+pub(crate) const ONE_EMAIL: &str = "Candor keeps one e-mail address";
+pub(crate) const ONE_PHONE: &str = "Candor keeps one phone number";
+pub(crate) const WHOLE_BIRTH_DATE: &str = "Candor needs a whole birth date (day, month and year)";
 
 /// The profile being built from the files, and what was left out.
 #[derive(Default)]
@@ -117,13 +120,12 @@ impl Builder {
             if i == primary {
                 self.person().email = email;
             } else {
-                let reason = "Candor keeps one e-mail address";
                 self.skip(
                     Kind::Emails.file_name(),
                     line,
                     "Email Address",
                     &email,
-                    reason,
+                    ONE_EMAIL,
                 );
             }
         }
@@ -131,8 +133,7 @@ impl Builder {
             if i == 0 {
                 self.person().phone = phone;
             } else {
-                let reason = "Candor keeps one phone number";
-                self.skip(Kind::Phones.file_name(), line, "Number", &phone, reason);
+                self.skip(Kind::Phones.file_name(), line, "Number", &phone, ONE_PHONE);
             }
         }
         (self.profile, self.not_imported, emails, phones)
@@ -148,8 +149,7 @@ impl Builder {
         let birth = table.get(row, "Birth Date");
         let birth_date = parse_loose(birth).and_then(to_day);
         if !birth.is_empty() && birth_date.is_none() {
-            let reason = "Candor needs a whole birth date (day, month and year)";
-            self.skip(&table.file, row.line, "Birth Date", birth, reason);
+            self.skip(&table.file, row.line, "Birth Date", birth, WHOLE_BIRTH_DATE);
         }
         let mut websites = websites(table.get(row, "Websites")).into_iter();
         let url = websites.next().map(|(_, url)| url).unwrap_or_default();
