@@ -55,7 +55,18 @@ grep -q '^candor-ready ' "$log" || { cat "$log" >&2; fail "the installed app did
 echo "test-package: the installed app reached its first screen ($(grep '^candor-ready ' "$log" | head -1 | cut -d' ' -f2) ms)"
 pkill -f '^candor-desktop$' 2>/dev/null || pkill -x candor-desktop 2>/dev/null || true
 wait "$runner" 2>/dev/null || true
-rm -rf "$home"
+# D-Bus may have started the document portal for the app: it mounts a FUSE file system in
+# the throwaway home (~/.cache/doc) and lets go of it only a moment after the session ends.
+for _ in $(seq 1 20); do
+  while read -r _ mounted _; do
+    case $mounted in
+      "$home"/*) fusermount3 -u -z "$mounted" 2>/dev/null || $sudo umount -l "$mounted" 2>/dev/null || true ;;
+    esac
+  done </proc/mounts
+  rm -rf "$home" 2>/dev/null && break
+  sleep 0.5
+done
+[ ! -e "$home" ] || echo "test-package: could not remove the test's home $home" >&2
 
 $sudo dpkg -r "$package" >/dev/null || fail "dpkg -r failed"
 trap - EXIT
