@@ -44,17 +44,19 @@ impl SeekerVault {
                 .collect();
         }
         if !import.learner.is_empty() {
-            if let Some(existing) = self.person()? {
-                plan.report.learner_differs = learner_differs(&existing, &import.learner);
+            // The profile's person, read (and decrypted) once for both checks.
+            let existing = self.person()?;
+            if let Some(existing) = &existing {
+                plan.report.learner_differs = learner_differs(existing, &import.learner);
             }
-        }
-        if keep_identity && !import.learner.is_empty() {
-            let learner = learner_person(&import.learner, &mut plan.report.warnings);
-            if let Some(existing) = self.person()? {
-                let differences = identity_differences(&existing, &learner);
-                plan.report.warnings.extend(differences);
+            if keep_identity {
+                let learner = learner_person(&import.learner, &mut plan.report.warnings);
+                if let Some(existing) = &existing {
+                    let differences = identity_differences(existing, &learner);
+                    plan.report.warnings.extend(differences);
+                }
+                plan.fill_person(self, &learner)?;
             }
-            plan.fill_person(self, &learner)?;
         }
         plan.validate()?;
         Ok(plan)
